@@ -1,0 +1,209 @@
+"""The loader: a structured document into the database, one transaction per file."""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from samverkan.archive.extract import ExtractError, extract_text
+from samverkan.archive.models import SourceDocument
+from samverkan.archive.reader import read_text
+from samverkan.archive.reader.document import MeetingDocument, Item
+from samverkan.directory.services import (
+    get_or_create_body,
+    get_or_create_organization,
+    get_or_create_person,
+)
+from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Clause, Meeting, Presentation
+from samverkan.meetings.services import mode_from_location
+
+SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
+PREVIOUS_MINUTES = re.compile(r"föregående\s+(minnesanteckningar|protokoll)", re.IGNORECASE)
+YYMMDD = re.compile(r"\b(\d{2})(\d{2})(\d{2})\b")
+
+
+class ImportFailed(Exception):
+    """A file could not be imported; nothing of it was written."""
+
+    def __init__(self, path, reason):
+        self.path, self.reason = Path(path), reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    status: str  # "imported", "replaced" or "unchanged"
+    source: SourceDocument
+    warnings: list[str] = field(default_factory=list)
+
+
+def find_documents(paths) -> list[Path]:
+    """The importable files named, folders searched recursively, in name order."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if p.suffix.lower() in SUPPORTED_SUFFIXES)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise ImportFailed(path, "filen eller mappen finns inte")
+    return found
+
+
+def import_file(path: Path, default_body: str | None = None) -> ImportResult:
+    """Import one file; unchanged when a file with the same content is already in the archive."""
+    path = Path(path)
+    limit = settings.SAMVERKAN_MAX_IMPORT_BYTES
+    if path.stat().st_size > limit:
+        raise ImportFailed(path, f"filen är större än gränsen {limit:,} byte".replace(",", " "))
+    data = path.read_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    existing = SourceDocument.objects.filter(sha256=sha256).first()
+    if existing:
+        return ImportResult(path, "unchanged", existing, existing.warnings)
+    try:
+        extracted = extract_text(path, max_bytes=settings.SAMVERKAN_MAX_IMPORT_BYTES)
+    except ExtractError as error:
+        raise ImportFailed(path, error.reason) from error
+    document = read_text(extracted.text, source=path.name)
+    document.warnings[:0] = extracted.warnings
+    if not document.items:
+        raise ImportFailed(path, "inga numrerade punkter hittades; är det en dagordning eller minnesanteckningar?")
+    body_name = document.body or default_body
+    if not body_name:
+        raise ImportFailed(path, "dokumentet säger inte vilket organ som möttes (ange --body)")
+    try:
+        return load_document(document, body_name, path, sha256, len(data), extracted.text)
+    except ImportFailed:
+        raise
+    except Exception as error:  # a database error: the transaction is rolled back
+        raise ImportFailed(path, f"kunde inte sparas: {error}") from error
+
+
+@transaction.atomic
+def load_document(document: MeetingDocument, body_name: str, path: Path, sha256: str,
+                  size: int, text: str) -> ImportResult:
+    """Write one read document into its meeting; a new version replaces the old one."""
+    body = get_or_create_body(body_name)
+    meeting = _find_or_create_meeting(body, document)
+    replaced = _remove_earlier_version(meeting, document.kind)
+    source = SourceDocument.objects.create(
+        file_name=path.name, sha256=sha256, size=size, kind=document.kind,
+        meeting=meeting, text=text, warnings=document.warnings,
+    )
+    _update_meeting_header(meeting, document)
+    _load_items(meeting, source, document.items, parent=None)
+    _load_attendance(meeting, source, document)
+    from samverkan.search.services import index_meeting
+
+    index_meeting(meeting)
+    return ImportResult(path, "replaced" if replaced else "imported", source, document.warnings)
+
+
+def _find_or_create_meeting(body, document: MeetingDocument) -> Meeting:
+    if document.meeting_date:
+        meeting = Meeting.objects.filter(body=body, date=document.meeting_date).first()
+        if meeting:
+            return meeting
+    return Meeting.objects.create(body=body, date=document.meeting_date)
+
+
+def _remove_earlier_version(meeting: Meeting, kind: str) -> bool:
+    """Drop what an earlier version of this kind of document gave the meeting."""
+    earlier = list(meeting.source_documents.filter(kind=kind))
+    if not earlier:
+        return False
+    for source in earlier:
+        source.delete()
+    text_field = "agenda_text" if kind == SourceDocument.Kind.AGENDA else "minutes_text"
+    meeting.items.update(**{text_field: ""})
+    meeting.items.filter(agenda_text="", minutes_text="", clauses=None, presentations=None,
+                         attachments=None, subitems=None).delete()
+    return True
+
+
+def _update_meeting_header(meeting: Meeting, document: MeetingDocument) -> None:
+    for field_name, value in (
+        ("start_time", document.start_time),
+        ("end_time", document.end_time),
+        ("location", document.location),
+        ("registry_number", document.registry_number),
+    ):
+        if value and (document.kind == SourceDocument.Kind.MINUTES or not getattr(meeting, field_name)):
+            setattr(meeting, field_name, value)
+    meeting.mode = mode_from_location(meeting.location)
+    if document.kind == SourceDocument.Kind.MINUTES:
+        meeting.status = Meeting.Status.RECORDED
+    elif meeting.status == Meeting.Status.PLANNED:
+        meeting.status = Meeting.Status.NOTIFIED
+    meeting.previous_minutes_date = meeting.previous_minutes_date or _previous_minutes_date(document)
+    meeting.save()
+
+
+def _previous_minutes_date(document: MeetingDocument) -> date | None:
+    """The date in 'Föregående minnesanteckningar 230922', when the agenda has one."""
+    for item in document.items:
+        if PREVIOUS_MINUTES.search(item.title):
+            match = YYMMDD.search(item.title)
+            if match:
+                year, month, day = (int(part) for part in match.groups())
+                try:
+                    return date(2000 + year, month, day)
+                except ValueError:
+                    return None
+    return None
+
+
+def _load_items(meeting: Meeting, source: SourceDocument, items: list[Item], parent) -> None:
+    for position, read in enumerate(items):
+        item, created = AgendaItem.objects.get_or_create(
+            meeting=meeting, parent=parent, number=read.number,
+            defaults={"title": read.title, "type": read.type, "position": position},
+        )
+        if source.kind == SourceDocument.Kind.MINUTES:
+            item.title, item.type, item.minutes_text = read.title, read.type, read.text
+        else:
+            item.agenda_text = read.text
+            if created:
+                item.position = position
+        item.save()
+        _load_item_parts(item, source, read)
+        _load_items(meeting, source, read.subitems, parent=item)
+
+
+def _load_item_parts(item: AgendaItem, source: SourceDocument, read: Item) -> None:
+    clauses = [(Clause.Kind.PROPOSAL, text) for text in read.proposals]
+    clauses += [(Clause.Kind.DECISION, text) for text in read.decisions]
+    Clause.objects.bulk_create(
+        Clause(item=item, kind=kind, text=text, position=index, source=source)
+        for index, (kind, text) in enumerate(clauses)
+    )
+    known_presenters = set(item.presentations.values_list("person_id", flat=True))
+    for index, presenter in enumerate(read.presenters):
+        person = get_or_create_person(presenter.name)
+        if person.pk not in known_presenters:
+            known_presenters.add(person.pk)
+            Presentation.objects.create(item=item, person=person, title=presenter.title or "",
+                                        position=index, source=source)
+    known_labels = set(item.attachments.values_list("label", flat=True))
+    for index, label in enumerate(read.attachments):
+        if label not in known_labels:
+            known_labels.add(label)
+            Attachment.objects.create(item=item, label=label, position=index, source=source)
+
+
+def _load_attendance(meeting: Meeting, source: SourceDocument, document: MeetingDocument) -> None:
+    present = set(meeting.attendances.values_list("person_id", flat=True))
+    for index, attendee in enumerate(document.attendees):
+        organization = get_or_create_organization(attendee.organization) if attendee.organization else None
+        person = get_or_create_person(attendee.name, organization, attendee.title or "")
+        if person.pk in present:
+            continue
+        present.add(person.pk)
+        Attendance.objects.create(meeting=meeting, person=person, organization=organization,
+                                  title=attendee.title or "", position=index, source=source)

@@ -1,0 +1,26 @@
+"""The `samverkan` command: `parse` works without a database, the rest are Django commands."""
+
+import os
+import sys
+
+ALIASES = {"import": "import_documents"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `samverkan parse FILE`, `samverkan serve`, or any management command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "parse":
+        from samverkan.archive.parse_cli import run_parse
+
+        return run_parse(argv[1:])
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
+    from django.core.management import execute_from_command_line
+
+    if argv:
+        argv[0] = ALIASES.get(argv[0], argv[0])
+    execute_from_command_line(["samverkan", *argv])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""Writes to the directory: people recorded once, organisations and bodies found by name."""
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from django.db import transaction
+
+from samverkan.core.places import DALARNA_MUNICIPALITIES
+from samverkan.core.text import normalize_name
+
+from .models import Body, DistinctPeople, Organization, Person
+
+SIMILAR_PART = 0.8
+
+
+def organization_kind(name: str) -> str:
+    """Guess whether an organisation named in a document is a municipality or a region."""
+    bare = name.removesuffix(" kommun").strip()
+    if bare in DALARNA_MUNICIPALITIES or name.endswith(" kommun"):
+        return Organization.Kind.MUNICIPALITY
+    if name.startswith("Region "):
+        return Organization.Kind.REGION
+    return Organization.Kind.OTHER
+
+
+def get_or_create_organization(name: str) -> Organization:
+    """The organisation of that name ('Avesta kommun' is 'Avesta'), created on first sight."""
+    name = " ".join(name.split()).removesuffix(" kommun")
+    existing = Organization.objects.filter(name__iexact=name).first()
+    if existing:
+        return existing
+    kind = organization_kind(name)
+    return Organization.objects.create(
+        name=name, kind=kind, code=DALARNA_MUNICIPALITIES.get(name, "")
+    )
+
+
+def get_or_create_body(name: str) -> Body:
+    """The body of that full name, created on first sight."""
+    body = Body.objects.filter(name__iexact=name).first()
+    return body or Body.objects.create(name=name)
+
+
+def get_or_create_person(name: str, organization: Organization | None = None, title: str = "") -> Person:
+    """The person whose name is the same after normalisation; fills in what was missing."""
+    name = " ".join(name.split())
+    person = Person.objects.filter(name_key=normalize_name(name)).first()
+    if person is None:
+        return Person.objects.create(name=name, organization=organization, title=title or "")
+    changed = False
+    if organization and not person.organization_id:
+        person.organization, changed = organization, True
+    if title and not person.title:
+        person.title, changed = title, True
+    if changed:
+        person.save(update_fields=["organization", "title", "modified"])
+    return person
+
+
+@dataclass(frozen=True)
+class SimilarPair:
+    first: Person
+    second: Person
+    score: float
+
+
+def _name_parts(person: Person) -> tuple[str, str]:
+    parts = person.name_key.replace("-", "").split()
+    return " ".join(parts[:-1]), parts[-1] if parts else ""
+
+
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def names_look_alike(first: Person, second: Person) -> float:
+    """How alike two names are (0 when they are not near duplicates).
+
+    Near duplicates share one part of the name exactly and differ little in the
+    other ('Gärdback'/'Gärdsback', 'Helene'/'Helen'): two different given names with
+    a common surname are different people, so the whole name is not compared.
+    """
+    given_a, surname_a = _name_parts(first)
+    given_b, surname_b = _name_parts(second)
+    if not given_a or not given_b:
+        return 0.0
+    if surname_a == surname_b and given_a != given_b:
+        score = _ratio(given_a, given_b)
+    elif given_a == given_b and surname_a != surname_b:
+        score = _ratio(surname_a, surname_b)
+    elif given_a == given_b and surname_a == surname_b:
+        score = 1.0
+    else:
+        return 0.0
+    return score if score >= SIMILAR_PART else 0.0
+
+
+def similar_people() -> list[SimilarPair]:
+    """Pairs of people whose names look like spellings of one name, not yet confirmed distinct."""
+    people = list(Person.objects.all())
+    distinct = {
+        frozenset(pair) for pair in DistinctPeople.objects.values_list("first_id", "second_id")
+    }
+    pairs = []
+    for index, first in enumerate(people):
+        for second in people[index + 1:]:
+            if frozenset((first.pk, second.pk)) in distinct:
+                continue
+            score = names_look_alike(first, second)
+            if score:
+                pairs.append(SimilarPair(first, second, score))
+    return sorted(pairs, key=lambda pair: (-pair.score, pair.first.name))
+
+
+@transaction.atomic
+def merge_people(keep: Person, duplicate: Person) -> Person:
+    """Move everything recorded for `duplicate` onto `keep`, then remove `duplicate`."""
+    if keep.pk == duplicate.pk:
+        raise ValueError("En person kan inte slås ihop med sig själv.")
+    from samverkan.meetings.models import Attendance
+
+    for attendance in duplicate.attendances.all():
+        if Attendance.objects.filter(meeting=attendance.meeting, person=keep).exists():
+            attendance.delete()
+        else:
+            attendance.person = keep
+            attendance.save(update_fields=["person"])
+    duplicate.presentations.update(person=keep)
+    duplicate.memberships.update(person=keep)
+    if not keep.organization_id and duplicate.organization_id:
+        keep.organization = duplicate.organization
+    if not keep.title and duplicate.title:
+        keep.title = duplicate.title
+    keep.save()
+    duplicate.delete()
+    return keep
+
+
+def mark_distinct(first: Person, second: Person) -> None:
+    """Record that two similar names belong to different people."""
+    low, high = sorted((first, second), key=lambda person: person.pk)
+    DistinctPeople.objects.get_or_create(first=low, second=high)

@@ -1,0 +1,191 @@
+"""Meetings with their agenda items, proposals, decisions and attendance."""
+
+from django.db import models
+from django.urls import reverse
+
+from samverkan.core.models import TimeStampedModel
+from samverkan.directory.models import Body, Organization, Person
+
+
+class Meeting(TimeStampedModel):
+    """One meeting of a body; its agenda and its minutes are read into the same meeting."""
+
+    class Mode(models.TextChoices):
+        ON_SITE = "on_site", "På plats"
+        DIGITAL = "digital", "Digitalt"
+        HYBRID = "hybrid", "På plats och digitalt"
+        UNKNOWN = "unknown", "Okänt"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planerat"
+        NOTIFIED = "notified", "Kallat"
+        RECORDED = "recorded", "Protokollfört"
+
+    body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField("datum", null=True, blank=True)
+    start_time = models.TimeField("starttid", null=True, blank=True)
+    end_time = models.TimeField("sluttid", null=True, blank=True)
+    location = models.CharField("plats", max_length=300, blank=True)
+    mode = models.CharField("form", max_length=10, choices=Mode.choices, default=Mode.UNKNOWN)
+    registry_number = models.CharField("diarienummer", max_length=100, blank=True)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PLANNED)
+    previous_minutes_date = models.DateField(
+        "föregående minnesanteckningar", null=True, blank=True,
+        help_text="Datum för de minnesanteckningar som dagordningen hänvisar till.",
+    )
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = "möte"
+        verbose_name_plural = "möten"
+        indexes = [models.Index(fields=["body", "date"])]
+
+    def __str__(self):
+        when = self.date.isoformat() if self.date else "utan datum"
+        return f"{self.body.display_name} {when}"
+
+    def get_absolute_url(self):
+        return reverse("web:meeting", args=[self.pk])
+
+    @property
+    def previous_meeting(self):
+        """The meeting whose minutes this meeting approved, when it is in the archive."""
+        if not self.previous_minutes_date:
+            return None
+        return Meeting.objects.filter(body=self.body, date=self.previous_minutes_date).first()
+
+
+class AgendaItem(TimeStampedModel):
+    """A numbered item (or sub-item) on a meeting's agenda."""
+
+    class Type(models.TextChoices):
+        PROCEDURAL = "procedural", "Formalia"
+        DECISION = "decision", "Beslut"
+        INFORMATION = "information", "Information"
+        REPORT = "report", "Rapport"
+        OTHER_BUSINESS = "other_business", "Övriga frågor"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="subitems"
+    )
+    number = models.CharField("nummer", max_length=10)
+    position = models.PositiveIntegerField("ordning", default=0)
+    title = models.CharField("rubrik", max_length=1000)
+    type = models.CharField("typ", max_length=20, choices=Type.choices, default=Type.INFORMATION)
+    agenda_text = models.TextField("underlag", blank=True)
+    minutes_text = models.TextField("anteckningar", blank=True)
+
+    class Meta:
+        ordering = ["meeting", "parent_id", "position"]
+        verbose_name = "punkt"
+        verbose_name_plural = "punkter"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "parent", "number"], name="item_number_unique",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_number}. {self.title}"
+
+    @property
+    def full_number(self):
+        if self.parent_id:
+            return f"{self.parent.number}{self.number}" if self.number.isalpha() else f"{self.parent.number}.{self.number}"
+        return self.number
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#punkt-{self.pk}"
+
+    @property
+    def proposals(self):
+        return [c for c in self.clauses.all() if c.kind == Clause.Kind.PROPOSAL]
+
+    @property
+    def decisions(self):
+        return [c for c in self.clauses.all() if c.kind == Clause.Kind.DECISION]
+
+
+class Clause(models.Model):
+    """One att-clause: a proposal ('Förslag till beslut') or a decision ('beslutade')."""
+
+    class Kind(models.TextChoices):
+        PROPOSAL = "proposal", "Förslag"
+        DECISION = "decision", "Beslut"
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="clauses")
+    kind = models.CharField("slag", max_length=10, choices=Kind.choices)
+    position = models.PositiveIntegerField("ordning", default=0)
+    text = models.TextField("text")
+    source = models.ForeignKey(
+        "archive.SourceDocument", null=True, blank=True, on_delete=models.CASCADE, related_name="clauses"
+    )
+
+    class Meta:
+        ordering = ["item", "kind", "position"]
+        verbose_name = "att-sats"
+        verbose_name_plural = "att-satser"
+
+    def __str__(self):
+        return self.text
+
+
+class Presentation(models.Model):
+    """A person presenting an item ('Föredragande'), with the title given there."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="presentations")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="presentations")
+    title = models.CharField("titel", max_length=300, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    source = models.ForeignKey(
+        "archive.SourceDocument", null=True, blank=True, on_delete=models.CASCADE, related_name="presentations"
+    )
+
+    class Meta:
+        ordering = ["item", "position"]
+        verbose_name = "föredragande"
+        verbose_name_plural = "föredragande"
+
+
+class Attachment(models.Model):
+    """An attachment label on an item, 'Bilaga N'."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
+    label = models.CharField("bilaga", max_length=50)
+    position = models.PositiveIntegerField(default=0)
+    source = models.ForeignKey(
+        "archive.SourceDocument", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+
+    class Meta:
+        ordering = ["item", "position"]
+        verbose_name = "bilaga"
+        verbose_name_plural = "bilagor"
+
+    def __str__(self):
+        return self.label
+
+
+class Attendance(models.Model):
+    """A person present at a meeting, for an organisation, with the title written there."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="attendances"
+    )
+    title = models.CharField("titel", max_length=300, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    source = models.ForeignKey(
+        "archive.SourceDocument", null=True, blank=True, on_delete=models.CASCADE, related_name="attendances"
+    )
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        verbose_name = "närvaro"
+        verbose_name_plural = "närvaro"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_once"),
+        ]

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Samverkan – administration"
+admin.site.site_title = "Samverkan"
+admin.site.index_title = "Rättelser och register"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("samverkan.web.urls")),
+]

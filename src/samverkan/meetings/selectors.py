@@ -1,0 +1,72 @@
+"""Reads of meetings for pages and exports."""
+
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q
+
+from samverkan.directory.models import Organization
+
+from .models import AgendaItem, Attendance, Meeting
+
+
+def upcoming_meetings(today: date, limit: int = 5):
+    """Meetings from today on, soonest first."""
+    return Meeting.objects.select_related("body").filter(date__gte=today).order_by("date")[:limit]
+
+
+def latest_meetings(today: date, limit: int = 10):
+    """Meetings before today, newest first; undated ones last."""
+    return (
+        Meeting.objects.select_related("body")
+        .filter(Q(date__lt=today) | Q(date__isnull=True))
+        .annotate(decision_count=Count("items__clauses", filter=Q(items__clauses__kind="decision")))
+        .order_by("-date", "-pk")[:limit]
+    )
+
+
+def meetings_by_year():
+    """All meetings grouped as [(year or None, [meetings])], newest year first."""
+    groups: dict = {}
+    for meeting in Meeting.objects.select_related("body").order_by("-date", "-pk"):
+        groups.setdefault(meeting.date.year if meeting.date else None, []).append(meeting)
+    return list(groups.items())
+
+
+def meeting_with_items(pk: int) -> Meeting:
+    """One meeting with everything its page shows, in few queries."""
+    item_parts = ("clauses", "attachments", Prefetch("presentations__person"))
+    subitems = AgendaItem.objects.prefetch_related(*item_parts).order_by("position")
+    items = (
+        AgendaItem.objects.filter(parent=None)
+        .prefetch_related(*item_parts, Prefetch("subitems", queryset=subitems))
+        .order_by("position")
+    )
+    attendances = Attendance.objects.select_related("person", "organization")
+    return (
+        Meeting.objects.select_related("body")
+        .prefetch_related(
+            Prefetch("items", queryset=items, to_attr="top_items"),
+            Prefetch("attendances", queryset=attendances),
+            "source_documents",
+        )
+        .get(pk=pk)
+    )
+
+
+def attendance_by_organization(meeting: Meeting) -> list[tuple[str, list[Attendance]]]:
+    """Attendance grouped by organisation: municipalities, then region, then others."""
+    order = {Organization.Kind.MUNICIPALITY: 0, Organization.Kind.REGION: 1, Organization.Kind.OTHER: 2}
+    groups: dict = {}
+    for attendance in meeting.attendances.all():
+        groups.setdefault(attendance.organization, []).append(attendance)
+
+    def sort_key(entry):
+        organization = entry[0]
+        if organization is None:
+            return (3, "")
+        return (order.get(organization.kind, 2), organization.name)
+
+    return [
+        (organization.name if organization else "Organisation ej angiven", people)
+        for organization, people in sorted(groups.items(), key=sort_key)
+    ]

@@ -1,0 +1,104 @@
+"""Tokenising, Swedish stemming and highlighting, shared by both database backends."""
+
+import re
+import threading
+from functools import lru_cache
+from html import escape
+
+import snowballstemmer
+
+WORD = re.compile(r"\w+")
+
+# PostgreSQL's swedish.stop (the Snowball list), so both backends ignore the same words.
+STOP_WORDS = frozenset("""
+och det att i en jag hon som han på den med var sig för så till är men ett om hade de av
+icke mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde
+något från ut när efter upp vi dem vara vad över än dig kan sina här ha mot alla under
+någon eller allt mycket sedan ju denna själv detta åt utan varit hur ingen mitt ni bli
+blev oss din dessa några deras blir mina samma vilken er sådan vår blivit dess inom mellan
+sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra ert era
+vilkas
+""".split())
+
+MAX_QUERY_LENGTH = 500
+SNIPPET_WORDS = 30
+SNIPPET_LEAD = 8
+
+_local = threading.local()
+
+
+def _stemmer():
+    if not hasattr(_local, "stemmer"):
+        _local.stemmer = snowballstemmer.stemmer("swedish")
+    return _local.stemmer
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """The Swedish stem of one word, lower-cased first."""
+    return _stemmer().stemWord(word.lower())
+
+
+def stems(text: str) -> list[str]:
+    """The stems of the words in a text, in order, without stop words."""
+    return [stem(w) for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
+
+
+def stemmed_text(text: str) -> str:
+    """A text as space-separated stems, the form stored in the SQLite FTS5 table."""
+    return " ".join(stems(text))
+
+
+def clean_query(query: str) -> str:
+    """User input made safe to send to the database: no NUL bytes, bounded length."""
+    return (query or "").replace("\x00", " ").strip()[:MAX_QUERY_LENGTH]
+
+
+def query_stems(query: str) -> list[str]:
+    """The distinct stems of a query, in the order they were typed."""
+    return list(dict.fromkeys(stems(clean_query(query))))
+
+
+def fts5_query(terms: list[str]) -> str:
+    """An FTS5 MATCH expression requiring every term, each quoted so nothing is an operator."""
+    return " ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
+
+
+def _matches(text: str, terms: set[str]) -> list[re.Match]:
+    return [m for m in WORD.finditer(text) if stem(m.group()) in terms]
+
+
+def _best_text(texts: list[str], terms: set[str]) -> str:
+    """The text matching the most distinct query stems; the first non-empty text if none do."""
+    def score(text):
+        return len({stem(m.group()) for m in _matches(text, terms)})
+    candidates = [t for t in texts if t]
+    return max(candidates, key=score, default="")
+
+
+def _window(words: list[re.Match], terms: set[str]) -> tuple[int, int]:
+    first = next((i for i, m in enumerate(words) if stem(m.group()) in terms), 0)
+    start = max(0, first - SNIPPET_LEAD)
+    return start, min(len(words), start + SNIPPET_WORDS)
+
+
+def _gap(text: str) -> str:
+    return escape(re.sub(r"\s+", " ", text))
+
+
+def highlight(texts: list[str], terms: set[str]) -> str:
+    """A short HTML-escaped excerpt of the best matching text, matched words in <mark>."""
+    text = _best_text(texts, terms)
+    words = list(WORD.finditer(text))
+    if not words:
+        return ""
+    start, end = _window(words, terms)
+    parts = ["… " if start else ""]
+    position = words[start].start() if start else 0
+    for match in words[start:end]:
+        word = escape(match.group())
+        parts.append(_gap(text[position:match.start()]))
+        parts.append(f"<mark>{word}</mark>" if stem(match.group()) in terms else word)
+        position = match.end()
+    parts.append(" …" if end < len(words) else _gap(text[position:]))
+    return "".join(parts).strip()

@@ -1,0 +1,117 @@
+"""Public archive pages. Views only gather what selectors return; rules live in services."""
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from samverkan.archive.models import SourceDocument
+from samverkan.directory.models import Organization, Person
+from samverkan.directory.selectors import organization_record, person_record
+from samverkan.directory.services import mark_distinct, merge_people, similar_people
+from samverkan.meetings.models import AgendaItem, Meeting
+from samverkan.meetings.selectors import (
+    attendance_by_organization,
+    latest_meetings,
+    meeting_with_items,
+    meetings_by_year,
+    upcoming_meetings,
+)
+from samverkan.search.selectors import available_years, search
+
+RESULTS_PER_PAGE = 20
+
+
+def home(request):
+    today = timezone.localdate()
+    return render(request, "web/home.html", {
+        "upcoming": upcoming_meetings(today),
+        "latest": latest_meetings(today),
+    })
+
+
+def meeting_list(request):
+    return render(request, "web/meeting_list.html", {"years": meetings_by_year()})
+
+
+def meeting_detail(request, pk):
+    try:
+        meeting = meeting_with_items(pk)
+    except Meeting.DoesNotExist:
+        return render(request, "web/not_found.html", status=404)
+    return render(request, "web/meeting_detail.html", {
+        "meeting": meeting,
+        "attendance_groups": attendance_by_organization(meeting),
+        "previous_meeting": meeting.previous_meeting,
+    })
+
+
+def source_detail(request, pk):
+    source = get_object_or_404(SourceDocument.objects.select_related("meeting__body"), pk=pk)
+    return render(request, "web/source_detail.html", {"source": source})
+
+
+def person_detail(request, pk):
+    person = get_object_or_404(Person.objects.select_related("organization"), pk=pk)
+    attended, presented = person_record(person)
+    return render(request, "web/person_detail.html", {
+        "person": person, "attended": attended, "presented": presented,
+    })
+
+
+def organization_list(request):
+    return render(request, "web/organization_list.html", {"organizations": Organization.objects.all()})
+
+
+def organization_detail(request, slug):
+    organization = get_object_or_404(Organization, slug=slug)
+    people, attendances = organization_record(organization)
+    return render(request, "web/organization_detail.html", {
+        "organization": organization, "people": people, "attendances": attendances,
+    })
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def search_page(request):
+    query = request.GET.get("q", "").strip()
+    year = _int_or_none(request.GET.get("ar"))
+    item_type = request.GET.get("typ") or None
+    if item_type not in AgendaItem.Type.values:
+        item_type = None
+    page_number = max(_int_or_none(request.GET.get("sida")) or 1, 1)
+    result = search(query, year=year, item_type=item_type, limit=RESULTS_PER_PAGE,
+                    offset=(page_number - 1) * RESULTS_PER_PAGE)
+    paginator = Paginator(range(result.total), RESULTS_PER_PAGE)
+    return render(request, "web/search.html", {
+        "query": query, "year": year, "item_type": item_type, "result": result,
+        "years": available_years(), "types": AgendaItem.Type.choices,
+        "page": paginator.get_page(page_number) if result.total else None,
+    })
+
+
+@staff_member_required
+def duplicate_people(request):
+    return render(request, "web/duplicate_people.html", {"pairs": similar_people()})
+
+
+@staff_member_required
+@require_POST
+def resolve_duplicate(request):
+    first = get_object_or_404(Person, pk=request.POST.get("first"))
+    second = get_object_or_404(Person, pk=request.POST.get("second"))
+    if request.POST.get("action") == "merge":
+        keep, other = (first, second) if request.POST.get("keep") != str(second.pk) else (second, first)
+        merge_people(keep, other)
+        messages.success(request, f"{other.name} slogs ihop med {keep.name}.")
+    else:
+        mark_distinct(first, second)
+        messages.success(request, f"{first.name} och {second.name} är markerade som olika personer.")
+    return redirect("web:duplicate_people")

@@ -12,7 +12,7 @@ from django.db import transaction
 from samverkan.archive.extract import ExtractError, extract_text
 from samverkan.archive.models import SourceDocument
 from samverkan.archive.reader import read_text
-from samverkan.archive.reader.document import MeetingDocument, Item
+from samverkan.archive.reader.document import Item, MeetingDocument
 from samverkan.directory.services import (
     get_or_create_body,
     get_or_create_organization,

@@ -7,13 +7,16 @@ from samverkan.meetings.models import AgendaItem, Clause, Meeting
 from .backends import get_backend
 from .models import SearchEntry
 
+REBUILD_CHUNK = 100  # meetings per round trip when rebuilding everything
+
 
 def _clauses_text(item: AgendaItem) -> str:
     clauses = sorted(item.clauses.all(), key=lambda c: (c.kind != Clause.Kind.PROPOSAL, c.position))
     return "\n".join(c.text for c in clauses)
 
 
-def _entry(item: AgendaItem, meeting: Meeting) -> SearchEntry:
+def _entry(item: AgendaItem) -> SearchEntry:
+    meeting = item.meeting
     return SearchEntry(
         item=item, meeting=meeting, body_id=meeting.body_id, date=meeting.date,
         year=meeting.date.year if meeting.date else None, item_type=item.type, title=item.title,
@@ -23,12 +26,10 @@ def _entry(item: AgendaItem, meeting: Meeting) -> SearchEntry:
     )
 
 
-def _items(meetings):
-    return (AgendaItem.objects.filter(meeting__in=meetings)
-            .prefetch_related("clauses", "presentations__person").order_by())
-
-
-def _write(entries: list[SearchEntry]) -> int:
+def _index(meeting_ids: list[int]) -> int:
+    items = (AgendaItem.objects.filter(meeting__in=meeting_ids).select_related("meeting")
+             .prefetch_related("clauses", "presentations__person").order_by())
+    entries = [_entry(item) for item in items]
     SearchEntry.objects.bulk_create(entries, batch_size=500)
     get_backend().write(entries)
     return len(entries)
@@ -46,16 +47,13 @@ def remove_meeting(meeting: Meeting) -> None:
 def index_meeting(meeting: Meeting) -> int:
     """Replace the search entries of all items of a meeting; returns how many were written."""
     remove_meeting(meeting)
-    meeting = Meeting.objects.get(pk=meeting.pk)
-    return _write([_entry(item, meeting) for item in _items([meeting])])
+    return _index([meeting.pk])
 
 
 @transaction.atomic
 def rebuild_index() -> int:
     """Rebuild the search index of every meeting; returns the number of items indexed."""
-    get_backend().clear(SearchEntry.objects.all())
     SearchEntry.objects.all().delete()
-    total = 0
-    for meeting in Meeting.objects.order_by("pk").iterator(chunk_size=200):
-        total += _write([_entry(item, meeting) for item in _items([meeting])])
-    return total
+    get_backend().clear()
+    ids = list(Meeting.objects.order_by("pk").values_list("pk", flat=True))
+    return sum(_index(ids[i:i + REBUILD_CHUNK]) for i in range(0, len(ids), REBUILD_CHUNK))

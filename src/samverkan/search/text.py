@@ -8,6 +8,7 @@ from html import escape
 import snowballstemmer
 
 WORD = re.compile(r"\w+")
+OTHER_PUNCTUATION = re.compile(r'[^\w\s"]+')
 
 # PostgreSQL's swedish.stop (the Snowball list), so both backends ignore the same words.
 STOP_WORDS = frozenset("""
@@ -20,6 +21,7 @@ sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt v
 vilkas
 """.split())
 
+I_ENDINGS = ("ium", "iet")
 MAX_QUERY_LENGTH = 500
 SNIPPET_WORDS = 30
 SNIPPET_LEAD = 8
@@ -36,7 +38,11 @@ def _stemmer():
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """The Swedish stem of one word, lower-cased first."""
-    return _stemmer().stemWord(word.lower())
+    base = _stemmer().stemWord(word.lower())
+    # Snowball leaves "kalendarium", "kalendariet", "partiet" apart from "kalendarier", "parti".
+    if len(base) > 4 and base.endswith(I_ENDINGS):
+        return base[:-2]
+    return base
 
 
 def stems(text: str) -> list[str]:
@@ -45,7 +51,7 @@ def stems(text: str) -> list[str]:
 
 
 def stemmed_text(text: str) -> str:
-    """A text as space-separated stems, the form stored in the SQLite FTS5 table."""
+    """A text as space-separated stems: what both backends index."""
     return " ".join(stems(text))
 
 
@@ -57,6 +63,22 @@ def clean_query(query: str) -> str:
 def query_stems(query: str) -> list[str]:
     """The distinct stems of a query, in the order they were typed."""
     return list(dict.fromkeys(stems(clean_query(query))))
+
+
+def _stem_or_drop(match: re.Match) -> str:
+    word = match.group().lower()
+    return "" if word in STOP_WORDS else stem(word)
+
+
+def _space_or_minus(match: re.Match) -> str:
+    at_word_start = match.start() == 0 or match.string[match.start() - 1].isspace()
+    return "-" if match.group() == "-" and at_word_start else " "
+
+
+def websearch_query(query: str) -> str:
+    """A query for websearch_to_tsquery stemmed like the index; only quotes, "-" and "or" kept."""
+    spaced = OTHER_PUNCTUATION.sub(_space_or_minus, clean_query(query))
+    return WORD.sub(_stem_or_drop, spaced)
 
 
 def fts5_query(terms: list[str]) -> str:

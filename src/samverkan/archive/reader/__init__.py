@@ -1,0 +1,41 @@
+"""Read Swedish meeting documents (agendas and minutes) from plain text into MeetingDocument."""
+
+from __future__ import annotations
+
+from .attendees import read_attendees
+from .document import AGENDA, MINUTES, Attendee, Item, MeetingDocument, Presenter
+from .header import read_header
+from .headings import find_headings
+from .items import build_items
+from .lines import clean_lines
+
+__all__ = [
+    "AGENDA", "MINUTES", "Attendee", "Item", "MeetingDocument", "Presenter", "read_text",
+]
+
+
+def read_text(text: str, source: str) -> MeetingDocument:
+    """Read one meeting document's text; what cannot be interpreted is listed in warnings."""
+    lines = clean_lines(text)
+    warnings: list[str] = []
+    headings = find_headings(lines, warnings)
+    first_item = headings[0].start if headings else len(lines)
+    header = read_header(lines[:first_item], text)
+    attendees, attendee_warnings = read_attendees(lines, {h.start for h in headings})
+    items, item_warnings = build_items(lines, headings, header.kind)
+    if not headings and any(not line.blank for line in lines):
+        warnings.append("rad 1: inga numrerade punkter hittades i dokumentet")
+    return MeetingDocument(
+        source=source,
+        body=header.body,
+        kind=header.kind,
+        meeting_date=header.meeting_date,
+        start_time=header.start_time,
+        end_time=header.end_time,
+        location=header.location,
+        registry_number=header.registry_number,
+        document_date=header.document_date,
+        attendees=attendees,
+        items=items,
+        warnings=header.warnings + attendee_warnings + warnings + item_warnings,
+    )

@@ -1,0 +1,236 @@
+"""Attendees from "Närvarande:" lists and flattened two-column attendance tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Attendee
+from .lines import Line
+from .people import fix_glued_letter, split_name, starts_with_name
+from .vocabulary import (
+    MUNICIPALITY_KOMMUN_PATTERN,
+    MUNICIPALITY_PATTERN,
+    is_organization,
+    is_title_word,
+    municipality_name,
+)
+
+_PRESENT = re.compile(
+    r"^(?:Närvarande(?:\s+(?:ledamöter|ersättare))?|Övriga\s+närvarande|Dessutom\s+närvarande"
+    r"|Deltagare|Inbjudna?|Ersättare|Tjänstepersoner|Tjänstemän|Ledamöter|Adjungerade?)"
+    r"\s*(?:\([^)]*\))?\s*:\s*(.*)$|^Närvarande\s*(?:\([^)]*\))?\s*$",
+    re.IGNORECASE,
+)
+_ABSENT = re.compile(
+    r"^(?:Anmält\s+förhinder|Förhinder|Förhindrade|Frånvarande|Ej\s+närvarande|Anmäld\s+frånvaro)"
+    r"\s*(?:\([^)]*\))?\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(r"^(Ordförande|Vice\s+ordförande|Sekreterare|Justerare)\s*:\s*(.+)$", re.IGNORECASE)
+_OTHER_LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäö ]{1,25}:")
+_TABLE_HEADER = re.compile(r"^Kommun(?:er)?\b\s*(.*)$")
+_PARTY = re.compile(r"\((?:[A-ZÅÄÖ]{1,3}|tf\.?|t\.f\.)\)", re.IGNORECASE)
+_PAREN = re.compile(r"\(([^)]*)\)")
+_PRESENCE_MODE = re.compile(r"\b(?:per telefon|via (?:Teams|Skype|Zoom|länk)|digitalt|på distans)\b", re.IGNORECASE)
+_NOT_PRESENT = re.compile(r"\b(?:deltog inte|ej närvarande|frånvarande)\b", re.IGNORECASE)
+_PRESENTERS_NOTE = re.compile(r"\s*\bsamt\s+(?:föredragande|övriga)\b.*$", re.IGNORECASE)
+_SEPARATOR_WORD = re.compile(r"\s+(?:samt|och)\s+(?=[A-ZÅÄÖÉ][a-zåäöé]+\s+[A-ZÅÄÖÉ])")
+_NAME_THEN_MUNICIPALITY = re.compile(r"[a-zåäöé]\s+(?=" + MUNICIPALITY_PATTERN.pattern + ")")
+
+
+@dataclass
+class _Table:
+    right_organization: str | None = None
+    pending: list[str] = field(default_factory=list)
+
+
+def read_attendees(lines: list[Line], stop_indexes: set[int]) -> tuple[list[Attendee], list[str]]:
+    """People listed as present, each once, and warnings for list lines that could not be read."""
+    attendees: list[Attendee] = []
+    warnings: list[str] = []
+    index = 0
+    while index < len(lines):
+        if index in stop_indexes:
+            index += 1
+            continue
+        section, index = _section_at(lines, index, stop_indexes)
+        if section:
+            kind, title, first, rows = section
+            if kind == "present":
+                attendees.extend(_read_section(first, rows, title, warnings))
+        else:
+            index += 1
+    return _unique(attendees), warnings
+
+
+def _section_at(lines, index, stop_indexes):
+    text = lines[index].text
+    for kind, pattern in (("present", _PRESENT), ("absent", _ABSENT), ("role", _ROLE)):
+        match = pattern.match(text)
+        if not match:
+            continue
+        if kind == "role":
+            return ("present", match.group(1).capitalize(), match.group(2), []), index + 1
+        first = _PAREN.sub("", match.group(1) or "").strip() if match.lastindex else ""
+        rows, end = _section_rows(lines, index + 1, stop_indexes, bool(first))
+        return (kind, None, first, rows), end
+    return None, index
+
+
+def _section_rows(lines, start, stop_indexes, continues_inline):
+    rows, index = [], start
+    while index < len(lines) and index not in stop_indexes:
+        line = lines[index]
+        if line.blank:
+            if continues_inline:
+                break
+            index += 1
+            continue
+        if _PRESENT.match(line.text) or _ABSENT.match(line.text) or _ROLE.match(line.text):
+            break
+        if _OTHER_LABEL.match(line.text) and not _TABLE_HEADER.match(line.text):
+            break
+        rows.append(line)
+        index += 1
+    return rows, index
+
+
+def _read_section(first: str, rows: list[Line], title: str | None, warnings: list[str]) -> list[Attendee]:
+    texts = [first] if first else []
+    texts += [row.text for row in rows]
+    if any(_is_table_row(t) for t in texts):
+        return _read_table(rows if not first else [Line(0, first), *rows], warnings)
+    people = _read_list(" ".join(texts))
+    if title:
+        for person in people:
+            person.title = person.title or title
+    if texts and not people:
+        number = rows[0].number if rows else 0
+        warnings.append(f"rad {number}: närvarolistan kunde inte läsas")
+    return people
+
+
+def _is_table_row(text: str) -> bool:
+    return bool(_TABLE_HEADER.match(text) and is_organization(_TABLE_HEADER.match(text).group(1))) or bool(
+        _NAME_THEN_MUNICIPALITY.search(text)
+    )
+
+
+def _read_list(text: str) -> list[Attendee]:
+    text = _PRESENTERS_NOTE.sub("", text).strip().rstrip(".")
+    text = _SEPARATOR_WORD.sub(", ", text)
+    people: list[Attendee] = []
+    for segment in text.split(","):
+        segment = segment.strip()
+        if not segment:
+            continue
+        person = _person(segment)
+        if person:
+            people.append(person)
+        elif people and (is_organization(segment) or MUNICIPALITY_KOMMUN_PATTERN.search(segment)):
+            people[-1].organization = _organization(segment)
+        elif people and (is_title_word(segment.split()[0]) or segment[0].islower()):
+            people[-1].title = segment[0].upper() + segment[1:] if people[-1].title is None else people[-1].title
+    return [p for p in people if p.name]
+
+
+def _person(segment: str) -> Attendee | None:
+    if _NOT_PRESENT.search(segment):
+        return Attendee(name="")
+    title = None
+    for inner in _PAREN.findall(_PARTY.sub("", segment)):
+        if inner and is_title_word(inner.split()[0]):
+            title = inner.strip()
+    cleaned = _PAREN.sub(" ", _PARTY.sub(" ", segment))
+    cleaned = _PRESENCE_MODE.sub(" ", cleaned)
+    name, rest = split_name(" ".join(cleaned.split()))
+    if not name:
+        return None
+    organization = None
+    if rest and (is_organization(rest) or MUNICIPALITY_KOMMUN_PATTERN.search(rest)):
+        organization = _organization(rest)
+    elif rest and is_title_word(rest.split()[0]):
+        title = rest
+    return Attendee(name=name, organization=organization, title=title)
+
+
+def _read_table(rows: list[Line], warnings: list[str]) -> list[Attendee]:
+    table = _Table()
+    people: list[Attendee] = []
+    for row in rows:
+        header = _TABLE_HEADER.match(row.text)
+        if header and is_organization(header.group(1)):
+            table.right_organization = header.group(1).strip()
+            continue
+        municipality = _find_municipality(row.text)
+        if municipality is None:
+            people.extend(_read_unplaced_row(row, table, warnings))
+            continue
+        start, end, name = municipality
+        left_names = [n for n in (_clean_name(s) for s in row.text[:start].split(",")) if n]
+        for person_name in table.pending + left_names:
+            people.append(Attendee(person_name, name, None))
+        table.pending = []
+        people.extend(_read_right_column(row.text[end:], table))
+    people.extend(Attendee(n, None, None) for n in table.pending)
+    return people
+
+
+def _read_unplaced_row(row: Line, table: _Table, warnings: list[str]) -> list[Attendee]:
+    segments = [s.strip() for s in row.text.split(",") if s.strip()]
+    names = [_clean_name(s) for s in segments]
+    if names and all(names):
+        table.pending.extend(names)
+        return []
+    right = _read_right_column(row.text, table)
+    if not right and not _is_right_header(row.text):
+        warnings.append(f"rad {row.number}: raden i närvarotabellen kunde inte läsas: {row.text[:60]!r}")
+    return right
+
+
+def _read_right_column(text: str, table: _Table) -> list[Attendee]:
+    text = text.strip(" ,")
+    if not text:
+        return []
+    name, rest = split_name(text)
+    if name:
+        return [Attendee(name, table.right_organization, rest or None)]
+    table.right_organization = text.split("/")[0].strip(" ,") or table.right_organization
+    return []
+
+
+def _is_right_header(text: str) -> bool:
+    return not starts_with_name(text)
+
+
+def _clean_name(segment: str) -> str | None:
+    cleaned = " ".join(_PAREN.sub(" ", _PARTY.sub(" ", segment)).split())
+    name, rest = split_name(cleaned)
+    return name if name and not rest else None
+
+
+def _find_municipality(text: str) -> tuple[int, int, str] | None:
+    for pattern in (MUNICIPALITY_KOMMUN_PATTERN, MUNICIPALITY_PATTERN):
+        match = pattern.search(text)
+        if match:
+            return match.start(), match.end(), municipality_name(match.group(0))
+    return None
+
+
+def _organization(text: str) -> str:
+    text = text.strip(" ,.")
+    if text.split()[0].lower() in ("region", "länsstyrelsen", "landstinget"):
+        return text
+    return municipality_name(text)
+
+
+def _unique(people: list[Attendee]) -> list[Attendee]:
+    seen, result = set(), []
+    for person in people:
+        person.name = " ".join(fix_glued_letter(w) for w in person.name.split())
+        key = person.name.lower()
+        if person.name and key not in seen:
+            seen.add(key)
+            result.append(person)
+    return result

@@ -1,0 +1,213 @@
+"""The document header: body, kind, meeting and document dates, times, place and registry number."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from .dates import (
+    PartialDate,
+    find_dates,
+    infer_year,
+    parse_time_range,
+    referenced_dates,
+    years_in,
+)
+from .document import AGENDA, MINUTES
+from .lines import Line
+from .vocabulary import KNOWN_BODIES, canonical_body
+
+_LABEL = re.compile(
+    r"^(?P<label>Mötesdatum|Sammanträdesdatum|Datum(?:\s+och\s+tid)?|Tid(?:punkt)?|Plats|Lokal|Mötesplats"
+    r"|Dnr|Diarienummer|Diarienr)\.?\s*:?\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_REGISTRY = re.compile(r"\b(?:Dnr|Diarienummer|Diarienr)\.?\s*:?\s*([A-ZÅÄÖ]{0,6}\s?\d{2,4}[/-]\d+(?:[/-]\d+)?)")
+_REGISTRY_YEAR = re.compile(r"(?:^|[A-ZÅÄÖ\s])(20\d{2}|\d{2})[/-]")
+_BODY_WITH_ALIASES = re.compile(r"^(?P<name>[A-ZÅÄÖ][^()]{3,90}?)[\s,]*\((?P<aliases>[^)]{2,60})\)")
+_TITLE_LINE = re.compile(
+    r"^(?:Minnesanteckningar|Protokoll|Mötesanteckningar|Dagordning|Kallelse|Föredragningslista)"
+    r"(?:\s+(?:från|för|till|vid))?\s+(?:mötet\s+(?:med|i)\s+)?(?P<body>[A-ZÅÄÖ][\wåäöÅÄÖ -]{3,80})$",
+    re.IGNORECASE,
+)
+_MINUTES_TITLE = re.compile(r"^(?:Minnesanteckningar|Protokoll|Mötesanteckningar|Anteckningar)\b", re.IGNORECASE)
+_AGENDA_TITLE = re.compile(r"^(?:Dagordning|Kallelse|Föredragningslista)\b", re.IGNORECASE)
+_DECIDED = re.compile(r"\b(?:beslutade|beslöt)\s*:|^Beslut\s*:", re.IGNORECASE | re.MULTILINE)
+_PROPOSED = re.compile(r"^Förslag\s+till\s+beslut|\bbeslutar\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
+_OPENER_SUBJECT = re.compile(
+    r"^([A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s[\wåäöÅÄÖ]+)?)\s+(?:beslutar|beslutade|beslöt)\s*:?\s*$", re.MULTILINE
+)
+_GENERIC_SUBJECTS = {"nätverket", "gruppen", "mötet", "styrgruppen", "rådet", "nämnden", "man", "vi"}
+_WEEKDAY = re.compile(r"\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\bden\b", re.IGNORECASE)
+_BODY_WORD = re.compile(
+    r"^[A-ZÅÄÖ][\wåäö-]*(?:nämnd|nämnden|nätverk|nätverket|rådet|styrelse|styrelsen|utskott|utskottet"
+    r"|beredning|beredningen|gruppen|fullmäktige|presidiet|forum)\b"
+)
+ADJACENT_LINES = 4
+
+
+@dataclass
+class Header:
+    body: str | None = None
+    kind: str = AGENDA
+    meeting_date: date | None = None
+    document_date: date | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    location: str | None = None
+    registry_number: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_header(header_lines: list[Line], full_text: str) -> Header:
+    """Read the header lines before the first item, using the full text for year and kind clues."""
+    header = Header()
+    header.kind = document_kind(header_lines, full_text)
+    header.body = body_name(header_lines, full_text)
+    header.registry_number = _registry(header_lines)
+    _read_labels(header, header_lines, full_text)
+    return header
+
+
+def document_kind(header_lines: list[Line], full_text: str) -> str:
+    """Minutes when the text records decisions ("beslutade:", "Minnesanteckningar"), else agenda."""
+    for line in header_lines:
+        if _MINUTES_TITLE.match(line.text):
+            return MINUTES
+        if _AGENDA_TITLE.match(line.text):
+            return AGENDA
+    decided, proposed = len(_DECIDED.findall(full_text)), len(_PROPOSED.findall(full_text))
+    return MINUTES if decided > proposed else AGENDA
+
+
+def body_name(header_lines: list[Line], full_text: str) -> str | None:
+    """The body's full name: "<Name> (<short>, <abbr>)", a known short name, or the deciding subject."""
+    joined = " ".join(l.text for l in header_lines if l.text)
+    texts = [l.text for l in header_lines if l.text]
+    for text, following in zip(texts, texts[1:] + [""]):
+        for candidate in (text, f"{text} {following}"):
+            match = _BODY_WITH_ALIASES.match(candidate)
+            if match and _are_aliases(match.group("aliases")) and ":" not in match.group("name"):
+                name = match.group("name").strip(" ,")
+                return canonical_body(name) or name
+    for candidate in (joined, full_text):
+        lowered = candidate.lower()
+        for alias in sorted(KNOWN_BODIES, key=len, reverse=True):
+            if re.search(rf"(?<![\wåäö]){re.escape(alias)}(?![\wåäö])", lowered):
+                return KNOWN_BODIES[alias]
+    for line in header_lines:
+        title = _TITLE_LINE.match(line.text)
+        if title:
+            return title.group("body").strip()
+        if _BODY_WORD.search(line.text) and len(line.text.split()) <= 6 and ":" not in line.text:
+            return line.text.strip(" ,")
+    subjects = [s for s in _OPENER_SUBJECT.findall(full_text) if s.lower() not in _GENERIC_SUBJECTS]
+    if subjects:
+        subject = Counter(subjects).most_common(1)[0][0]
+        return canonical_body(subject) or subject
+    return None
+
+
+def _are_aliases(text: str) -> bool:
+    return all(len(part.split()) <= 2 for part in text.split(",")) and "=" not in text
+
+
+def _registry(header_lines: list[Line]) -> str | None:
+    for line in header_lines:
+        match = _REGISTRY.search(line.text)
+        if match:
+            return match.group(1).strip()
+        label = _LABEL.match(line.text)
+        if label and label.group("label").lower().startswith(("dnr", "diarie")) and label.group("value"):
+            return label.group("value").strip()
+    return None
+
+
+def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
+    datum: list[tuple[Line, PartialDate]] = []
+    meeting: list[tuple[Line, PartialDate]] = []
+    time_lines: list[Line] = []
+    for line in lines:
+        label = _LABEL.match(line.text)
+        name = label.group("label").lower() if label else ""
+        value = label.group("value").strip() if label else ""
+        if name.startswith(("tid", "datum och")):
+            time_lines.append(line)
+            _read_times(header, line, value)
+            meeting += [(line, d) for d in find_dates(value, compact=False)[:1]]
+        elif name in ("mötesdatum", "sammanträdesdatum"):
+            meeting += [(line, d) for d in find_dates(value)[:1]]
+        elif name == "datum":
+            found = find_dates(value)
+            if found:
+                datum.append((line, found[0]))
+            else:
+                header.warnings.append(f"rad {line.number}: datumet kunde inte läsas: {value[:40]!r}")
+        elif name in ("plats", "lokal", "mötesplats") and value and not header.location:
+            header.location = value
+        elif not label and _is_date_line(line.text):
+            meeting += [(line, d) for d in find_dates(line.text, compact=False)[:1]]
+    _assign_dates(header, datum, meeting, time_lines, full_text)
+
+
+def _read_times(header: Header, line: Line, value: str) -> None:
+    start, end = parse_time_range(value)
+    if start is None and value:
+        header.warnings.append(f"rad {line.number}: tiden kunde inte läsas: {value[:40]!r}")
+    if header.start_time is None:
+        header.start_time, header.end_time = start, end
+
+
+def _is_date_line(text: str) -> bool:
+    if len(text) > 60 or ":" in text.split(" ")[0]:
+        return False
+    dates = find_dates(text, compact=False)
+    if not dates:
+        return False
+    leftover = _WEEKDAY.sub(" ", text)
+    return len(re.sub(r"[\d\s.,:–-]|kl\.?", "", leftover, flags=re.IGNORECASE)) <= 16
+
+
+def _assign_dates(header, datum, meeting, time_lines, full_text) -> None:
+    near_time = [
+        (line, d) for line, d in datum
+        if any(abs(line.number - t.number) <= ADJACENT_LINES for t in time_lines)
+    ]
+    if not meeting and near_time:
+        meeting = near_time[:1]
+    if not meeting and datum:
+        meeting = datum[-1:]
+    document = [(line, d) for line, d in datum if (line, d) not in meeting]
+    if document:
+        header.document_date = _complete(document[0], None, header, full_text)
+    if meeting:
+        header.meeting_date = _complete(meeting[0], header.document_date, header, full_text)
+    if header.document_date == header.meeting_date:
+        header.document_date = None
+
+
+def _complete(found: tuple[Line, PartialDate], before: date | None, header: Header, full_text: str) -> date | None:
+    line, partial = found
+    if partial.year:
+        return partial.complete()
+    if before:
+        same_year = partial.with_year(before.year)
+        if same_year and same_year <= before:
+            return same_year
+        return partial.with_year(before.year - 1)
+    resolved = infer_year(partial, referenced_dates(full_text), _registry_years(header) + years_in(full_text))
+    if resolved is None:
+        header.warnings.append(f"rad {line.number}: året för mötesdatumet gick inte att avgöra")
+    return resolved
+
+
+def _registry_years(header: Header) -> list[int]:
+    if not header.registry_number:
+        return []
+    match = _REGISTRY_YEAR.search(header.registry_number)
+    if not match:
+        return []
+    year = int(match.group(1))
+    return [year if year > 100 else 2000 + year]

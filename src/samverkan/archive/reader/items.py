@@ -1,0 +1,226 @@
+"""Build items from headings: titles, types, presenters, attachments, clauses and running text."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import is_block_opener, is_clause_line, only_files_information, read_clauses
+from .document import Item, Presenter
+from .headings import Heading
+from .lines import Line
+from .people import looks_like_people_line, parse_people, starts_with_name
+from .vocabulary import is_title_word
+
+_TYPE_WORD = re.compile(
+    r"^(?:[A-ZÅÄÖ]{3,}\s+)?(Beslut|Rapporter|Rapport|Lägesrapport|Statusrapport|Information|Info)\b",
+    re.IGNORECASE,
+)
+_TYPE_PREFIX = re.compile(
+    r"^(?:[A-ZÅÄÖ]{3,}\s+)?(?:Beslut|Rapporter|Rapport|Lägesrapport|Statusrapport|Information|Info)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
+_TYPES = {
+    "beslut": "decision", "rapport": "report", "rapporter": "report", "lägesrapport": "report",
+    "statusrapport": "report", "information": "information", "info": "information",
+}
+_PROCEDURAL = re.compile(
+    r"^(?:mötets?\s+|sammanträdets\s+)?(?:öppnande|öppnas|avslutande|avslutning|avslutas)"
+    r"|^(?:upprop|närvaro|justering)\b"
+    r"|^(?:val\s+av\s+)?(?:protokoll)?justera"
+    r"|^(?:val\s+av\s+)?sekreterare"
+    r"|^(?:godkännande|fastställande)\s+av\s+(?:dagordning|föredragningslista)"
+    r"|^(?:dagordning|föredragningslista)\b"
+    r"|^föregående\s+(?:minnesanteckningar|protokoll|mötes)",
+    re.IGNORECASE,
+)
+_OTHER_BUSINESS = re.compile(r"^övriga?\s+frågor|^övrigt\b", re.IGNORECASE)
+_ATTACHMENT = re.compile(
+    r"\b(?:Bilagor|Bilaga|Bil\.?)\s*(\d{1,3}(?:\s*(?:,|och|&|-|–)\s*\d{1,3})*)(?!\s*§)", re.IGNORECASE
+)
+_TRAILING_ATTACHMENT = re.compile(
+    r"[\s,;–-]*\(?\b(?:Bilagor|Bilaga|Bil\.?)\s*\d{1,3}(?:\s*(?:,|och|&|-|–)\s*\d{1,3})*\)?\s*$",
+    re.IGNORECASE,
+)
+_PRESENTER_LABEL = re.compile(r"^(?:Föredragande|Föredragare|Presentatör)\b\s*:?\s*(.*)$", re.IGNORECASE)
+_INLINE_PRESENTER = re.compile(r"\s+(?:Föredragande|Föredragare)\s*:\s*(.*)$")
+_TERMINAL = (".", "!", "?")
+
+
+def build_items(lines: list[Line], headings: list[Heading], kind: str) -> tuple[list[Item], list[str]]:
+    """Items with subitems from the headings, reading each item's body up to the next heading."""
+    items: list[Item] = []
+    warnings: list[str] = []
+    heading_texts: dict[int, str] = {}
+    for position, heading in enumerate(headings):
+        end = headings[position + 1].start if position + 1 < len(headings) else len(lines)
+        item = _read_item(heading, lines[heading.end:end], kind, warnings)
+        heading_texts[id(item)] = heading.text
+        if heading.level == 0 or not items:
+            items.append(item)
+        else:
+            items[-1].subitems.append(item)
+    for item in items:
+        _lift_trailing_block(item)
+        _assign_types(item, heading_texts)
+    return items, warnings
+
+
+def clean_title(text: str) -> str:
+    """The heading without type word, trailing attachment reference or dangling comma."""
+    text = " ".join(text.split())
+    text = _TYPE_PREFIX.sub("", text)
+    text = _TRAILING_ATTACHMENT.sub("", text)
+    return text.rstrip(" ,;")
+
+
+def attachments_in(text: str) -> list[str]:
+    """Attachment labels ("Bilaga 3") mentioned in the text, in order, each once."""
+    labels: list[str] = []
+    for match in _ATTACHMENT.finditer(text):
+        for number in _numbers(match.group(1)):
+            label = f"Bilaga {number}"
+            if label not in labels:
+                labels.append(label)
+    return labels
+
+
+def item_type(title: str, clauses: list[str]) -> str:
+    """The item type from its heading and clauses, by the import rules' precedence."""
+    bare = _TYPE_PREFIX.sub("", title).strip(" \"”“'")
+    if _PROCEDURAL.search(bare):
+        return "procedural"
+    if _OTHER_BUSINESS.search(bare):
+        return "other_business"
+    word = _TYPE_WORD.match(title)
+    if word:
+        return _TYPES[word.group(1).lower()]
+    if any(not only_files_information(c) for c in clauses):
+        return "decision"
+    return "information"
+
+
+def _read_item(heading: Heading, body: list[Line], kind: str, warnings: list[str]) -> Item:
+    heading_text, inline_presenters = _split_inline_presenters(heading.text)
+    presenter_text, presenter_indexes = _presenter_block(body)
+    if inline_presenters:
+        presenter_text = f"{inline_presenters}, {presenter_text}" if presenter_text else inline_presenters
+    rest = [Line(l.number, "") if i in presenter_indexes else l for i, l in enumerate(body)]
+    clauses = read_clauses(rest, kind)
+    warnings.extend(clauses.warnings)
+    running = [l for i, l in enumerate(rest) if i not in clauses.used]
+    item = Item(
+        number=heading.number,
+        title=clean_title(heading_text),
+        presenters=[Presenter(p.name, p.title) for p in parse_people(presenter_text)],
+        attachments=attachments_in(" ".join([heading_text] + [l.text for l in body])),
+        proposals=clauses.proposals,
+        decisions=clauses.decisions,
+        text=_paragraphs(running),
+        line=heading.line_number,
+    )
+    if presenter_text and not item.presenters:
+        warnings.append(f"rad {heading.line_number}: föredragande kunde inte läsas: {presenter_text[:60]!r}")
+    return item
+
+
+def _split_inline_presenters(text: str) -> tuple[str, str]:
+    match = _INLINE_PRESENTER.search(text)
+    if not match:
+        return text, ""
+    return text[: match.start()], match.group(1)
+
+
+def _presenter_block(body: list[Line]) -> tuple[str, set[int]]:
+    """Text of the "Föredragande:" block (or a name-and-title line under the heading) and its indexes."""
+    first = next((i for i, l in enumerate(body) if not l.blank), None)
+    for index, line in enumerate(body):
+        label = _PRESENTER_LABEL.match(line.text)
+        unlabeled = index == first and looks_like_people_line(line.text)
+        if label or unlabeled:
+            start_text = label.group(1) if label else line.text
+            return _continue_presenters(body, index, start_text)
+    return "", set()
+
+
+def _continue_presenters(body: list[Line], index: int, text: str) -> tuple[str, set[int]]:
+    used = {index}
+    position = index + 1
+    after_blank = False
+    while position < len(body) and len(used) < 5:
+        line = body[position]
+        if line.blank:
+            if text.rstrip().endswith(","):
+                position += 1
+                after_blank = True
+                continue
+            break
+        if after_blank and not _opens_person_or_title(line.text):
+            break
+        after_blank = False
+        joiner = _presenter_joiner(text, line.text)
+        if joiner is None:
+            break
+        text = f"{text}{joiner}{line.text}"
+        used.add(position)
+        position += 1
+    return text, used
+
+
+def _opens_person_or_title(text: str) -> bool:
+    return starts_with_name(text) or is_title_word(text.split()[0])
+
+
+def _presenter_joiner(text: str, following: str) -> str | None:
+    if _PRESENTER_LABEL.match(following) or is_clause_line(following) or is_block_opener(following):
+        return None
+    current = text.rstrip()
+    first_segment = following.split(",")[0].split()
+    if current.endswith((",", " och")) or following[0].islower() or len(first_segment) == 1:
+        return " "
+    if starts_with_name(following) and not following.rstrip().endswith(_TERMINAL):
+        return ", "
+    return None
+
+
+def _paragraphs(lines: list[Line]) -> str:
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line.blank:
+            if paragraphs[-1] and paragraphs[-1][-1].endswith(_TERMINAL + (":",)):
+                paragraphs.append([])
+            continue
+        if is_block_opener(line.text):
+            continue
+        paragraphs[-1].append(line.text)
+    return "\n\n".join(" ".join(p) for p in paragraphs if p)
+
+
+def _lift_trailing_block(item: Item) -> None:
+    """A decision block after the last subitem belongs to the parent item."""
+    if not item.subitems:
+        return
+    last = item.subitems[-1]
+    if any(s.proposals or s.decisions for s in item.subitems[:-1]):
+        return
+    item.proposals += [c for c in last.proposals if c not in item.proposals]
+    item.decisions += [c for c in last.decisions if c not in item.decisions]
+    last.proposals, last.decisions = [], []
+
+
+def _assign_types(item: Item, heading_texts: dict[int, str]) -> None:
+    item.type = item_type(heading_texts[id(item)], item.proposals + item.decisions)
+    for subitem in item.subitems:
+        _assign_types(subitem, heading_texts)
+
+
+def _numbers(text: str) -> list[int]:
+    numbers: list[int] = []
+    for part in re.split(r"\s*(?:,|och|&)\s*", text):
+        bounds = re.split(r"\s*[-–]\s*", part)
+        if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit():
+            low, high = int(bounds[0]), int(bounds[1])
+            numbers.extend(range(low, high + 1) if 0 < high - low < 10 else [low, high])
+        elif part.isdigit():
+            numbers.append(int(part))
+    return numbers

@@ -1,0 +1,178 @@
+"""Turn raw document text into clean numbered lines: markup, page furniture and run-on lines."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line number in the original text
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
+_MARKDOWN_EMPHASIS = re.compile(r"\*+|(?<!\w)__|__(?!\w)")
+_MARKDOWN_ESCAPE = re.compile(r"\\([.\-*_#()\[\]])")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
+_PAGE_OF = re.compile(r"\bSida\s+\d+\s*(?:av|\()\s*\d+\)?", re.IGNORECASE)
+_TITLED_PAGE = re.compile(
+    r"\b(?:PROTOKOLL|MINNESANTECKNINGAR|KALLELSE|DAGORDNING|Protokoll|Minnesanteckningar)"
+    r"\s+\d+\s*\(\d+\)"
+)
+_BARE_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^\d{1,3}\s*\(\d{1,3}\)$")
+_HEADING_START = re.compile(r"^(?:§\s*)?\d{1,2}\s*[.:)]\s*[\"”“]?[A-ZÅÄÖ]")
+_FURNITURE = re.compile(
+    r"^(?:datum|dnr|diarienummer|sida|page|telefon|tel|e-post|www\.|box\s+\d)|@|\b\d{3} ?\d{2}\b",
+    re.IGNORECASE,
+)
+_STRUCTURAL_START = re.compile(r"^(?:att\s|förslag|föredragande|beslut)", re.IGNORECASE)
+
+RUN_ON_LENGTH = 100
+_RUN_ON_MARKERS = re.compile(
+    r"\s(?=Föredragande\s*:)"
+    r"|\s(?=Förslag till beslut\b)"
+    r"|(?<=[.!?:])\s+(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){0,3}\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
+    r"|\s(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
+    r"|(?<!\d\.)(?<!\d:)\s(?=Beslut\s*:)"
+    r"|\s(?=(?:Närvarande|Förhinder|Frånvarande|Anmält förhinder|Övriga närvarande|Datum|Plats|Tid|Dnr)\s*:)"
+    r"|(?<=[^\d\s][.;:])\s+(?=att\s)"
+)
+_EMBEDDED_NUMBER = re.compile(r"(?<=\s)(\d{1,2})\s*[.:]\s*(?=[\"”“]?[A-ZÅÄÖ])")
+_LEADING_NUMBER = re.compile(r"^(?:§\s*)?(\d{1,2})\s*[.:)]")
+
+
+def clean_lines(text: str) -> list[Line]:
+    """Split text into cleaned lines that keep their original line numbers."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [Line(i, clean_text(t)) for i, t in enumerate(raw, start=1)]
+    lines = drop_repeated_page_headers(lines)
+    return split_run_on_lines(lines)
+
+
+def clean_text(text: str) -> str:
+    """Remove Markdown markup, page numbers and surplus white space from one line."""
+    text = text.lstrip("\ufeff").strip()
+    if not text:
+        return ""
+    if text[0] == "#":
+        text = _MARKDOWN_HEADING.sub("", text)
+    if "\\" in text:
+        text = _MARKDOWN_ESCAPE.sub(r"\1", text)
+    if "*" in text or "__" in text:
+        text = _MARKDOWN_EMPHASIS.sub("", text)
+    if "(" in text or "Sida" in text or "sida" in text:
+        text = _PAGE_OF.sub("", text)
+        text = _TITLED_PAGE.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
+    if _BARE_PAGE_NUMBER.match(text):
+        return ""
+    return text
+
+
+def drop_repeated_page_headers(lines: list[Line]) -> list[Line]:
+    """Blank out page headers/footers that repeat the document's first lines further down."""
+    keys = [_key(line.text) for line in lines]
+    counts = Counter(k for k in keys if k)
+    header_zone = set()
+    for line, key in zip(lines, keys):
+        if _HEADING_START.match(line.text):
+            break
+        if key and len(line.text) <= 80:
+            header_zone.add(key)
+    seen: set[str] = set()
+    result = []
+    for line, key in zip(lines, keys):
+        repeated = key in seen and counts[key] > 1
+        furniture = key in header_zone or (counts[key] >= 3 and _FURNITURE.search(line.text))
+        if repeated and furniture and not _STRUCTURAL_START.match(line.text):
+            result.append(Line(line.number, ""))
+            continue
+        seen.add(key)
+        result.append(line)
+    return result
+
+
+def split_run_on_lines(lines: list[Line]) -> list[Line]:
+    """Split long lines whose line breaks were lost (PDF text) at headings and block markers."""
+    result: list[Line] = []
+    last_item = 0
+    for line in lines:
+        pieces = [line.text]
+        if len(line.text) > RUN_ON_LENGTH:
+            pieces = _split_at_markers(line.text)
+            pieces, last_item = _split_at_item_numbers(pieces, last_item)
+            if len(pieces) > 1:
+                pieces = [part for piece in pieces for part in _split_heading_from_sentence(piece)]
+        for piece in pieces:
+            match = _LEADING_NUMBER.match(piece)
+            if match and _HEADING_START.match(piece):
+                number = int(match.group(1))
+                if number == last_item + 1 or last_item == 0:
+                    last_item = number
+            result.append(Line(line.number, piece))
+    return result
+
+
+_SENTENCE_AFTER_TITLE = re.compile(r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s[a-zåäö][^.!?]*[.!?]$)")
+
+
+_PRESENTER_START = re.compile(r"^Föredragande\b")
+_SENTENCE_AFTER_PRESENTER = re.compile(r"\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){2,}[^.!?,]*[.!?]$)")
+
+
+def _split_heading_from_sentence(piece: str) -> list[str]:
+    """In run-on text, a heading's title ends where a full sentence starts ("1. Mötets öppnande Ordföranden öppnade mötet.")."""
+    if _PRESENTER_START.match(piece):
+        match = _SENTENCE_AFTER_PRESENTER.search(piece)
+        return _cut(piece, [match.start()]) if match else [piece]
+    if not _HEADING_START.match(piece):
+        return [piece]
+    match = _SENTENCE_AFTER_TITLE.search(piece)
+    return _cut(piece, [match.start()]) if match else [piece]
+
+
+def _split_at_markers(text: str) -> list[str]:
+    cuts = [m.end() for m in _RUN_ON_MARKERS.finditer(text)]
+    return _cut(text, cuts)
+
+
+def _split_at_items_in(piece: str, last_item: int) -> tuple[list[str], int]:
+    cuts = []
+    for match in _EMBEDDED_NUMBER.finditer(piece):
+        number = int(match.group(1))
+        if number == last_item + 1:
+            cuts.append(match.start())
+            last_item = number
+    return _cut(piece, cuts), last_item
+
+
+def _split_at_item_numbers(pieces: list[str], last_item: int) -> tuple[list[str], int]:
+    result = []
+    for piece in pieces:
+        leading = _LEADING_NUMBER.match(piece)
+        if leading and _HEADING_START.match(piece) and int(leading.group(1)) == last_item + 1:
+            last_item += 1
+        split, last_item = _split_at_items_in(piece, last_item)
+        result.extend(split)
+    return result, last_item
+
+
+def _cut(text: str, cuts: list[int]) -> list[str]:
+    pieces, start = [], 0
+    for cut in cuts:
+        if cut > start:
+            pieces.append(text[start:cut].strip())
+            start = cut
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _key(text: str) -> str:
+    return "".join(text.split()).lower()

@@ -108,7 +108,23 @@ class AgendaItem(TimeStampedModel):
         return [c for c in self.clauses.all() if c.kind == Clause.Kind.DECISION]
 
 
-class Clause(models.Model):
+class ItemPart(models.Model):
+    """Something recorded on an item or meeting, in order, by the document it came from.
+
+    Parts that came from an imported file go when a new version of that file replaces it.
+    """
+
+    position = models.PositiveIntegerField("ordning", default=0)
+    source = models.ForeignKey(
+        "archive.SourceDocument", null=True, blank=True, on_delete=models.CASCADE,
+        related_name="%(class)ss",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Clause(ItemPart):
     """One att-clause: a proposal ('Förslag till beslut') or a decision ('beslutade')."""
 
     class Kind(models.TextChoices):
@@ -117,11 +133,7 @@ class Clause(models.Model):
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="clauses")
     kind = models.CharField("slag", max_length=10, choices=Kind.choices)
-    position = models.PositiveIntegerField("ordning", default=0)
     text = models.TextField("text")
-    source = models.ForeignKey(
-        "archive.SourceDocument", null=True, blank=True, on_delete=models.CASCADE, related_name="clauses"
-    )
 
     class Meta:
         ordering = ["item", "kind", "position"]
@@ -132,16 +144,12 @@ class Clause(models.Model):
         return self.text
 
 
-class Presentation(models.Model):
+class Presentation(ItemPart):
     """A person presenting an item ('Föredragande'), with the title given there."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="presentations")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="presentations")
     title = models.CharField("titel", max_length=300, blank=True)
-    position = models.PositiveIntegerField(default=0)
-    source = models.ForeignKey(
-        "archive.SourceDocument", null=True, blank=True, on_delete=models.CASCADE, related_name="presentations"
-    )
 
     class Meta:
         ordering = ["item", "position"]
@@ -149,15 +157,11 @@ class Presentation(models.Model):
         verbose_name_plural = "föredragande"
 
 
-class Attachment(models.Model):
+class Attachment(ItemPart):
     """An attachment label on an item, 'Bilaga N'."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
     label = models.CharField("bilaga", max_length=50)
-    position = models.PositiveIntegerField(default=0)
-    source = models.ForeignKey(
-        "archive.SourceDocument", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
-    )
 
     class Meta:
         ordering = ["item", "position"]
@@ -168,7 +172,7 @@ class Attachment(models.Model):
         return self.label
 
 
-class Attendance(models.Model):
+class Attendance(ItemPart):
     """A person present at a meeting, for an organisation, with the title written there."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
@@ -177,10 +181,6 @@ class Attendance(models.Model):
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="attendances"
     )
     title = models.CharField("titel", max_length=300, blank=True)
-    position = models.PositiveIntegerField(default=0)
-    source = models.ForeignKey(
-        "archive.SourceDocument", null=True, blank=True, on_delete=models.CASCADE, related_name="attendances"
-    )
 
     class Meta:
         ordering = ["meeting", "position"]

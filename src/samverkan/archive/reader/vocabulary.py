@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
+from samverkan.core.places import DALARNA_MUNICIPALITIES
+
 # Dalarna's municipalities; other municipalities are recognised by "X kommun".
-MUNICIPALITIES = (
-    "Avesta", "Borlänge", "Falun", "Gagnef", "Hedemora", "Leksand", "Ludvika",
-    "Malung-Sälen", "Mora", "Orsa", "Rättvik", "Smedjebacken", "Säter", "Vansbro", "Älvdalen",
-)
+MUNICIPALITIES = tuple(DALARNA_MUNICIPALITIES)
 
 # Short names and abbreviations used in running text -> the body's full name.
 KNOWN_BODIES = {

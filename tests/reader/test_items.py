@@ -88,3 +88,24 @@ def test_body_short_name_maps_to_full_name():
     document = read_text("1. Mötets öppnande\nLänschefsnätverket beslutar:\natt öppna mötet.\n", "x.txt")
     assert document.body == "Länsnätverket för förvaltningschefer"
     assert document.kind == "agenda"
+
+
+def test_sentence_under_heading_that_opens_with_names_gives_no_presenters():
+    items = _items(
+        "1. Ekonomisk uppföljning\n"
+        "Anna Hägglund och Ulrika Norberg föredrog ärendet och svarade på frågor från ledamöterna.\n"
+        "2. Samverkan kring barn\n"
+        "Per Ek och Eva Lind informerade om läget och\n"
+        "svarade på frågor.\n"
+        "3. Budget\n"
+        "Föredragande rapporterade om det pågående arbetet.\n"
+        "4. Rapporter\n"
+        "Anna Berg Utvecklingsledare, Per Ek Ekonom\n"
+        "\n"
+        "Anna Berg och Per Ek föredrog.\n"
+    )
+    assert [i.presenters for i in items[:3]] == [[], [], []]
+    assert [(p.name, p.title) for p in items[3].presenters] == [
+        ("Anna Berg", "Utvecklingsledare"), ("Per Ek", "Ekonom"),
+    ]
+    assert "föredrog ärendet" in items[0].text

@@ -12,7 +12,10 @@ from django.db import transaction
 from samverkan.archive.extract import ExtractError, extract_text
 from samverkan.archive.models import SourceDocument
 from samverkan.archive.reader import read_text
+from samverkan.archive.reader.dates import referenced_dates
 from samverkan.archive.reader.document import Item, MeetingDocument
+from samverkan.core.text import normalize_name
+from samverkan.directory.models import Person
 from samverkan.directory.services import (
     get_or_create_body,
     get_or_create_organization,
@@ -23,7 +26,6 @@ from samverkan.meetings.services import mode_from_location
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
 PREVIOUS_MINUTES = re.compile(r"föregående\s+(minnesanteckningar|protokoll)", re.IGNORECASE)
-YYMMDD = re.compile(r"\b(\d{2})(\d{2})(\d{2})\b")
 
 
 class ImportFailed(Exception):
@@ -97,8 +99,9 @@ def load_document(document: MeetingDocument, body_name: str, path: Path, sha256:
         meeting=meeting, text=text, warnings=document.warnings,
     )
     _update_meeting_header(meeting, document)
-    _load_items(meeting, source, document.items, parent=None)
-    _load_attendance(meeting, source, document)
+    people = _People(document)
+    _load_items(meeting, source, document.items, people)
+    _load_attendance(meeting, source, document, people)
     from samverkan.search.services import index_meeting
 
     index_meeting(meeting)
@@ -149,61 +152,102 @@ def _previous_minutes_date(document: MeetingDocument) -> date | None:
     """The date in 'Föregående minnesanteckningar 230922', when the agenda has one."""
     for item in document.items:
         if PREVIOUS_MINUTES.search(item.title):
-            match = YYMMDD.search(item.title)
-            if match:
-                year, month, day = (int(part) for part in match.groups())
-                try:
-                    return date(2000 + year, month, day)
-                except ValueError:
-                    return None
+            dates = referenced_dates(item.title)
+            return dates[0] if dates else None
     return None
 
 
-def _load_items(meeting: Meeting, source: SourceDocument, items: list[Item], parent) -> None:
-    for position, read in enumerate(items):
-        item, created = AgendaItem.objects.get_or_create(
-            meeting=meeting, parent=parent, number=read.number,
-            defaults={"title": read.title, "type": read.type, "position": position},
-        )
-        if source.kind == SourceDocument.Kind.MINUTES:
-            item.title, item.type, item.minutes_text = read.title, read.type, read.text
-        else:
-            item.agenda_text = read.text
-            if created:
-                item.position = position
-        item.save()
-        _load_item_parts(item, source, read)
-        _load_items(meeting, source, read.subitems, parent=item)
+class _People:
+    """People and organisations of one document, looked up once each."""
+
+    def __init__(self, document: MeetingDocument):
+        names = [a.name for a in document.attendees]
+        names += [p.name for item in _all_items(document.items) for p in item.presenters]
+        keys = {normalize_name(name) for name in names}
+        self.people = {p.name_key: p for p in Person.objects.filter(name_key__in=keys)}
+        self.organizations = {}
+
+    def person(self, name: str, organization=None, title: str = "") -> Person:
+        key = normalize_name(name)
+        known = self.people.get(key)
+        missing_details = known and ((organization and not known.organization_id) or (title and not known.title))
+        if known is None or missing_details:
+            self.people[key] = get_or_create_person(name, organization, title)
+        return self.people[key]
+
+    def organization(self, name: str | None):
+        if not name:
+            return None
+        if name not in self.organizations:
+            self.organizations[name] = get_or_create_organization(name)
+        return self.organizations[name]
 
 
-def _load_item_parts(item: AgendaItem, source: SourceDocument, read: Item) -> None:
+def _all_items(items: list[Item]):
+    for item in items:
+        yield item
+        yield from _all_items(item.subitems)
+
+
+def _load_items(meeting: Meeting, source: SourceDocument, items: list[Item], people: _People) -> None:
+    """Write the items and everything on them; parts are inserted in one batch per kind."""
+    existing = {(item.parent_id, item.number): item for item in meeting.items.all()}
+    known_presenters = set(Presentation.objects.filter(item__meeting=meeting)
+                           .values_list("item_id", "person_id"))
+    known_labels = set(Attachment.objects.filter(item__meeting=meeting).values_list("item_id", "label"))
+    parts = {Clause: [], Presentation: [], Attachment: []}
+
+    def load(reads: list[Item], parent: AgendaItem | None) -> None:
+        for position, read in enumerate(reads):
+            item = _save_item(meeting, source, read, parent, position, existing)
+            parts[Clause] += _clauses(item, source, read)
+            for index, presenter in enumerate(read.presenters):
+                person = people.person(presenter.name)
+                if (item.pk, person.pk) not in known_presenters:
+                    known_presenters.add((item.pk, person.pk))
+                    parts[Presentation].append(Presentation(
+                        item=item, person=person, title=presenter.title or "", position=index, source=source))
+            for index, label in enumerate(read.attachments):
+                if (item.pk, label) not in known_labels:
+                    known_labels.add((item.pk, label))
+                    parts[Attachment].append(Attachment(item=item, label=label, position=index, source=source))
+            load(read.subitems, item)
+
+    load(items, None)
+    for model, objects in parts.items():
+        model.objects.bulk_create(objects)
+
+
+def _save_item(meeting, source, read: Item, parent, position: int, existing: dict) -> AgendaItem:
+    item = existing.get((parent.pk if parent else None, read.number))
+    if item is None:
+        item = AgendaItem(meeting=meeting, parent=parent, number=read.number, position=position,
+                          title=read.title, type=read.type)
+    if source.kind == SourceDocument.Kind.MINUTES:
+        item.title, item.type, item.minutes_text = read.title, read.type, read.text
+    else:
+        item.agenda_text = read.text
+    item.save()
+    return item
+
+
+def _clauses(item: AgendaItem, source: SourceDocument, read: Item) -> list[Clause]:
     clauses = [(Clause.Kind.PROPOSAL, text) for text in read.proposals]
     clauses += [(Clause.Kind.DECISION, text) for text in read.decisions]
-    Clause.objects.bulk_create(
-        Clause(item=item, kind=kind, text=text, position=index, source=source)
-        for index, (kind, text) in enumerate(clauses)
-    )
-    known_presenters = set(item.presentations.values_list("person_id", flat=True))
-    for index, presenter in enumerate(read.presenters):
-        person = get_or_create_person(presenter.name)
-        if person.pk not in known_presenters:
-            known_presenters.add(person.pk)
-            Presentation.objects.create(item=item, person=person, title=presenter.title or "",
-                                        position=index, source=source)
-    known_labels = set(item.attachments.values_list("label", flat=True))
-    for index, label in enumerate(read.attachments):
-        if label not in known_labels:
-            known_labels.add(label)
-            Attachment.objects.create(item=item, label=label, position=index, source=source)
+    return [Clause(item=item, kind=kind, text=text, position=index, source=source)
+            for index, (kind, text) in enumerate(clauses)]
 
 
-def _load_attendance(meeting: Meeting, source: SourceDocument, document: MeetingDocument) -> None:
+def _load_attendance(meeting: Meeting, source: SourceDocument, document: MeetingDocument,
+                     people: _People) -> None:
     present = set(meeting.attendances.values_list("person_id", flat=True))
+    attendances = []
     for index, attendee in enumerate(document.attendees):
-        organization = get_or_create_organization(attendee.organization) if attendee.organization else None
-        person = get_or_create_person(attendee.name, organization, attendee.title or "")
+        organization = people.organization(attendee.organization)
+        person = people.person(attendee.name, organization, attendee.title or "")
         if person.pk in present:
             continue
         present.add(person.pk)
-        Attendance.objects.create(meeting=meeting, person=person, organization=organization,
-                                  title=attendee.title or "", position=index, source=source)
+        attendances.append(Attendance(meeting=meeting, person=person, organization=organization,
+                                      title=attendee.title or "", position=index, source=source))
+    Attendance.objects.bulk_create(attendances)

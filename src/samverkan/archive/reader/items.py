@@ -8,7 +8,7 @@ from .clauses import is_block_opener, is_clause_line, only_files_information, re
 from .document import Item, Presenter
 from .headings import Heading
 from .lines import Line
-from .people import looks_like_people_line, parse_people, starts_with_name
+from .people import looks_like_people_line, parse_people, reads_as_prose, starts_with_name
 from .vocabulary import is_title_word
 
 _TYPE_WORD = re.compile(
@@ -42,7 +42,10 @@ _TRAILING_ATTACHMENT = re.compile(
     r"[\s,;–-]*\(?\b(?:Bilagor|Bilaga|Bil\.?)\s*\d{1,3}(?:\s*(?:,|och|&|-|–)\s*\d{1,3})*\)?\s*$",
     re.IGNORECASE,
 )
-_PRESENTER_LABEL = re.compile(r"^(?:Föredragande|Föredragare|Presentatör)\b\s*:?\s*(.*)$", re.IGNORECASE)
+# "Föredragande: …" or "Föredragande Anna Berg"; not "Föredragande rapporterade om …" (a sentence).
+_PRESENTER_LABEL = re.compile(
+    r"^(?i:Föredragande|Föredragare|Presentatör)(?:\s*:\s*(.*)|\s+([A-ZÅÄÖÉ(].*)|\s*)$"
+)
 _INLINE_PRESENTER = re.compile(r"\s+(?:Föredragande|Föredragare)\s*:\s*(.*)$")
 _TERMINAL = (".", "!", "?")
 
@@ -138,8 +141,11 @@ def _presenter_block(body: list[Line]) -> tuple[str, set[int]]:
         label = _PRESENTER_LABEL.match(line.text)
         unlabeled = index == first and looks_like_people_line(line.text)
         if label or unlabeled:
-            start_text = label.group(1) if label else line.text
-            return _continue_presenters(body, index, start_text)
+            start_text = (label.group(1) or label.group(2) or "") if label else line.text
+            text, used = _continue_presenters(body, index, start_text)
+            if unlabeled and not label and reads_as_prose(text):
+                continue  # a sentence that starts with names, wrapped over lines
+            return text, used
     return "", set()
 
 

@@ -93,7 +93,11 @@ def parse_people(text: str) -> list[Person]:
 
 
 def looks_like_people_line(text: str) -> bool:
-    """True for a line of names with titles ("Anna Berg Utvecklingsledare, Per Ek Chef"), not prose."""
+    """True for a line of names with titles ("Anna Berg Utvecklingsledare, Per Ek Chef"), not prose.
+
+    A sentence that opens with names ("Anna Berg och Per Ek föredrog ärendet.") is not such a line:
+    it ends with a full stop or has running lowercase words (a verb) after a name.
+    """
     if text.endswith(".") or len(text) > 200:
         return False
     segments = [s for s, _ in _segments(text)]
@@ -102,11 +106,24 @@ def looks_like_people_line(text: str) -> bool:
     name, rest = split_name(segments[0])
     if not name:
         return False
+    if reads_as_prose(text):
+        return False
     if rest:
         return is_title_word(rest.split()[0])
     return len(segments) > 1 and (
         is_title_word(segments[1].split()[0]) or starts_with_name(segments[1])
     )
+
+
+def reads_as_prose(text: str) -> bool:
+    """True when a name is followed by running lowercase words that are no title ("… föredrog ärendet")."""
+    for segment, _ in _segments(text):
+        name, rest = split_name(segment)
+        if name and rest:
+            first = rest.split()[0]
+            if first[0].islower() and not is_title_word(first):
+                return True
+    return False
 
 
 def _segments(text: str) -> list[tuple[str, bool]]:

@@ -19,7 +19,7 @@ class Meeting(TimeStampedModel):
     class Status(models.TextChoices):
         PLANNED = "planned", "Planerat"
         NOTIFIED = "notified", "Kallat"
-        RECORDED = "recorded", "Protokollfört"
+        RECORDED = "recorded", "Genomfört"
 
     body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.PROTECT, related_name="meetings")
     date = models.DateField("datum", null=True, blank=True)

@@ -27,7 +27,7 @@ def test_sample_archive_becomes_five_meetings(sample_archive):
 
 def test_minutes_record_decisions_and_attendance(sample_archive):
     meeting = Meeting.objects.get(date=date(2023, 11, 9))
-    assert meeting.status == Meeting.Status.RECORDED
+    assert meeting.status == Meeting.Status.PUBLISHED
     assert meeting.registry_number == "HSN 2023/78"
     assert meeting.mode == Meeting.Mode.HYBRID
     election = meeting.items.get(number="7", parent=None)
@@ -75,7 +75,7 @@ def test_agenda_and_minutes_of_one_meeting_become_one_meeting(db, tmp_path, seed
     import_file(agenda)
     import_file(minutes)
     meeting = Meeting.objects.get()
-    assert meeting.status == Meeting.Status.RECORDED
+    assert meeting.status == Meeting.Status.PUBLISHED
     assert meeting.source_documents.count() == 2
     calendar = meeting.items.get(number="5")
     assert [c.text for c in calendar.proposals] == ["att fastställa Länschefsnätverkets kalendarium för 2022."]

@@ -8,12 +8,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from samverkan.archive.extract import ExtractError, extract_text
 from samverkan.archive.models import SourceDocument
 from samverkan.archive.reader import read_text
 from samverkan.archive.reader.dates import referenced_dates
 from samverkan.archive.reader.document import Item, MeetingDocument
+from samverkan.archive.reader.vocabulary import KNOWN_BODIES
 from samverkan.core.text import normalize_name
 from samverkan.directory.models import Person
 from samverkan.directory.services import (
@@ -91,7 +93,7 @@ def import_file(path: Path, default_body: str | None = None) -> ImportResult:
 def load_document(document: MeetingDocument, body_name: str, path: Path, sha256: str,
                   size: int, text: str) -> ImportResult:
     """Write one read document into its meeting; a new version replaces the old one."""
-    body = get_or_create_body(body_name)
+    body = get_or_create_body(body_name, **known_short_names(body_name))
     meeting = _find_or_create_meeting(body, document)
     replaced = _remove_earlier_version(meeting, document.kind)
     source = SourceDocument.objects.create(
@@ -106,6 +108,18 @@ def load_document(document: MeetingDocument, body_name: str, path: Path, sha256:
 
     index_meeting(meeting)
     return ImportResult(path, "replaced" if replaced else "imported", source, document.warnings)
+
+
+def known_short_names(full_name: str) -> dict:
+    """The short name and abbreviation the reader knows for a body ('Länschefsnätverket', 'LCHNV')."""
+    aliases = [alias for alias, full in KNOWN_BODIES.items()
+               if full == full_name and alias != full_name.lower() and " " not in alias]
+    words = [alias for alias in aliases if len(alias) > 6]
+    abbreviations = [alias for alias in aliases if len(alias) <= 6]
+    return {
+        "short_name": words[0].capitalize() if words else "",
+        "abbreviation": abbreviations[0].upper() if abbreviations else "",
+    }
 
 
 def _find_or_create_meeting(body, document: MeetingDocument) -> Meeting:
@@ -141,9 +155,11 @@ def _update_meeting_header(meeting: Meeting, document: MeetingDocument) -> None:
             setattr(meeting, field_name, value)
     meeting.mode = mode_from_location(meeting.location)
     if document.kind == SourceDocument.Kind.MINUTES:
-        meeting.status = Meeting.Status.RECORDED
+        meeting.status = Meeting.Status.PUBLISHED
     elif meeting.status == Meeting.Status.PLANNED:
         meeting.status = Meeting.Status.NOTIFIED
+    # Documents of the archive are public records already.
+    meeting.published_at = meeting.published_at or timezone.now()
     meeting.previous_minutes_date = meeting.previous_minutes_date or _previous_minutes_date(document)
     meeting.save()
 

@@ -1,5 +1,6 @@
 """Organisations, bodies and people, named after OParl 1.1."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -49,6 +50,10 @@ class Body(TimeStampedModel):
         on_delete=models.SET_NULL, related_name="children",
     )
     slug = models.SlugField(max_length=200, unique=True)
+    secretaries = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name="sekretariat", blank=True, related_name="served_bodies",
+        help_text="Användare som sköter organets möten: planerar, kallar, antecknar och publicerar.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -78,6 +83,11 @@ class Person(TimeStampedModel):
         on_delete=models.SET_NULL, related_name="people",
     )
     title = models.CharField("befattning", max_length=200, blank=True)
+    email = models.EmailField("e-post", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name="användarkonto", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="person",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -35,10 +35,10 @@ def get_or_create_organization(name: str) -> Organization:
     )
 
 
-def get_or_create_body(name: str) -> Body:
+def get_or_create_body(name: str, short_name: str = "", abbreviation: str = "") -> Body:
     """The body of that full name, created on first sight."""
     body = Body.objects.filter(name__iexact=name).first()
-    return body or Body.objects.create(name=name)
+    return body or Body.objects.create(name=name, short_name=short_name, abbreviation=abbreviation)
 
 
 def get_or_create_person(name: str, organization: Organization | None = None, title: str = "") -> Person:

@@ -1,5 +1,6 @@
 """Meetings with their agenda items, proposals, decisions and attendance."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -20,6 +21,7 @@ class Meeting(TimeStampedModel):
         PLANNED = "planned", "Planerat"
         NOTIFIED = "notified", "Kallat"
         RECORDED = "recorded", "Genomfört"
+        PUBLISHED = "published", "Publicerat"
 
     body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.PROTECT, related_name="meetings")
     date = models.DateField("datum", null=True, blank=True)
@@ -33,6 +35,11 @@ class Meeting(TimeStampedModel):
         "föregående minnesanteckningar", null=True, blank=True,
         help_text="Datum för de minnesanteckningar som dagordningen hänvisar till.",
     )
+    published_at = models.DateTimeField(
+        "publicerat", null=True, blank=True,
+        help_text="När mötets minnesanteckningar blev offentliga. Arkivhandlingar är offentliga när de importeras.",
+    )
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -73,8 +80,26 @@ class AgendaItem(TimeStampedModel):
     position = models.PositiveIntegerField("ordning", default=0)
     title = models.CharField("rubrik", max_length=1000)
     type = models.CharField("typ", max_length=20, choices=Type.choices, default=Type.INFORMATION)
+    class Outcome(models.TextChoices):
+        OPEN = "", "Ej behandlad"
+        DECIDED = "decided", "Beslutad"
+        TABLED = "tabled", "Bordlagd"
+        TAKEN_BACK = "taken_back", "Återtagen för beredning"
+        FORWARDED = "forwarded", "Överlämnad"
+
     agenda_text = models.TextField("underlag", blank=True)
     minutes_text = models.TextField("anteckningar", blank=True)
+    outcome = models.CharField("utfall", max_length=12, choices=Outcome.choices, blank=True, default="")
+    forwarded_to = models.ForeignKey(
+        Body, verbose_name="överlämnad till", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="forwarded_items",
+    )
+    continues = models.ForeignKey(
+        "self", verbose_name="fortsättning på", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="continuations",
+        help_text="Punkten på ett tidigare möte som bordlades eller återtogs och tas upp igen här.",
+    )
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["meeting", "parent_id", "position"]
@@ -157,11 +182,22 @@ class Presentation(ItemPart):
         verbose_name_plural = "föredragande"
 
 
+def attachment_path(attachment, filename: str) -> str:
+    return f"bilagor/{attachment.item.meeting_id}/{attachment.sha256[:16]}/{filename}"
+
+
 class Attachment(ItemPart):
-    """An attachment label on an item, 'Bilaga N'."""
+    """An attachment on an item, 'Bilaga N': a label read from a document, or an uploaded file."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
     label = models.CharField("bilaga", max_length=50)
+    file = models.FileField("fil", upload_to=attachment_path, blank=True, max_length=300)
+    original_name = models.CharField("filnamn", max_length=255, blank=True)
+    content_type = models.CharField("filtyp", max_length=100, blank=True)
+    size = models.PositiveIntegerField("storlek (byte)", null=True, blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    public = models.BooleanField("offentlig", default=False,
+                                 help_text="Får visas för allmänheten när minnesanteckningarna är publicerade.")
 
     class Meta:
         ordering = ["item", "position"]
@@ -181,6 +217,11 @@ class Attendance(ItemPart):
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="attendances"
     )
     title = models.CharField("titel", max_length=300, blank=True)
+    acting = models.BooleanField("tillförordnad (tf)", default=False)
+    substitute_for = models.ForeignKey(
+        Person, verbose_name="ersättare för", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="substituted_by",
+    )
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -189,3 +230,38 @@ class Attendance(ItemPart):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "person"], name="attendance_once"),
         ]
+
+
+class NoticeDispatch(models.Model):
+    """A notice with agenda sent to the members: which version went to whom, and when."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="dispatches")
+    version = models.PositiveIntegerField("version")
+    fingerprint = models.CharField(max_length=64, help_text="SHA-256 av dagordningens innehåll.")
+    sent_at = models.DateTimeField("skickad", auto_now_add=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recipients = models.JSONField("mottagare", default=list)
+
+    class Meta:
+        ordering = ["meeting", "-version"]
+        verbose_name = "utskick av kallelse"
+        verbose_name_plural = "utskick av kallelser"
+        constraints = [models.UniqueConstraint(fields=["meeting", "version"], name="dispatch_version_once")]
+
+
+class MinutesVersion(models.Model):
+    """A published version of the minutes, kept as it was when it was published."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes_versions")
+    version = models.PositiveIntegerField("version")
+    published_at = models.DateTimeField("publicerad", auto_now_add=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    text = models.TextField("minnesanteckningar som text")
+    note = models.TextField("vad som ändrats", blank=True)
+
+    class Meta:
+        ordering = ["meeting", "-version"]
+        verbose_name = "publicerad version av minnesanteckningar"
+        verbose_name_plural = "publicerade versioner av minnesanteckningar"
+        constraints = [models.UniqueConstraint(fields=["meeting", "version"], name="minutes_version_once")]

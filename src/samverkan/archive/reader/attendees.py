@@ -64,8 +64,21 @@ def read_attendees(lines: list[Line], stop_indexes: set[int]) -> tuple[list[Atte
     return _unique(attendees), warnings
 
 
+# The first three letters of every label _PRESENT, _ABSENT and _ROLE can match: a cheap gate.
+_LABEL_STARTS = frozenset(
+    ("när", "övr", "des", "del", "inb", "ers", "tjä", "led", "adj", "anm", "för", "frå", "ej ",
+     "ord", "vic", "sek", "jus")
+)
+
+
+def _may_open_section(text: str) -> bool:
+    return text[:3].lower() in _LABEL_STARTS
+
+
 def _section_at(lines, index, stop_indexes):
     text = lines[index].text
+    if not _may_open_section(text):
+        return None, index
     for kind, pattern in (("present", _PRESENT), ("absent", _ABSENT), ("role", _ROLE)):
         match = pattern.match(text)
         if not match:
@@ -87,7 +100,9 @@ def _section_rows(lines, start, stop_indexes, continues_inline):
                 break
             index += 1
             continue
-        if _PRESENT.match(line.text) or _ABSENT.match(line.text) or _ROLE.match(line.text):
+        if _may_open_section(line.text) and (
+            _PRESENT.match(line.text) or _ABSENT.match(line.text) or _ROLE.match(line.text)
+        ):
             break
         if _OTHER_LABEL.match(line.text) and not _TABLE_HEADER.match(line.text):
             break

@@ -144,14 +144,18 @@ class _BlockReader:
 
 
 def _opener(text: str, document_kind: str, mode: str | None) -> tuple[str, str] | None:
-    proposal = _PROPOSAL_OPENER.match(text)
-    if proposal:
-        rest = (proposal.group(1) or proposal.group(2) or "").strip()
-        nested = _opener(rest, document_kind, PROPOSAL) if rest else None
-        return (PROPOSAL, nested[1]) if nested else (PROPOSAL, rest)
-    label = _DECISION_LABEL.match(text)
-    if label:
-        return _classify("beslutade", document_kind), (label.group(1) or "").strip()
+    first = text[:1]
+    if first in "FfBb":
+        proposal = _PROPOSAL_OPENER.match(text)
+        if proposal:
+            rest = (proposal.group(1) or proposal.group(2) or "").strip()
+            nested = _opener(rest, document_kind, PROPOSAL) if rest else None
+            return (PROPOSAL, nested[1]) if nested else (PROPOSAL, rest)
+        label = _DECISION_LABEL.match(text)
+        if label:
+            return _classify("beslutade", document_kind), (label.group(1) or "").strip()
+    if not first.isupper() or ("besl" not in text and "föresl" not in text):
+        return None
     verb = _VERB_OPENER.match(text)
     if verb:
         rest = verb.group("rest").strip()

@@ -63,16 +63,23 @@ def find_headings(lines: list[Line], warnings: list[str]) -> list[Heading]:
     return headings
 
 
+_NUMBER_FIRST = frozenset("§0123456789")
+
+
 def _numbered(text: str) -> tuple[str, str, str] | None:
+    first = text[:1]
+    if first not in _NUMBER_FIRST:
+        if first.islower() and ")" in text[1:4]:
+            letter = _LETTER_SUB.match(text)
+            if letter and not is_clause_line(letter.group(2)) and len(letter.group(2)) <= MAX_TITLE_LENGTH:
+                return "letter", letter.group(1), letter.group(2)
+        return None
     for kind, pattern in (("dotted", _DOTTED_SUB), ("number", _TOP), ("number", _PARAGRAPH_SIGN)):
         match = pattern.match(text)
         if match and len(match.group(match.lastindex)) <= MAX_TITLE_LENGTH:
             if kind == "dotted":
                 return kind, f"{match.group(1)}.{match.group(2)}", match.group(3)
             return kind, match.group(1), match.group(2)
-    letter = _LETTER_SUB.match(text)
-    if letter and not is_clause_line(letter.group(2)) and len(letter.group(2)) <= MAX_TITLE_LENGTH:
-        return "letter", letter.group(1), letter.group(2)
     return None
 
 

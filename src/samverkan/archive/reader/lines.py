@@ -21,13 +21,17 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
 _MARKDOWN_EMPHASIS = re.compile(r"\*+|(?<!\w)__|__(?!\w)")
 _MARKDOWN_ESCAPE = re.compile(r"\\([.\-*_#()\[\]])")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
-_PAGE_OF = re.compile(r"\bSida\s+\d+\s*(?:av|\()\s*\d+\)?", re.IGNORECASE)
-_TITLED_PAGE = re.compile(
-    r"\b(?:PROTOKOLL|MINNESANTECKNINGAR|KALLELSE|DAGORDNING|Protokoll|Minnesanteckningar)"
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2007\u202f\u200b]| {2}")
+# Page furniture inside a line: "Sida 2 av 5", "sida 3 (8)", "PROTOKOLL 2 (6)".
+_PAGE_MARKS = re.compile(
+    r"\b[Ss][Ii][Dd][Aa]\s+\d+\s*(?:[Aa][Vv]|\()\s*\d+\)?"
+    r"|\b(?:PROTOKOLL|MINNESANTECKNINGAR|KALLELSE|DAGORDNING|FÖREDRAGNINGSLISTA|Protokoll|Minnesanteckningar)"
     r"\s+\d+\s*\(\d+\)"
 )
 _BARE_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^\d{1,3}\s*\(\d{1,3}\)$")
+_PAGE_NUMBER_START = frozenset("0123456789-–")
 _HEADING_START = re.compile(r"^(?:§\s*)?\d{1,2}\s*[.:)]\s*[\"”“]?[A-ZÅÄÖ]")
+_HEADING_FIRST = frozenset("§0123456789")
 _FURNITURE = re.compile(
     r"^(?:datum|dnr|diarienummer|sida|page|telefon|tel|e-post|www\.|box\s+\d)|@|\b\d{3} ?\d{2}\b",
     re.IGNORECASE,
@@ -58,31 +62,34 @@ def clean_lines(text: str) -> list[Line]:
 
 def clean_text(text: str) -> str:
     """Remove Markdown markup, page numbers and surplus white space from one line."""
-    text = text.lstrip("\ufeff").strip()
+    text = text.strip()
     if not text:
         return ""
+    if text[0] == "\ufeff":
+        text = text.lstrip("\ufeff").strip()
+        if not text:
+            return ""
     if text[0] == "#":
         text = _MARKDOWN_HEADING.sub("", text)
     if "\\" in text:
         text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     if "*" in text or "__" in text:
         text = _MARKDOWN_EMPHASIS.sub("", text)
-    if "(" in text or "Sida" in text or "sida" in text:
-        text = _PAGE_OF.sub("", text)
-        text = _TITLED_PAGE.sub("", text)
-    text = _SPACES.sub(" ", text).strip()
-    if _BARE_PAGE_NUMBER.match(text):
+    if "(" in text or "ida" in text or "IDA" in text:
+        text = _PAGE_MARKS.sub("", text)
+    if _ODD_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
+    if text and text[0] in _PAGE_NUMBER_START and _BARE_PAGE_NUMBER.match(text):
         return ""
     return text
-
-
 def drop_repeated_page_headers(lines: list[Line]) -> list[Line]:
     """Blank out page headers/footers that repeat the document's first lines further down."""
     keys = [_key(line.text) for line in lines]
     counts = Counter(k for k in keys if k)
     header_zone = set()
     for line, key in zip(lines, keys):
-        if _HEADING_START.match(line.text):
+        if line.text[:1] in _HEADING_FIRST and _HEADING_START.match(line.text):
             break
         if key and len(line.text) <= 80:
             header_zone.add(key)
@@ -90,8 +97,11 @@ def drop_repeated_page_headers(lines: list[Line]) -> list[Line]:
     result = []
     for line, key in zip(lines, keys):
         repeated = key in seen and counts[key] > 1
-        furniture = key in header_zone or (counts[key] >= 3 and _FURNITURE.search(line.text))
-        if repeated and furniture and not _STRUCTURAL_START.match(line.text):
+        if (
+            repeated
+            and (key in header_zone or (counts[key] >= 3 and _FURNITURE.search(line.text)))
+            and not _STRUCTURAL_START.match(line.text)
+        ):
             result.append(Line(line.number, ""))
             continue
         seen.add(key)
@@ -104,6 +114,11 @@ def split_run_on_lines(lines: list[Line]) -> list[Line]:
     result: list[Line] = []
     last_item = 0
     for line in lines:
+        if len(line.text) <= RUN_ON_LENGTH:
+            if line.text[:1] in _HEADING_FIRST:
+                last_item = _next_item_number(line.text, last_item)
+            result.append(line)
+            continue
         pieces = [line.text]
         if len(line.text) > RUN_ON_LENGTH:
             pieces = _split_at_markers(line.text)
@@ -111,11 +126,7 @@ def split_run_on_lines(lines: list[Line]) -> list[Line]:
             if len(pieces) > 1:
                 pieces = [part for piece in pieces for part in _split_heading_from_sentence(piece)]
         for piece in pieces:
-            match = _LEADING_NUMBER.match(piece)
-            if match and _HEADING_START.match(piece):
-                number = int(match.group(1))
-                if number == last_item + 1 or last_item == 0:
-                    last_item = number
+            last_item = _next_item_number(piece, last_item)
             result.append(Line(line.number, piece))
     return result
 
@@ -174,5 +185,16 @@ def _cut(text: str, cuts: list[int]) -> list[str]:
     return [p for p in pieces if p]
 
 
+def _next_item_number(text: str, last_item: int) -> int:
+    """The running item number after a line that may start with a heading number."""
+    match = _LEADING_NUMBER.match(text)
+    if match and _HEADING_START.match(text):
+        number = int(match.group(1))
+        if number == last_item + 1 or last_item == 0:
+            return number
+    return last_item
+
+
 def _key(text: str) -> str:
-    return "".join(text.split()).lower()
+    # Cleaned lines have single spaces only.
+    return text.replace(" ", "").lower()

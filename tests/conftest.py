@@ -29,3 +29,9 @@ def seed_text():
         return next(SAMPLES.glob(f"{number}_*.txt")).read_text(encoding="utf-8")
 
     return read
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Argon2 is right for people, too slow for hundreds of test users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

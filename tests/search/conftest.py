@@ -2,6 +2,7 @@ import datetime
 import itertools
 
 import pytest
+from django.utils import timezone
 
 from samverkan.directory.models import Body, Person
 from samverkan.meetings.models import AgendaItem, Clause, Meeting, Presentation
@@ -19,8 +20,9 @@ def body(db):
 def make_meeting(body):
     """Create a meeting with items, each item a dict of AgendaItem fields plus clauses/presenters."""
 
-    def make(date=datetime.date(2024, 3, 14), items=(), meeting_body=None, index=True):
-        meeting = Meeting.objects.create(body=meeting_body or body, date=date)
+    def make(date=datetime.date(2024, 3, 14), items=(), meeting_body=None, index=True, published=True):
+        published_at = timezone.now() if published else None
+        meeting = Meeting.objects.create(body=meeting_body or body, date=date, published_at=published_at)
         for position, spec in enumerate(items):
             _make_item(meeting, position, dict(spec))
         if index:

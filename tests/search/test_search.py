@@ -220,3 +220,10 @@ class TestSnippet:
         make_meeting(items=[{"title": "Rapport", "agenda_text": "Ingen träff här.",
                              "decisions": ["fastställa budgeten"]}])
         assert "<mark>budgeten</mark>" in search("budget").hits[0].snippet
+
+
+def test_unpublished_meetings_are_found_only_by_their_bodies_members(make_meeting, body):
+    make_meeting(items=[{"title": "Utkast om hemsjukvårdsavtalet"}], published=False)
+    assert search("hemsjukvårdsavtalet").total == 0
+    assert search("hemsjukvårdsavtalet", readable_body_ids={body.pk}).total == 1
+    assert available_years() == []

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from auditlog.context import disable_auditlog
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -96,14 +97,16 @@ def load_document(document: MeetingDocument, body_name: str, path: Path, sha256:
     body = get_or_create_body(body_name, **known_short_names(body_name))
     meeting = _find_or_create_meeting(body, document)
     replaced = _remove_earlier_version(meeting, document.kind)
+    # The audit log records the imported file; what was read from it is in the file.
     source = SourceDocument.objects.create(
         file_name=path.name, sha256=sha256, size=size, kind=document.kind,
         meeting=meeting, text=text, warnings=document.warnings,
     )
-    _update_meeting_header(meeting, document)
-    people = _People(document)
-    _load_items(meeting, source, document.items, people)
-    _load_attendance(meeting, source, document, people)
+    with disable_auditlog():
+        _update_meeting_header(meeting, document)
+        people = _People(document)
+        _load_items(meeting, source, document.items, people)
+        _load_attendance(meeting, source, document, people)
     from samverkan.search.services import index_meeting
 
     index_meeting(meeting)

@@ -1,31 +1,52 @@
 """Reads of the directory for pages."""
 
-from samverkan.meetings.models import Attendance, Presentation
+from django.db.models import Q
+from django.utils import timezone
 
-from .models import Organization, Person
+from samverkan.meetings.models import Attendance, Meeting, Presentation
+
+from .models import Body, Organization, Person
 
 
-def person_record(person: Person):
+def current_membership(prefix: str = "") -> Q:
+    """A filter for memberships in force today (prefix reaches them from another model)."""
+    today = timezone.localdate()
+    return (Q(**{f"{prefix}start_date__isnull": True}) | Q(**{f"{prefix}start_date__lte": today})) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today}))
+
+
+def current_members(body: Body):
+    """The people who belong to a body today, by name."""
+    return (Person.objects.filter(current_membership("memberships__"), memberships__body=body)
+            .select_related("organization").distinct().order_by("name"))
+
+
+def person_record(person: Person, visible: Q):
     """The meetings a person attended and the items they presented, newest first."""
     attended = (
-        Attendance.objects.filter(person=person)
+        Attendance.objects.filter(person=person).filter(meeting__in=_meetings(visible))
         .select_related("meeting__body", "organization")
         .order_by("-meeting__date")
     )
     presented = (
-        Presentation.objects.filter(person=person)
+        Presentation.objects.filter(person=person).filter(item__meeting__in=_meetings(visible))
         .select_related("item__meeting__body", "item__parent")
         .order_by("-item__meeting__date", "item__position")
     )
     return attended, presented
 
 
-def organization_record(organization: Organization):
+def organization_record(organization: Organization, visible: Q):
     """The people of an organisation and the meetings its people attended."""
-    people = Person.objects.filter(attendances__organization=organization).distinct().order_by("name")
+    people = (Person.objects.filter(Q(attendances__organization=organization) | Q(organization=organization))
+              .distinct().order_by("name"))
     attendances = (
-        Attendance.objects.filter(organization=organization)
+        Attendance.objects.filter(organization=organization).filter(meeting__in=_meetings(visible))
         .select_related("meeting__body", "person")
         .order_by("-meeting__date", "person__name")
     )
     return people, attendances
+
+
+def _meetings(visible: Q):
+    return Meeting.objects.filter(visible)

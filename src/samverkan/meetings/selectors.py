@@ -9,25 +9,26 @@ from samverkan.directory.models import Organization
 from .models import AgendaItem, Attendance, Meeting
 
 
-def upcoming_meetings(today: date, limit: int = 5):
-    """Meetings from today on, soonest first."""
-    return Meeting.objects.select_related("body").filter(date__gte=today).order_by("date")[:limit]
+def upcoming_meetings(today: date, visible: Q, limit: int = 5):
+    """Visible meetings from today on, soonest first."""
+    return Meeting.objects.select_related("body").filter(visible, date__gte=today).order_by("date")[:limit]
 
 
-def latest_meetings(today: date, limit: int = 10):
-    """Meetings before today, newest first; undated ones last."""
+def latest_meetings(today: date, visible: Q, limit: int = 10):
+    """Visible meetings before today, newest first; undated ones last."""
     return (
         Meeting.objects.select_related("body")
+        .filter(visible)
         .filter(Q(date__lt=today) | Q(date__isnull=True))
         .annotate(decision_count=Count("items__clauses", filter=Q(items__clauses__kind="decision")))
         .order_by("-date", "-pk")[:limit]
     )
 
 
-def meetings_by_year():
-    """All meetings grouped as [(year or None, [meetings])], newest year first."""
+def meetings_by_year(visible: Q):
+    """Visible meetings grouped as [(year or None, [meetings])], newest year first."""
     groups: dict = {}
-    for meeting in Meeting.objects.select_related("body").order_by("-date", "-pk"):
+    for meeting in Meeting.objects.select_related("body").filter(visible).order_by("-date", "-pk"):
         groups.setdefault(meeting.date.year if meeting.date else None, []).append(meeting)
     return list(groups.items())
 

@@ -1,11 +1,19 @@
-"""Writes to meetings that do not depend on where the data came from."""
+"""Planning a meeting and building its agenda: the secretariat's writes before the meeting."""
 
 import re
+from datetime import date, time
 
-from .models import Meeting
+from django.db import transaction
+
+from samverkan.directory.models import Body
+from samverkan.directory.services import get_or_create_person
+
+from .locking import claim_version
+from .models import AgendaItem, Clause, Meeting, Presentation
 
 DIGITAL_WORDS = re.compile(r"\b(teams|skype|zoom|digital\w*|videolänk|distans)\b", re.IGNORECASE)
 ALSO_ON_SITE = re.compile(r"\b(samt|och|\+|eller)\b", re.IGNORECASE)
+PENDING_OUTCOMES = (AgendaItem.Outcome.TABLED, AgendaItem.Outcome.TAKEN_BACK)
 
 
 def mode_from_location(location: str) -> str:
@@ -13,9 +21,169 @@ def mode_from_location(location: str) -> str:
     location = location.strip()
     if not location:
         return Meeting.Mode.UNKNOWN
-    if not DIGITAL_WORDS.search(location):
+    digital = DIGITAL_WORDS.search(location)
+    if not digital:
         return Meeting.Mode.ON_SITE
-    before_digital = location[: DIGITAL_WORDS.search(location).start()]
+    before_digital = location[: digital.start()]
     if before_digital.strip(" ,") and ALSO_ON_SITE.search(before_digital + " "):
         return Meeting.Mode.HYBRID
     return Meeting.Mode.DIGITAL
+
+
+def previous_meeting(body: Body, before: date) -> Meeting | None:
+    """The body's latest meeting before a date."""
+    return Meeting.objects.filter(body=body, date__lt=before).order_by("-date").first()
+
+
+def standard_items(body: Body, previous: Meeting | None) -> list[dict]:
+    """The items every agenda of the network starts and ends with, with their usual proposals."""
+    previous_title = "Föregående minnesanteckningar"
+    if previous and previous.date:
+        previous_title += f" {previous.date:%y%m%d}"
+    return [
+        {"title": "Mötets öppnande", "type": AgendaItem.Type.PROCEDURAL, "proposals": []},
+        {"title": "Godkännande av dagordning", "type": AgendaItem.Type.PROCEDURAL,
+         "proposals": ["att godkänna dagordningen."]},
+        {"title": previous_title, "type": AgendaItem.Type.PROCEDURAL,
+         "proposals": ["att lägga minnesanteckningarna till handlingarna."]},
+        {"title": "Rapporter", "type": AgendaItem.Type.REPORT,
+         "proposals": ["att lägga informationen till handlingarna."]},
+        {"title": "Övriga frågor", "type": AgendaItem.Type.OTHER_BUSINESS, "proposals": []},
+    ]
+
+
+@transaction.atomic
+def plan_meeting(body: Body, meeting_date: date, start_time: time | None = None,
+                 end_time: time | None = None, location: str = "", mode: str | None = None,
+                 registry_number: str = "") -> Meeting:
+    """Create a meeting of a body with the standard agenda items."""
+    previous = previous_meeting(body, meeting_date)
+    meeting = Meeting.objects.create(
+        body=body, date=meeting_date, start_time=start_time, end_time=end_time,
+        location=location, mode=mode or mode_from_location(location),
+        registry_number=registry_number, status=Meeting.Status.PLANNED,
+        previous_minutes_date=previous.date if previous else None,
+    )
+    for position, spec in enumerate(standard_items(body, previous)):
+        item = AgendaItem.objects.create(meeting=meeting, number=str(position + 1), position=position,
+                                         title=spec["title"], type=spec["type"])
+        replace_clauses(item, Clause.Kind.PROPOSAL, spec["proposals"])
+    return meeting
+
+
+def pending_items(body: Body, before: Meeting | None = None):
+    """Items tabled or taken back at earlier meetings and not yet on a later agenda."""
+    items = (AgendaItem.objects.filter(meeting__body=body, outcome__in=PENDING_OUTCOMES,
+                                       continuations__isnull=True)
+             .select_related("meeting").order_by("-meeting__date", "position"))
+    if before is not None and before.date:
+        items = items.filter(meeting__date__lt=before.date)
+    return items
+
+
+@transaction.atomic
+def add_item(meeting: Meeting, title: str, type: str = AgendaItem.Type.INFORMATION,
+             agenda_text: str = "", proposals: list[str] | None = None,
+             continues: AgendaItem | None = None) -> AgendaItem:
+    """Add an item before 'Övriga frågor' (or last) and renumber the agenda."""
+    claim_version(meeting, None)
+    top = list(meeting.items.filter(parent=None).order_by("position"))
+    at = next((i for i, item in enumerate(top) if item.type == AgendaItem.Type.OTHER_BUSINESS), len(top))
+    item = AgendaItem.objects.create(meeting=meeting, number="0", position=at, title=title, type=type,
+                                     agenda_text=agenda_text, continues=continues)
+    top.insert(at, item)
+    _renumber(top)
+    replace_clauses(item, Clause.Kind.PROPOSAL, proposals or [])
+    return item
+
+
+def carry_over(meeting: Meeting, earlier: AgendaItem) -> AgendaItem:
+    """Put an item tabled or taken back at an earlier meeting on this agenda."""
+    proposals = [c.text for c in earlier.clauses.filter(kind=Clause.Kind.PROPOSAL)]
+    return add_item(meeting, earlier.title, earlier.type, earlier.agenda_text, proposals, continues=earlier)
+
+
+@transaction.atomic
+def update_item(item: AgendaItem, expected_version: int | None, *, title: str, type: str,
+                agenda_text: str, proposals: list[str], presenters: list[tuple[str, str]]) -> AgendaItem:
+    """Save the secretariat's edit of an agenda item."""
+    claim_version(item, expected_version)
+    item.title, item.type, item.agenda_text = title, type, agenda_text
+    item.save(update_fields=["title", "type", "agenda_text", "modified"])
+    replace_clauses(item, Clause.Kind.PROPOSAL, proposals)
+    _replace_presenters(item, presenters)
+    return item
+
+
+@transaction.atomic
+def remove_item(item: AgendaItem) -> None:
+    """Take an item off the agenda and renumber the rest."""
+    meeting = item.meeting
+    claim_version(meeting, None)
+    item.delete()
+    _renumber(list(meeting.items.filter(parent=item.parent_id).order_by("position")))
+    renumber_attachments(meeting)
+
+
+@transaction.atomic
+def reorder_items(meeting: Meeting, ordered_ids: list[int], expected_version: int | None) -> None:
+    """Put the top-level items in the given order; numbers and attachment labels follow."""
+    claim_version(meeting, expected_version)
+    items = {item.pk: item for item in meeting.items.filter(parent=None)}
+    if sorted(ordered_ids) != sorted(items):
+        raise ValueError("Ordningen måste innehålla varje punkt på dagordningen precis en gång.")
+    _renumber([items[pk] for pk in ordered_ids])
+    renumber_attachments(meeting)
+
+
+def move_item(item: AgendaItem, step: int, expected_version: int | None) -> None:
+    """Move an item one place up (step -1) or down (+1)."""
+    siblings = list(item.meeting.items.filter(parent=None).order_by("position").values_list("pk", flat=True))
+    at = siblings.index(item.pk)
+    to = min(max(at + step, 0), len(siblings) - 1)
+    siblings.insert(to, siblings.pop(at))
+    reorder_items(item.meeting, siblings, expected_version)
+
+
+def renumber_attachments(meeting: Meeting) -> None:
+    """Label uploaded attachments 'Bilaga 1, 2, …' in agenda order."""
+    from .models import Attachment
+
+    number = 0
+    for item in _items_in_agenda_order(meeting):
+        for attachment in item.attachments.exclude(file="").order_by("position", "pk"):
+            number += 1
+            label = f"Bilaga {number}"
+            if attachment.label != label:
+                attachment.label = label
+                attachment.save(update_fields=["label"])
+
+
+def _items_in_agenda_order(meeting: Meeting):
+    for item in meeting.items.filter(parent=None).order_by("position"):
+        yield item
+        yield from item.subitems.order_by("position")
+
+
+def _renumber(items: list[AgendaItem]) -> None:
+    for position, item in enumerate(items):
+        number = str(position + 1) if item.parent_id is None else item.number
+        if (item.position, item.number) != (position, number):
+            item.position, item.number = position, number
+            # A temporary number keeps (meeting, parent, number) unique while items swap places.
+            AgendaItem.objects.filter(pk=item.pk).update(number=f"~{item.pk}")
+    for item in items:
+        AgendaItem.objects.filter(pk=item.pk).update(position=item.position, number=item.number)
+
+
+def replace_clauses(item: AgendaItem, kind: str, texts: list[str]) -> None:
+    item.clauses.filter(kind=kind).delete()
+    for position, text in enumerate(t for t in texts if t.strip()):
+        Clause.objects.create(item=item, kind=kind, position=position, text=text.strip())
+
+
+def _replace_presenters(item: AgendaItem, presenters: list[tuple[str, str]]) -> None:
+    item.presentations.all().delete()
+    for position, (name, title) in enumerate(presenters):
+        Presentation.objects.create(item=item, person=get_or_create_person(name), title=title,
+                                    position=position)

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from samverkan.meetings.models import AgendaItem
 
 from .backends import get_backend
@@ -23,8 +25,14 @@ class SearchPage:
     query: str = ""
 
 
-def _filtered(year: int | None, item_type: str | None, body_id: int | None):
-    entries = SearchEntry.objects.all()
+def _readable(readable_body_ids):
+    """Entries of published meetings, and of any meeting of the bodies the reader belongs to."""
+    return SearchEntry.objects.filter(
+        Q(meeting__published_at__isnull=False) | Q(body_id__in=list(readable_body_ids)))
+
+
+def _filtered(year: int | None, item_type: str | None, body_id: int | None, readable_body_ids):
+    entries = _readable(readable_body_ids)
     if year is not None:
         entries = entries.filter(year=year)
     if item_type:
@@ -42,17 +50,21 @@ def _hits(ranked: list[tuple[int, float]], terms: list[str]) -> list[SearchHit]:
 
 
 def search(query: str, *, year: int | None = None, item_type: str | None = None,
-           body_id: int | None = None, limit: int = 20, offset: int = 0) -> SearchPage:
-    """Agenda items matching a query, best first, with highlighted snippets; never raises on input."""
+           body_id: int | None = None, limit: int = 20, offset: int = 0,
+           readable_body_ids=frozenset()) -> SearchPage:
+    """Agenda items matching a query, best first, with highlighted snippets; never raises on input.
+
+    Only published meetings are searched, and unpublished ones of `readable_body_ids`.
+    """
     terms = query_stems(query)
     if not terms or limit <= 0:
         return SearchPage(query=query or "")
-    ranked, total = get_backend().find(query, terms, _filtered(year, item_type, body_id),
-                                       limit, max(offset, 0))
+    entries = _filtered(year, item_type, body_id, readable_body_ids)
+    ranked, total = get_backend().find(query, terms, entries, limit, max(offset, 0))
     return SearchPage(hits=_hits(ranked, terms), total=total, query=query)
 
 
-def available_years() -> list[int]:
-    """The years that have indexed items, newest first."""
-    years = SearchEntry.objects.exclude(year=None).values_list("year", flat=True)
+def available_years(readable_body_ids=frozenset()) -> list[int]:
+    """The years that have readable indexed items, newest first."""
+    years = _readable(readable_body_ids).exclude(year=None).values_list("year", flat=True)
     return list(years.distinct().order_by("-year"))

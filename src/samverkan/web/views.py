@@ -3,11 +3,19 @@
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from samverkan.archive.models import SourceDocument
+from samverkan.directory.access import (
+    can_edit_meeting,
+    can_view_meeting,
+    is_member,
+    member_body_ids,
+    visible_meetings_filter,
+)
 from samverkan.directory.models import Organization, Person
 from samverkan.directory.selectors import organization_record, person_record
 from samverkan.directory.services import mark_distinct, merge_people, similar_people
@@ -26,36 +34,46 @@ RESULTS_PER_PAGE = 20
 
 def home(request):
     today = timezone.localdate()
+    visible = visible_meetings_filter(request.user)
     return render(request, "web/home.html", {
-        "upcoming": upcoming_meetings(today),
-        "latest": latest_meetings(today),
+        "upcoming": upcoming_meetings(today, visible),
+        "latest": latest_meetings(today, visible),
     })
 
 
 def meeting_list(request):
-    return render(request, "web/meeting_list.html", {"years": meetings_by_year()})
+    return render(request, "web/meeting_list.html", {
+        "years": meetings_by_year(visible_meetings_filter(request.user)),
+    })
 
 
 def meeting_detail(request, pk):
     try:
         meeting = meeting_with_items(pk)
     except Meeting.DoesNotExist:
-        return render(request, "web/not_found.html", status=404)
+        raise Http404("Mötet finns inte.")
+    if not can_view_meeting(request.user, meeting):
+        raise Http404("Mötet finns inte.")
     return render(request, "web/meeting_detail.html", {
         "meeting": meeting,
         "attendance_groups": attendance_by_organization(meeting),
         "previous_meeting": meeting.previous_meeting,
+        "can_edit": can_edit_meeting(request.user, meeting),
+        "is_member": is_member(request.user, meeting.body),
+        "minutes_versions": meeting.minutes_versions.all(),
     })
 
 
 def source_detail(request, pk):
     source = get_object_or_404(SourceDocument.objects.select_related("meeting__body"), pk=pk)
+    if not can_view_meeting(request.user, source.meeting):
+        raise Http404("Dokumentet finns inte.")
     return render(request, "web/source_detail.html", {"source": source})
 
 
 def person_detail(request, pk):
     person = get_object_or_404(Person.objects.select_related("organization"), pk=pk)
-    attended, presented = person_record(person)
+    attended, presented = person_record(person, visible_meetings_filter(request.user))
     return render(request, "web/person_detail.html", {
         "person": person, "attended": attended, "presented": presented,
     })
@@ -67,7 +85,7 @@ def organization_list(request):
 
 def organization_detail(request, slug):
     organization = get_object_or_404(Organization, slug=slug)
-    people, attendances = organization_record(organization)
+    people, attendances = organization_record(organization, visible_meetings_filter(request.user))
     return render(request, "web/organization_detail.html", {
         "organization": organization, "people": people, "attendances": attendances,
     })
@@ -87,12 +105,13 @@ def search_page(request):
     if item_type not in AgendaItem.Type.values:
         item_type = None
     page_number = max(_int_or_none(request.GET.get("sida")) or 1, 1)
+    readable = member_body_ids(request.user)
     result = search(query, year=year, item_type=item_type, limit=RESULTS_PER_PAGE,
-                    offset=(page_number - 1) * RESULTS_PER_PAGE)
+                    offset=(page_number - 1) * RESULTS_PER_PAGE, readable_body_ids=readable)
     paginator = Paginator(range(result.total), RESULTS_PER_PAGE)
     return render(request, "web/search.html", {
         "query": query, "year": year, "item_type": item_type, "result": result,
-        "years": available_years(), "types": AgendaItem.Type.choices,
+        "years": available_years(readable), "types": AgendaItem.Type.choices,
         "page": paginator.get_page(page_number) if result.total else None,
     })
 

@@ -95,6 +95,11 @@ def years_in(text: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(text)]
 
 
+def remove_dates(text: str) -> str:
+    """The text without its written and ISO dates ("7 juni 2023", "2023-06-07")."""
+    return _ISO.sub(" ", _WRITTEN.sub(" ", text))
+
+
 def parse_time_range(text: str) -> tuple[time | None, time | None]:
     """Start and end time from "Kl. 9.30 - 11.00", "9-12.15", "15.00 – 16.30"; None when absent."""
     without_dates = _ISO.sub(" ", _WRITTEN.sub(" ", text))

@@ -13,6 +13,7 @@ from .dates import (
     infer_year,
     parse_time_range,
     referenced_dates,
+    remove_dates,
     years_in,
 )
 from .document import AGENDA, MINUTES
@@ -20,8 +21,9 @@ from .lines import Line
 from .vocabulary import KNOWN_BODIES, canonical_body
 
 _LABEL = re.compile(
-    r"^(?P<label>Mötesdatum|Sammanträdesdatum|Datum(?:\s+och\s+tid)?|Tid(?:punkt)?|Plats|Lokal|Mötesplats"
-    r"|Dnr|Diarienummer|Diarienr)\.?\s*:?\s*(?P<value>.*)$",
+    r"^(?P<label>(?:Plats|Tid|Datum)(?:,\s*\w+)?\s+och\s+(?:plats|tid|datum)|Mötesdatum|Sammanträdesdatum"
+    r"|Datum|Tid(?:punkt)?|Plats|Lokal|Mötesplats"
+    r"|Dnr|Diarienummer|Diarienr)(?![a-zåäöA-ZÅÄÖ])\.?\s*:?\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _REGISTRY = re.compile(r"\b(?:Dnr|Diarienummer|Diarienr)\.?\s*:?\s*([A-ZÅÄÖ]{0,6}\s?\d{2,4}[/-]\d+(?:[/-]\d+)?)")
@@ -34,8 +36,10 @@ _TITLE_LINE = re.compile(
 )
 _MINUTES_TITLE = re.compile(r"^(?:Minnesanteckningar|Protokoll|Mötesanteckningar|Anteckningar)\b", re.IGNORECASE)
 _AGENDA_TITLE = re.compile(r"^(?:Dagordning|Kallelse|Föredragningslista)\b", re.IGNORECASE)
-_DECIDED = re.compile(r"\b(?:beslutade|beslöt)\s*:|^Beslut\s*:", re.IGNORECASE | re.MULTILINE)
-_PROPOSED = re.compile(r"^Förslag\s+till\s+beslut|\bbeslutar\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
+# Counted over the lowercased full text. Each pattern opens with a literal so the scan is fast;
+# the word boundary or line start before it is checked in _count.
+_DECIDED = re.compile(r"besl(?:utade|öt|(ut))\s*:")  # "… beslutade:", "Beslut:" at a line start
+_PROPOSED = re.compile(r"(förslag\s+till\s+beslut)|beslutar\s*:?\s*$", re.MULTILINE)
 _OPENER_SUBJECT = re.compile(
     r"^([A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s[\wåäöÅÄÖ]+)?)\s+(?:beslutar|beslutade|beslöt)\s*:?\s*$", re.MULTILINE
 )
@@ -78,8 +82,22 @@ def document_kind(header_lines: list[Line], full_text: str) -> str:
             return MINUTES
         if _AGENDA_TITLE.match(line.text):
             return AGENDA
-    decided, proposed = len(_DECIDED.findall(full_text)), len(_PROPOSED.findall(full_text))
+    lowered = full_text.lower()
+    decided, proposed = _count(_DECIDED, lowered), _count(_PROPOSED, lowered)
     return MINUTES if decided > proposed else AGENDA
+
+
+def _count(pattern: re.Pattern, lowered: str) -> int:
+    """Matches that start a word; those with group 1 must also start a line."""
+    count = 0
+    for match in pattern.finditer(lowered):
+        start = match.start()
+        before = lowered[start - 1] if start else "\n"
+        if match.group(1) is not None:
+            count += before == "\n"
+        else:
+            count += not (before.isalnum() or before == "_")
+    return count
 
 
 def body_name(header_lines: list[Line], full_text: str) -> str | None:
@@ -133,22 +151,31 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
         label = _LABEL.match(line.text)
         name = label.group("label").lower() if label else ""
         value = label.group("value").strip() if label else ""
-        if name.startswith(("tid", "datum och")):
+        if " och " in name and "plats" in name:  # "Plats och tid:", "Tid och plats:", "Datum, tid och plats:"
+            time_lines.append(line)
+            _read_times(header, line, value)
+            meeting += [(line, d) for d in find_dates(value, compact=False)[:1]]
+            if not header.location:
+                header.location = _place_in(value)
+        elif name.startswith(("tid", "datum och")):
             time_lines.append(line)
             _read_times(header, line, value)
             meeting += [(line, d) for d in find_dates(value, compact=False)[:1]]
         elif name in ("mötesdatum", "sammanträdesdatum"):
             meeting += [(line, d) for d in find_dates(value)[:1]]
+            _read_times_beside_date(header, value)
         elif name == "datum":
             found = find_dates(value)
             if found:
                 datum.append((line, found[0]))
+                _read_times_beside_date(header, value)
             else:
                 header.warnings.append(f"rad {line.number}: datumet kunde inte läsas: {value[:40]!r}")
         elif name in ("plats", "lokal", "mötesplats") and value and not header.location:
             header.location = value
         elif not label and _is_date_line(line.text):
             meeting += [(line, d) for d in find_dates(line.text, compact=False)[:1]]
+            _read_times_beside_date(header, line.text)
     _assign_dates(header, datum, meeting, time_lines, full_text)
 
 
@@ -158,6 +185,30 @@ def _read_times(header: Header, line: Line, value: str) -> None:
         header.warnings.append(f"rad {line.number}: tiden kunde inte läsas: {value[:40]!r}")
     if header.start_time is None:
         header.start_time, header.end_time = start, end
+
+
+def _read_times_beside_date(header: Header, value: str) -> None:
+    """Times written on a date line ("Tisdag den 14 mars 2023 kl. 13.00–15.30"); silent when absent."""
+    if header.start_time is None and ("kl" in value or "-" in value or "–" in value or "till" in value):
+        start, end = parse_time_range(value)
+        if start is not None:
+            header.start_time, header.end_time = start, end
+
+
+_CLOCK_WORDS = re.compile(
+    r"\b(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?\b"
+    r"|\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b",
+    re.IGNORECASE,
+)
+
+
+def _place_in(value: str) -> str | None:
+    """The place in a "Plats och tid" value: what is left without weekday, date and times."""
+    text = _CLOCK_WORDS.sub(" ", remove_dates(value))
+    text = _WEEKDAY.sub(" ", text)
+    parts = [" ".join(p.split()) for p in re.split(r"[,;]", text)]
+    place = ", ".join(p for p in parts if p.strip(" .-–"))
+    return place or None
 
 
 def _is_date_line(text: str) -> bool:

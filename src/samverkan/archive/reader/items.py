@@ -80,6 +80,8 @@ def clean_title(text: str) -> str:
 def attachments_in(text: str) -> list[str]:
     """Attachment labels ("Bilaga 3") mentioned in the text, in order, each once."""
     labels: list[str] = []
+    if "bil" not in text and "Bil" not in text and "BIL" not in text:
+        return labels
     for match in _ATTACHMENT.finditer(text):
         for number in _numbers(match.group(1)):
             label = f"Bilaga {number}"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """One cleaned line (a named tuple: cheap to create for every line of every document)."""
+
     number: int  # 1-based line number in the original text
     text: str
 
@@ -21,7 +22,7 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
 _MARKDOWN_EMPHASIS = re.compile(r"\*+|(?<!\w)__|__(?!\w)")
 _MARKDOWN_ESCAPE = re.compile(r"\\([.\-*_#()\[\]])")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
-_ODD_SPACE = re.compile(r"[\t\u00a0\u2007\u202f\u200b]| {2}")
+_UNICODE_SPACE = re.compile(r"[\u00a0\u2007\u202f\u200b]")
 # Page furniture inside a line: "Sida 2 av 5", "sida 3 (8)", "PROTOKOLL 2 (6)".
 _PAGE_MARKS = re.compile(
     r"\b[Ss][Ii][Dd][Aa]\s+\d+\s*(?:[Aa][Vv]|\()\s*\d+\)?"
@@ -39,14 +40,16 @@ _FURNITURE = re.compile(
 _STRUCTURAL_START = re.compile(r"^(?:att\s|förslag|föredragande|beslut)", re.IGNORECASE)
 
 RUN_ON_LENGTH = 100
+# Where a run-on line is cut. Cleaned text has single spaces, so every cut is at one " ": the
+# pattern opens with that literal space (fast to scan for) and tests what follows and precedes it.
 _RUN_ON_MARKERS = re.compile(
-    r"\s(?=Föredragande\s*:)"
-    r"|\s(?=Förslag till beslut\b)"
-    r"|(?<=[.!?:])\s+(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){0,3}\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
-    r"|\s(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
-    r"|(?<!\d\.)(?<!\d:)\s(?=Beslut\s*:)"
-    r"|\s(?=(?:Närvarande|Förhinder|Frånvarande|Anmält förhinder|Övriga närvarande|Datum|Plats|Tid|Dnr)\s*:)"
-    r"|(?<=[^\d\s][.;:])\s+(?=att\s)"
+    r" (?:(?=Föredragande\s*:)"
+    r"|(?=Förslag till beslut\b)"
+    r"|(?<=[.!?:] )(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){0,3}\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
+    r"|(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
+    r"|(?<!\d\. )(?<!\d: )(?=Beslut\s*:)"
+    r"|(?=(?:Närvarande|Förhinder|Frånvarande|Anmält förhinder|Övriga närvarande|Datum|Plats|Tid|Dnr)\s*:)"
+    r"|(?<=[^\d\s][.;:] )(?=att\s))"
 )
 _EMBEDDED_NUMBER = re.compile(r"(?<=\s)(\d{1,2})\s*[.:]\s*(?=[\"”“]?[A-ZÅÄÖ])")
 _LEADING_NUMBER = re.compile(r"^(?:§\s*)?(\d{1,2})\s*[.:)]")
@@ -77,7 +80,7 @@ def clean_text(text: str) -> str:
         text = _MARKDOWN_EMPHASIS.sub("", text)
     if "(" in text or "ida" in text or "IDA" in text:
         text = _PAGE_MARKS.sub("", text)
-    if _ODD_SPACE.search(text):
+    if "  " in text or "\t" in text or (not text.isascii() and _UNICODE_SPACE.search(text)):
         text = _SPACES.sub(" ", text)
     text = text.strip()
     if text and text[0] in _PAGE_NUMBER_START and _BARE_PAGE_NUMBER.match(text):

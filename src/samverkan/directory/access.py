@@ -1,0 +1,80 @@
+"""Who may see and do what: secretariat, members and the public.
+
+Secretariat: users named as secretaries of a body edit everything of that body.
+Members: users whose person has a current membership of a body read its drafts,
+notices and attachments before they are public. Everyone else reads published
+minutes, and attachments marked public.
+"""
+
+from django.db.models import Q
+
+from .models import Body
+from .selectors import current_membership
+
+
+def _current_memberships(person):
+    return person.memberships.filter(current_membership())
+
+
+def is_secretary(user, body: Body) -> bool:
+    """True when the user keeps the meetings of this body (or is a superuser)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or body.secretaries.filter(pk=user.pk).exists()
+
+
+def is_member(user, body: Body) -> bool:
+    """True when the user's person belongs to the body today, or keeps its meetings."""
+    if not user.is_authenticated:
+        return False
+    if is_secretary(user, body):
+        return True
+    person = getattr(user, "person", None)
+    return person is not None and _current_memberships(person).filter(body=body).exists()
+
+
+def member_body_ids(user) -> set[int]:
+    """The bodies whose unpublished material the user may read."""
+    if not user.is_authenticated:
+        return set()
+    if user.is_superuser:
+        return set(Body.objects.values_list("pk", flat=True))
+    ids = set(user.served_bodies.values_list("pk", flat=True))
+    person = getattr(user, "person", None)
+    if person is not None:
+        ids |= set(_current_memberships(person).values_list("body_id", flat=True))
+    return ids
+
+
+def served_body_ids(user) -> set[int]:
+    """The bodies whose meetings the user keeps."""
+    if not user.is_authenticated:
+        return set()
+    if user.is_superuser:
+        return set(Body.objects.values_list("pk", flat=True))
+    return set(user.served_bodies.values_list("pk", flat=True))
+
+
+def visible_meetings_filter(user) -> Q:
+    """A filter on Meeting: published ones, and all of the user's bodies."""
+    return Q(published_at__isnull=False) | Q(body_id__in=member_body_ids(user))
+
+
+def can_view_meeting(user, meeting) -> bool:
+    return meeting.published_at is not None or is_member(user, meeting.body)
+
+
+def can_edit_meeting(user, meeting) -> bool:
+    return is_secretary(user, meeting.body)
+
+
+def can_download_attachment(user, attachment) -> bool:
+    """Members read every attachment; the public only public ones of published meetings."""
+    meeting = attachment.item.meeting
+    if is_member(user, meeting.body):
+        return True
+    return attachment.public and meeting.published_at is not None
+
+
+def is_any_secretary(user) -> bool:
+    return bool(served_body_ids(user))

@@ -1,0 +1,81 @@
+"""Uploaded attachments: checked by their content, numbered 'Bilaga N' in agenda order."""
+
+import hashlib
+import zipfile
+
+from django.conf import settings
+from django.db import transaction
+
+from .models import AgendaItem, Attachment
+from .services import renumber_attachments
+
+OFFICE_KINDS = {
+    "word/document.xml": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xl/workbook.xml": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "ppt/presentation.xml": ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+}
+PDF = ("pdf", "application/pdf")
+
+
+class AttachmentRejected(ValueError):
+    """An upload that is not an accepted kind of file, or too large."""
+
+
+def detect_kind(upload) -> tuple[str, str]:
+    """(extension, content type) from what the file contains, not from its name."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            names = set()
+        finally:
+            upload.seek(0)
+        for marker, kind in OFFICE_KINDS.items():
+            if marker in names:
+                return kind
+    raise AttachmentRejected(
+        f"{upload.name}: filen är inte PDF, Word (.docx), Excel (.xlsx) eller PowerPoint (.pptx)."
+    )
+
+
+def _digest(upload) -> str:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+@transaction.atomic
+def attach_file(item: AgendaItem, upload, public: bool = False) -> Attachment:
+    """Attach an uploaded file to an item; the agenda's attachments are renumbered."""
+    limit = settings.SAMVERKAN_MAX_ATTACHMENT_BYTES
+    if upload.size > limit:
+        raise AttachmentRejected(f"{upload.name}: filen är större än gränsen {limit // 1_000_000} MB.")
+    extension, content_type = detect_kind(upload)
+    name = upload.name if upload.name.lower().endswith("." + extension) else f"{upload.name}.{extension}"
+    attachment = Attachment(
+        item=item, label="Bilaga", original_name=name, content_type=content_type,
+        size=upload.size, sha256=_digest(upload), public=public,
+        position=item.attachments.count(),
+    )
+    attachment.file.save(name, upload, save=False)
+    attachment.save()
+    renumber_attachments(item.meeting)
+    attachment.refresh_from_db()
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(attachment: Attachment) -> None:
+    """Delete an attachment and its file; the rest are renumbered."""
+    meeting = attachment.item.meeting
+    attachment.file.delete(save=False)
+    attachment.delete()
+    renumber_attachments(meeting)

@@ -1,0 +1,42 @@
+"""Publishing the minutes, and corrections that keep what was published before."""
+
+import difflib
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Meeting, MinutesVersion
+
+
+@transaction.atomic
+def publish_minutes(meeting: Meeting, by=None, note: str = "") -> MinutesVersion:
+    """Make the minutes public; a later publication is a correction kept beside the earlier ones."""
+    from samverkan.documents.minutes import minutes_text
+    from samverkan.search.services import index_meeting
+
+    latest = meeting.minutes_versions.order_by("-version").first()
+    text = minutes_text(meeting)
+    if latest and latest.text == text:
+        raise ValueError("Minnesanteckningarna är oförändrade sedan de publicerades.")
+    if latest and not note.strip():
+        raise ValueError("Beskriv vad som rättats.")
+    version = MinutesVersion.objects.create(
+        meeting=meeting, version=(latest.version + 1) if latest else 1,
+        published_by=by, text=text, note=note.strip(),
+    )
+    meeting.published_at = meeting.published_at or timezone.now()
+    meeting.status = Meeting.Status.PUBLISHED
+    meeting.save(update_fields=["published_at", "status", "modified"])
+    index_meeting(meeting)
+    return version
+
+
+def correction_diff(version: MinutesVersion) -> list[str]:
+    """What a correction changed compared with the version published before it, as a unified diff."""
+    earlier = version.meeting.minutes_versions.filter(version__lt=version.version).order_by("-version").first()
+    if earlier is None:
+        return []
+    return list(difflib.unified_diff(
+        earlier.text.splitlines(), version.text.splitlines(),
+        fromfile=f"version {earlier.version}", tofile=f"version {version.version}", lineterm="", n=1,
+    ))

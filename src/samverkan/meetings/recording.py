@@ -1,0 +1,71 @@
+"""Recording a meeting: attendance, notes, decisions and what became of each item."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from samverkan.directory.models import Body, Organization, Person
+
+from .locking import claim_version
+from .models import AgendaItem, Attendance, Clause, Meeting
+from .services import replace_clauses
+
+
+@dataclass
+class Presence:
+    person: Person
+    organization: Organization | None = None
+    title: str = ""
+    acting: bool = False
+    substitute_for: Person | None = None
+
+
+@transaction.atomic
+def record_attendance(meeting: Meeting, present: list[Presence], expected_version: int | None) -> None:
+    """Make the attendance list exactly those present, in the order given."""
+    claim_version(meeting, expected_version)
+    keep = {entry.person.pk for entry in present}
+    meeting.attendances.exclude(person_id__in=keep).delete()
+    for position, entry in enumerate(present):
+        Attendance.objects.update_or_create(
+            meeting=meeting, person=entry.person,
+            defaults={"organization": entry.organization or entry.person.organization,
+                      "title": entry.title or entry.person.title, "acting": entry.acting,
+                      "substitute_for": entry.substitute_for, "position": position},
+        )
+    if meeting.status in (Meeting.Status.PLANNED, Meeting.Status.NOTIFIED):
+        meeting.status = Meeting.Status.RECORDED
+        meeting.save(update_fields=["status", "modified"])
+
+
+@transaction.atomic
+def record_item(item: AgendaItem, expected_version: int | None, *, minutes_text: str,
+                decisions: list[str], outcome: str, forwarded_to: Body | None = None) -> AgendaItem:
+    """Save the notes, decisions and outcome of one item."""
+    if outcome == AgendaItem.Outcome.FORWARDED and forwarded_to is None:
+        raise ValueError("Ange vilket organ ärendet överlämnas till.")
+    claim_version(item, expected_version)
+    item.minutes_text = minutes_text
+    item.outcome = outcome
+    item.forwarded_to = forwarded_to if outcome == AgendaItem.Outcome.FORWARDED else None
+    item.save(update_fields=["minutes_text", "outcome", "forwarded_to", "modified"])
+    replace_clauses(item, Clause.Kind.DECISION, decisions)
+    return item
+
+
+@transaction.atomic
+def adopt_proposals(item: AgendaItem, expected_version: int | None = None) -> AgendaItem:
+    """The meeting decided as proposed: every proposal becomes a decision, unchanged."""
+    claim_version(item, expected_version)
+    proposals = [clause.text for clause in item.clauses.filter(kind=Clause.Kind.PROPOSAL)]
+    replace_clauses(item, Clause.Kind.DECISION, proposals)
+    item.outcome = AgendaItem.Outcome.DECIDED
+    item.save(update_fields=["outcome", "modified"])
+    return item
+
+
+def table_item(item: AgendaItem, expected_version: int | None = None) -> AgendaItem:
+    """The meeting tabled the item: it is offered on the next agenda."""
+    decision = f"att bordlägga {item.title[:1].lower()}{item.title[1:]}.".replace("..", ".")
+    return record_item(item, expected_version, minutes_text=item.minutes_text, decisions=[decision],
+                       outcome=AgendaItem.Outcome.TABLED)

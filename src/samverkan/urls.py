@@ -7,5 +7,6 @@ admin.site.index_title = "Rättelser och register"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sekretariat/", include("samverkan.meetings.urls")),
     path("", include("samverkan.web.urls")),
 ]

@@ -70,6 +70,7 @@ def test_protokoll_with_paragraph_numbers_party_list_and_page_footers():
         ("15", "Övriga frågor", "other_business"),
     ]
     assert document.items[1].decisions == ["att utse Per Ek att justera protokollet."]
+    assert document.items[1].text == ""  # signature box and page footer are furniture
     assert document.items[2].decisions == ["att godkänna uppföljningen"]
     assert [(p.name, p.title) for p in document.items[2].presenters] == [("Maria Lund", "ekonom")]
 
@@ -261,3 +262,15 @@ def test_markdown_agenda_with_bold_labels_and_lettered_subitems():
     ]
     assert [(p.name, p.title) for p in document.items[2].presenters] == [("Lena Ek", "MAS")]
     assert document.items[2].proposals == ["att anta riktlinjen."]
+
+
+def test_pdf_protocol_with_paragraph_numbers_in_one_line_and_repeated_openers():
+    document = _read(
+        "PROTOKOLL Socialnämnden Sammanträdesdatum: 2023-03-14 § 12 Mötets öppnande Ordföranden öppnade mötet. "
+        "§ 13 Budget 2024 Socialnämnden beslutade: att anta budgeten. Sida 2 av 3 "
+        "§ 14 Taxor Socialnämnden beslutade: att anta taxorna. § 15 Övriga frågor\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        ("12", "Mötets öppnande"), ("13", "Budget 2024"), ("14", "Taxor"), ("15", "Övriga frågor"),
+    ]
+    assert [i.decisions for i in document.items[1:3]] == [["att anta budgeten."], ["att anta taxorna."]]

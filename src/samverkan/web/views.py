@@ -1,7 +1,6 @@
 """Public archive pages. Views only gather what selectors return; rules live in services."""
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +18,8 @@ from samverkan.directory.access import (
 from samverkan.directory.models import Organization, Person
 from samverkan.directory.selectors import organization_record, person_record
 from samverkan.directory.services import mark_distinct, merge_people, similar_people
-from samverkan.meetings.models import AgendaItem, Meeting
+from samverkan.meetings.models import AgendaItem, Meeting, MinutesVersion
+from samverkan.meetings.publishing import correction_diff
 from samverkan.meetings.selectors import (
     attendance_by_organization,
     latest_meetings,
@@ -28,6 +28,8 @@ from samverkan.meetings.selectors import (
     upcoming_meetings,
 )
 from samverkan.search.selectors import available_years, search
+
+from .decorators import secretariat_required
 
 RESULTS_PER_PAGE = 20
 
@@ -62,6 +64,13 @@ def meeting_detail(request, pk):
         "is_member": is_member(request.user, meeting.body),
         "minutes_versions": meeting.minutes_versions.all(),
     })
+
+
+def minutes_version(request, pk):
+    version = get_object_or_404(MinutesVersion.objects.select_related("meeting__body"), pk=pk)
+    if not can_view_meeting(request.user, version.meeting):
+        raise Http404("Versionen finns inte.")
+    return render(request, "web/minutes_version.html", {"version": version, "diff": correction_diff(version)})
 
 
 def source_detail(request, pk):
@@ -116,12 +125,12 @@ def search_page(request):
     })
 
 
-@staff_member_required
+@secretariat_required
 def duplicate_people(request):
     return render(request, "web/duplicate_people.html", {"pairs": similar_people()})
 
 
-@staff_member_required
+@secretariat_required
 @require_POST
 def resolve_duplicate(request):
     first = get_object_or_404(Person, pk=request.POST.get("first"))

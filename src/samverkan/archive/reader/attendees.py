@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .document import Attendee
 from .lines import Line
-from .people import fix_glued_letter, split_name, starts_with_name
+from .people import fix_glued_letter, is_name_token, split_name, starts_with_name
 from .vocabulary import (
     MUNICIPALITY_KOMMUN_PATTERN,
     MUNICIPALITY_PATTERN,
@@ -17,9 +17,12 @@ from .vocabulary import (
 )
 
 _PRESENT = re.compile(
-    r"^(?:Närvarande(?:\s+(?:ledamöter|ersättare))?|Övriga\s+närvarande|Dessutom\s+närvarande"
-    r"|Deltagare|Inbjudna?|Ersättare|Tjänstepersoner|Tjänstemän|Ledamöter|Adjungerade?)"
-    r"\s*(?:\([^)]*\))?\s*:\s*(.*)$|^Närvarande\s*(?:\([^)]*\))?\s*$",
+    r"^(?:Närvarande(?:\s+(?:ledamöter|ersättare|tjänstepersoner|tjänstemän))?"
+    r"|Övriga\s+(?:närvarande|deltagare)|Dessutom\s+närvarande|Beslutande(?:\s+ledamöter)?"
+    r"|(?:Ej\s+)?Tjänstgörande\s+ersättare|Deltagare|Inbjudna?|Ersättare|Tjänstepersoner|Tjänstemän"
+    r"|Ledamöter|Adjungerade?)"
+    # "Label: …", "Label Anna Berg …" (a protocol's label column, no colon) or the label alone on its line
+    r"\s*(?:\([^)]*\))?\s*(?::\s*(.*)|\s(?-i:(?=[A-ZÅÄÖÉ][a-zåäöé]+\s+[A-ZÅÄÖÉ]))(.*)|)$",
     re.IGNORECASE,
 )
 _ABSENT = re.compile(
@@ -67,7 +70,7 @@ def read_attendees(lines: list[Line], stop_indexes: set[int]) -> tuple[list[Atte
 # The first three letters of every label _PRESENT, _ABSENT and _ROLE can match: a cheap gate.
 _LABEL_STARTS = frozenset(
     ("när", "övr", "des", "del", "inb", "ers", "tjä", "led", "adj", "anm", "för", "frå", "ej ",
-     "ord", "vic", "sek", "jus")
+     "ord", "vic", "sek", "jus", "bes")
 )
 
 
@@ -85,7 +88,7 @@ def _section_at(lines, index, stop_indexes):
             continue
         if kind == "role":
             return ("present", match.group(1).capitalize(), match.group(2), []), index + 1
-        first = _PAREN.sub("", match.group(1) or "").strip() if match.lastindex else ""
+        first = _PAREN.sub("", next((g for g in match.groups() if g), "")).strip()
         rows, end = _section_rows(lines, index + 1, stop_indexes, bool(first))
         return (kind, None, first, rows), end
     return None, index
@@ -116,7 +119,7 @@ def _read_section(first: str, rows: list[Line], title: str | None, warnings: lis
     texts += [row.text for row in rows]
     if any(_is_table_row(t) for t in texts):
         return _read_table(rows if not first else [Line(0, first), *rows], warnings)
-    people = _read_list(" ".join(texts))
+    people = _read_list(_join_list_lines(texts))
     if title:
         for person in people:
             person.title = person.title or title
@@ -124,6 +127,21 @@ def _read_section(first: str, rows: list[Line], title: str | None, warnings: lis
         number = rows[0].number if rows else 0
         warnings.append(f"rad {number}: närvarolistan kunde inte läsas")
     return people
+
+
+def _join_list_lines(texts: list[str]) -> str:
+    """Join a list's lines: a name broken over lines is joined with a space ("Per" + "Ek, …"),
+    a line that holds one whole entry ("Anna Berg (S), ordförande" / "Per Ek (M)") with a comma."""
+    joined = ""
+    for text in texts:
+        if not joined:
+            joined = text
+            continue
+        last_segment = joined.rsplit(",", 1)[-1].split()
+        dangling_name = len(last_segment) == 1 and is_name_token(fix_glued_letter(last_segment[0]))
+        separate = not joined.endswith(",") and not dangling_name and starts_with_name(text.split(",")[0])
+        joined = f"{joined}{', ' if separate else ' '}{text}"
+    return joined
 
 
 def _is_table_row(text: str) -> bool:

@@ -18,6 +18,7 @@ from .dates import (
 )
 from .document import AGENDA, MINUTES
 from .lines import Line
+from .people import split_name
 from .vocabulary import KNOWN_BODIES, canonical_body
 
 _LABEL = re.compile(
@@ -30,11 +31,14 @@ _REGISTRY = re.compile(r"\b(?:Dnr|Diarienummer|Diarienr)\.?\s*:?\s*([A-ZÅÄÖ]{
 _REGISTRY_YEAR = re.compile(r"(?:^|[A-ZÅÄÖ\s])(20\d{2}|\d{2})[/-]")
 _BODY_WITH_ALIASES = re.compile(r"^(?P<name>[A-ZÅÄÖ][^()]{3,90}?)[\s,]*\((?P<aliases>[^)]{2,60})\)")
 _TITLE_LINE = re.compile(
-    r"^(?:Minnesanteckningar|Protokoll|Mötesanteckningar|Dagordning|Kallelse|Föredragningslista)"
+    r"^(?:Minnesanteckningar|[\wåäö-]*protokoll|Mötesanteckningar|Dagordning|Kallelse|Föredragningslista)"
     r"(?:\s+(?:från|för|till|vid))?\s+(?:mötet\s+(?:med|i)\s+)?(?P<body>[A-ZÅÄÖ][\wåäöÅÄÖ -]{3,80})$",
     re.IGNORECASE,
 )
-_MINUTES_TITLE = re.compile(r"^(?:Minnesanteckningar|Protokoll|Mötesanteckningar|Anteckningar)\b", re.IGNORECASE)
+# "Protokoll", "Sammanträdesprotokoll", "Protokollsutdrag", "Minnesanteckningar".
+_MINUTES_TITLE = re.compile(
+    r"^(?:Minnesanteckningar|[\wåäö-]*protokoll(?:sutdrag)?|Mötesanteckningar|Anteckningar)\b", re.IGNORECASE
+)
 _AGENDA_TITLE = re.compile(r"^(?:Dagordning|Kallelse|Föredragningslista)\b", re.IGNORECASE)
 # Counted over the lowercased full text. Each pattern opens with a literal so the scan is fast;
 # the word boundary or line start before it is checked in _count.
@@ -107,25 +111,72 @@ def body_name(header_lines: list[Line], full_text: str) -> str | None:
     for text, following in zip(texts, texts[1:] + [""]):
         for candidate in (text, f"{text} {following}"):
             match = _BODY_WITH_ALIASES.match(candidate)
-            if match and _are_aliases(match.group("aliases")) and ":" not in match.group("name"):
+            if (
+                match
+                and _are_aliases(match.group("aliases"))
+                and ":" not in match.group("name")
+                and not _is_person(match.group("name"))
+            ):
                 name = match.group("name").strip(" ,")
                 return canonical_body(name) or name
-    for candidate in (joined, full_text):
-        lowered = candidate.lower()
-        for alias in sorted(KNOWN_BODIES, key=len, reverse=True):
-            if re.search(rf"(?<![\wåäö]){re.escape(alias)}(?![\wåäö])", lowered):
-                return KNOWN_BODIES[alias]
+    known = _known_body(joined)
+    if known:
+        return known
     for line in header_lines:
         title = _TITLE_LINE.match(line.text)
         if title:
-            return title.group("body").strip()
-        if _BODY_WORD.search(line.text) and len(line.text.split()) <= 6 and ":" not in line.text:
+            body = _body_from_title(title.group("body"))
+            if body:
+                return canonical_body(body) or body
+        if _names_body(line.text):
             return line.text.strip(" ,")
+    known = _known_body(full_text)
+    if known:
+        return known
     subjects = [s for s in _OPENER_SUBJECT.findall(full_text) if s.lower() not in _GENERIC_SUBJECTS]
     if subjects:
         subject = Counter(subjects).most_common(1)[0][0]
         return canonical_body(subject) or subject
     return None
+
+
+def _known_body(text: str) -> str | None:
+    lowered = text.lower()
+    for alias in sorted(KNOWN_BODIES, key=len, reverse=True):
+        if alias in lowered and re.search(rf"(?<![\wåäö]){re.escape(alias)}(?![\wåäö])", lowered):
+            return KNOWN_BODIES[alias]
+    return None
+
+
+_MEETING_WORD = re.compile(r"(?:s)?\s+(?:möte|mötet|sammanträde|sammanträdet|sammankomst)\b.*$", re.IGNORECASE)
+_TRAILING_DATE = re.compile(r"[\s,–-]+\d.*$")
+_NOT_IN_BODY_NAME = {"till", "i", "från", "med", "vid", "hos", "inom", "om", "av"}
+
+
+def _body_from_title(text: str) -> str | None:
+    """The body in a title: "Socialchefsnätverkets möte 2022-11-10" -> "Socialchefsnätverket"."""
+    text = _TRAILING_DATE.sub("", text.strip())
+    text = _MEETING_WORD.sub("", text).strip(" ,-–")
+    return text if len(text) > 3 else None
+
+
+def _names_body(text: str) -> bool:
+    """A short header line naming a body: "Socialnämnden", "Kommunala pensionärsrådet"."""
+    words = text.split()
+    if not words or len(words) > 6 or ":" in text:
+        return False
+    if _BODY_WORD.search(text):  # opens with the body word: "Länsnätverket för förvaltningschefer"
+        return True
+    if len(words) > 4 or not text[0].isupper() or any(c.isdigit() for c in text):
+        return False
+    if any(word.lower() in _NOT_IN_BODY_NAME for word in words):
+        return False
+    return bool(_BODY_WORD.match(words[-1].capitalize()))
+
+
+def _is_person(text: str) -> bool:
+    name, rest = split_name(text.strip(" ,"))
+    return bool(name) and not rest
 
 
 def _are_aliases(text: str) -> bool:
@@ -173,6 +224,9 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
                 header.warnings.append(f"rad {line.number}: datumet kunde inte läsas: {value[:40]!r}")
         elif name in ("plats", "lokal", "mötesplats") and value and not header.location:
             header.location = value
+        elif not label and _is_title_with_date(line.text):  # "Minnesanteckningar från … möte 2022-11-10"
+            meeting += [(line, d) for d in find_dates(line.text, compact=False)[:1]]
+            _read_times_beside_date(header, line.text)
         elif not label and _is_date_line(line.text):
             meeting += [(line, d) for d in find_dates(line.text, compact=False)[:1]]
             _read_times_beside_date(header, line.text)
@@ -209,6 +263,10 @@ def _place_in(value: str) -> str | None:
     parts = [" ".join(p.split()) for p in re.split(r"[,;]", text)]
     place = ", ".join(p for p in parts if p.strip(" .-–"))
     return place or None
+
+
+def _is_title_with_date(text: str) -> bool:
+    return bool(_MINUTES_TITLE.match(text) or _AGENDA_TITLE.match(text)) and bool(find_dates(text, compact=False))
 
 
 def _is_date_line(text: str) -> bool:

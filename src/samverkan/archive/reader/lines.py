@@ -31,13 +31,23 @@ _PAGE_MARKS = re.compile(
 )
 _BARE_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^\d{1,3}\s*\(\d{1,3}\)$")
 _PAGE_NUMBER_START = frozenset("0123456789-–")
-_HEADING_START = re.compile(r"^(?:§\s*)?\d{1,2}\s*[.:)]\s*[\"”“]?[A-ZÅÄÖ]")
+# Signature boxes printed on every page of a protocol: "Justerandes sign", "Utdragsbestyrkande".
+_SIGNATURE_BOX = re.compile(
+    r"^(?:(?:Justerandes?|Ordförandes|Sekreterarens?)\s+sign(?:atur(?:er)?)?\.?|Utdragsbestyrkande)"
+    r"(?:\s+(?:(?:Justerandes?|Ordförandes|Sekreterarens?)\s+sign(?:atur(?:er)?)?\.?|Utdragsbestyrkande))*$",
+    re.IGNORECASE,
+)
+# "4. Titel", "2:Titel", "§ 12 Titel" (after § the punctuation is optional).
+_HEADING_START = re.compile(r"^(?:§\s*\d{1,3}\s*[.:)]?|\d{1,2}\s*[.:)])\s*[\"”“]?[A-ZÅÄÖ]")
 _HEADING_FIRST = frozenset("§0123456789")
 _FURNITURE = re.compile(
     r"^(?:datum|dnr|diarienummer|sida|page|telefon|tel|e-post|www\.|box\s+\d)|@|\b\d{3} ?\d{2}\b",
     re.IGNORECASE,
 )
-_STRUCTURAL_START = re.compile(r"^(?:att\s|förslag|föredragande|beslut)", re.IGNORECASE)
+_STRUCTURAL_START = re.compile(
+    r"^(?:att\s|förslag|föredragande|beslut)|\b(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 RUN_ON_LENGTH = 100
 # Where a run-on line is cut. Cleaned text has single spaces, so every cut is at one " ": the
@@ -48,11 +58,14 @@ _RUN_ON_MARKERS = re.compile(
     r"|(?<=[.!?:] )(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){0,3}\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
     r"|(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
     r"|(?<!\d\. )(?<!\d: )(?=Beslut\s*:)"
-    r"|(?=(?:Närvarande|Förhinder|Frånvarande|Anmält förhinder|Övriga närvarande|Datum|Plats|Tid|Dnr)\s*:)"
+    r"|(?=(?:Närvarande|Förhinder|Frånvarande|Anmält förhinder|Övriga närvarande|Övriga deltagare|Deltagare"
+    r"|Beslutande|Ledamöter|Ersättare|Tjänstgörande ersättare|Datum|Sammanträdesdatum|Mötesdatum"
+    r"|Plats och tid|Tid och plats|Plats|Lokal|Tid|Dnr)\s*:)"
     r"|(?<=[^\d\s][.;:] )(?=att\s))"
 )
-_EMBEDDED_NUMBER = re.compile(r"(?<=\s)(\d{1,2})\s*[.:]\s*(?=[\"”“]?[A-ZÅÄÖ])")
-_LEADING_NUMBER = re.compile(r"^(?:§\s*)?(\d{1,2})\s*[.:)]")
+# Group 1 is a "§ 12" number, group 2 a plain "4." number.
+_EMBEDDED_NUMBER = re.compile(r"(?<=\s)(?:§\s*(\d{1,3})\s*[.:]?|(\d{1,2})\s*[.:])\s*(?=[\"”“]?[A-ZÅÄÖ])")
+_LEADING_NUMBER = re.compile(r"^(?:§\s*(\d{1,3})\s*[.:)]?|(\d{1,2})\s*[.:)])")
 
 
 def clean_lines(text: str) -> list[Line]:
@@ -85,6 +98,8 @@ def clean_text(text: str) -> str:
     text = text.strip()
     if text and text[0] in _PAGE_NUMBER_START and _BARE_PAGE_NUMBER.match(text):
         return ""
+    if "sign" in text or "bestyrk" in text:
+        return "" if _SIGNATURE_BOX.match(text) else text
     return text
 def drop_repeated_page_headers(lines: list[Line]) -> list[Line]:
     """Blank out page headers/footers that repeat the document's first lines further down."""
@@ -146,10 +161,14 @@ def _split_heading_from_sentence(piece: str) -> list[str]:
     if _PRESENTER_START.match(piece):
         match = _SENTENCE_AFTER_PRESENTER.search(piece)
         return _cut(piece, [match.start()]) if match else [piece]
-    if not _HEADING_START.match(piece):
+    if piece[:1] not in _HEADING_FIRST or not _HEADING_START.match(piece):
         return [piece]
-    match = _SENTENCE_AFTER_TITLE.search(piece)
-    return _cut(piece, [match.start()]) if match else [piece]
+    offset = _LEADING_NUMBER.match(piece).end()  # the title keeps at least its first word
+    match = _SENTENCE_AFTER_TITLE.search(piece[offset:].lstrip())
+    if not match:
+        return [piece]
+    offset = len(piece) - len(piece[offset:].lstrip())
+    return _cut(piece, [offset + match.start()])
 
 
 def _split_at_markers(text: str) -> list[str]:
@@ -160,8 +179,8 @@ def _split_at_markers(text: str) -> list[str]:
 def _split_at_items_in(piece: str, last_item: int) -> tuple[list[str], int]:
     cuts = []
     for match in _EMBEDDED_NUMBER.finditer(piece):
-        number = int(match.group(1))
-        if number == last_item + 1:
+        if _follows(match, last_item):
+            number = int(match.group(1) or match.group(2))
             cuts.append(match.start())
             last_item = number
     return _cut(piece, cuts), last_item
@@ -171,8 +190,8 @@ def _split_at_item_numbers(pieces: list[str], last_item: int) -> tuple[list[str]
     result = []
     for piece in pieces:
         leading = _LEADING_NUMBER.match(piece)
-        if leading and _HEADING_START.match(piece) and int(leading.group(1)) == last_item + 1:
-            last_item += 1
+        if leading and _HEADING_START.match(piece) and _follows(leading, last_item):
+            last_item = int(leading.group(1) or leading.group(2))
         split, last_item = _split_at_items_in(piece, last_item)
         result.extend(split)
     return result, last_item
@@ -192,10 +211,17 @@ def _next_item_number(text: str, last_item: int) -> int:
     """The running item number after a line that may start with a heading number."""
     match = _LEADING_NUMBER.match(text)
     if match and _HEADING_START.match(text):
-        number = int(match.group(1))
+        number = int(match.group(1) or match.group(2))
         if number == last_item + 1 or last_item == 0:
             return number
     return last_item
+
+
+def _follows(match: re.Match, last_item: int) -> bool:
+    """A number continues the item sequence; the first "§ 12" of a protocol may start anywhere."""
+    if match.group(1):
+        return int(match.group(1)) == last_item + 1 or last_item == 0
+    return int(match.group(2)) == last_item + 1
 
 
 def _key(text: str) -> str:

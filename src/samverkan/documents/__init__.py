@@ -1,0 +1,1 @@
+"""Documents out: notices with agendas, minutes, meeting packets and calendar invitations."""

@@ -1,0 +1,133 @@
+"""Writers shared by the agenda and the minutes: HTML to PDF, Word paragraphs, plain text."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from docx import Document
+from docx.shared import Mm, Pt
+from django.template.loader import render_to_string
+
+from .layout import AttendanceRow, ItemBlock, MeetingFacts
+
+FONT = "DejaVu Sans"
+
+
+def render_html(template: str, context: dict) -> str:
+    """A document template rendered to a string."""
+    return render_to_string(template, context)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """PDF bytes from a standalone HTML document (WeasyPrint, A4 from the print CSS)."""
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    return HTML(string=html).write_pdf()
+
+
+# --- Word ---------------------------------------------------------------------------------
+
+def new_docx() -> Document:
+    """An A4 Word document with readable default fonts."""
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(22)
+    section.top_margin, section.bottom_margin = Mm(25), Mm(20)
+    for style_name in ("Normal", "Heading 1", "Heading 2", "Heading 3"):
+        document.styles[style_name].font.name = FONT
+    document.styles["Normal"].font.size = Pt(10.5)
+    return document
+
+
+def docx_bytes(document: Document) -> bytes:
+    """The Word document as bytes."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def add_facts_docx(document: Document, facts: MeetingFacts, kind_line: str = "") -> None:
+    """Body title, an optional document kind line, then Datum, Tid and Plats."""
+    document.add_heading(facts.body_title, level=1)
+    if kind_line:
+        document.add_paragraph(kind_line).runs[0].bold = True
+    for line in fact_lines(facts):
+        document.add_paragraph(line)
+
+
+def add_items_docx(document: Document, blocks: list[ItemBlock]) -> None:
+    """Every item with its sub-items as headings and paragraphs."""
+    for block in blocks:
+        document.add_heading(block.heading, level=2 + block.level)
+        for line in block_lines(block, with_heading=False):
+            paragraph = document.add_paragraph(line)
+            if line in block.openers:
+                paragraph.runs[0].bold = True
+        add_items_docx(document, block.subitems)
+        for line in clause_lines(block):
+            paragraph = document.add_paragraph(line)
+            if line in block.openers:
+                paragraph.runs[0].bold = True
+
+
+def add_attendance_docx(document: Document, heading: str, rows: list[AttendanceRow]) -> None:
+    """'Närvarande:' and the two-column table (names and municipality | name and title)."""
+    document.add_paragraph("Närvarande:")
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    header = table.rows[0].cells
+    header[0].merge(header[1]).text = "Kommun"
+    header[2].merge(header[3]).text = heading
+    for row in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = row.names, row.municipality
+        if row.right_heading:
+            cells[2].merge(cells[3]).text = row.right_heading
+        else:
+            cells[2].text, cells[3].text = row.right_name, row.right_title
+
+
+# --- Plain text ---------------------------------------------------------------------------
+
+def fact_lines(facts: MeetingFacts) -> list[str]:
+    """'Datum: 9 november 2023', 'Tid: Kl. 15.00–16.30', 'Plats: Teams' (those that are known)."""
+    pairs = (("Datum", facts.date), ("Tid", facts.time), ("Plats", facts.location))
+    return [f"{label}: {value}" for label, value in pairs if value]
+
+
+def block_lines(block: ItemBlock, with_heading: bool = True) -> list[str]:
+    """The item's own lines before its sub-items: heading, presenters, text, attachments, outcome."""
+    lines = [block.heading] if with_heading else []
+    if block.presenters:
+        lines.append(block.presenters)
+    lines += block.paragraphs + block.attachments
+    if block.outcome:
+        lines.append(block.outcome)
+    return lines
+
+
+def clause_lines(block: ItemBlock) -> list[str]:
+    """The proposal or decision block: openers, then each att-clause on its own line."""
+    return block.openers + block.clauses if block.clauses else []
+
+
+def items_text(blocks: list[ItemBlock]) -> list[str]:
+    """Items as text lines with blank lines between parts, as a typed document would have them."""
+    lines: list[str] = []
+    for block in blocks:
+        lines += _spaced(block_lines(block))
+        lines += items_text(block.subitems)
+        if block.clauses:
+            lines += _spaced(clause_lines(block)[:-len(block.clauses)]) + block.clauses + [""]
+    return lines
+
+
+def _spaced(lines: list[str]) -> list[str]:
+    result = []
+    for line in lines:
+        result += [line, ""]
+    return result

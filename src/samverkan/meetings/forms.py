@@ -1,0 +1,90 @@
+"""Forms of the secretariat's pages. Lists are written one entry per line, as in the documents."""
+
+from django import forms
+
+from samverkan.directory.models import Body
+
+from .models import AgendaItem, Meeting
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["body", "date", "start_time", "end_time", "location", "mode", "registry_number"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def __init__(self, *args, bodies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies if bodies is not None else Body.objects.all()
+        self.fields["date"].required = True
+
+
+class ItemForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    title = forms.CharField(label="Rubrik", max_length=1000)
+    type = forms.ChoiceField(label="Typ", choices=AgendaItem.Type.choices)
+    presenters = forms.CharField(
+        label="Föredragande", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="En person per rad: Namn, Titel",
+    )
+    agenda_text = forms.CharField(label="Underlag", required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    proposals = forms.CharField(
+        label="Förslag till beslut", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="En att-sats per rad, t.ex. ”att godkänna dagordningen.”",
+    )
+
+    def clean_proposals(self):
+        clauses = lines(self.cleaned_data["proposals"])
+        for clause in clauses:
+            if not clause.lower().startswith("att "):
+                raise forms.ValidationError(f"Varje förslag ska börja med ”att”: {clause}")
+        return clauses
+
+    def clean_presenters(self):
+        presenters = []
+        for line in lines(self.cleaned_data["presenters"]):
+            name, _, title = line.partition(",")
+            presenters.append((name.strip(), title.strip()))
+        return presenters
+
+
+class NewItemForm(forms.Form):
+    title = forms.CharField(label="Rubrik", max_length=1000)
+    type = forms.ChoiceField(label="Typ", choices=AgendaItem.Type.choices, initial=AgendaItem.Type.DECISION)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label="Fil (PDF, Word, Excel eller PowerPoint)")
+    public = forms.BooleanField(label="Offentlig när minnesanteckningarna publiceras", required=False)
+
+
+class RecordItemForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    minutes_text = forms.CharField(label="Anteckningar", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    decisions = forms.CharField(
+        label="Beslut", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="En att-sats per rad.",
+    )
+    outcome = forms.ChoiceField(label="Utfall", choices=AgendaItem.Outcome.choices, required=False)
+    forwarded_to = forms.ModelChoiceField(label="Överlämnas till", queryset=Body.objects.all(), required=False)
+
+    def clean_decisions(self):
+        return lines(self.cleaned_data["decisions"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == AgendaItem.Outcome.FORWARDED and not data.get("forwarded_to"):
+            self.add_error("forwarded_to", "Ange vilket organ ärendet överlämnas till.")
+        return data
+
+
+class PublishForm(forms.Form):
+    note = forms.CharField(label="Vad har rättats?", required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,85 @@
+"""Documents to download: notice, meeting packet, minutes, calendar file and attachments.
+
+Each checks who may read it: published material for everyone, drafts and the packet for the
+body's members and secretariat.
+"""
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from samverkan.directory.access import can_download_attachment, can_view_meeting, is_member
+from samverkan.meetings.models import Attachment, Meeting
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _meeting(request, pk, members_only=False) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    allowed = is_member(request.user, meeting.body) if members_only else can_view_meeting(request.user, meeting)
+    if not allowed:
+        raise Http404("Mötet finns inte.")
+    return meeting
+
+
+def _file(content: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _stem(meeting: Meeting, kind: str) -> str:
+    slug = meeting.body.abbreviation or meeting.body.slug
+    return f"{kind}-{slug}-{meeting.date.isoformat() if meeting.date else meeting.pk}"
+
+
+def agenda_pdf(request, pk):
+    from samverkan.documents.agenda import agenda_pdf as render
+
+    meeting = _meeting(request, pk)
+    return _file(render(meeting), "application/pdf", _stem(meeting, "kallelse") + ".pdf")
+
+
+def agenda_docx(request, pk):
+    from samverkan.documents.agenda import agenda_docx as render
+
+    meeting = _meeting(request, pk)
+    return _file(render(meeting), DOCX, _stem(meeting, "kallelse") + ".docx")
+
+
+def packet_pdf(request, pk):
+    from samverkan.documents.packet import meeting_packet_pdf
+
+    meeting = _meeting(request, pk, members_only=True)
+    return _file(meeting_packet_pdf(meeting), "application/pdf", _stem(meeting, "handlingar") + ".pdf")
+
+
+def minutes_pdf(request, pk):
+    from samverkan.documents.minutes import minutes_pdf as render
+
+    meeting = _meeting(request, pk)
+    return _file(render(meeting), "application/pdf", _stem(meeting, "minnesanteckningar") + ".pdf")
+
+
+def minutes_docx(request, pk):
+    from samverkan.documents.minutes import minutes_docx as render
+
+    meeting = _meeting(request, pk)
+    return _file(render(meeting), DOCX, _stem(meeting, "minnesanteckningar") + ".docx")
+
+
+def meeting_ics(request, pk):
+    from samverkan.documents.calendar import meeting_ics as render
+
+    meeting = _meeting(request, pk)
+    if meeting.date is None:
+        raise Http404("Mötet har inget datum.")
+    sequence = max(meeting.dispatches.count() - 1, 0)
+    return _file(render(meeting, sequence=sequence), "text/calendar; charset=utf-8", _stem(meeting, "mote") + ".ics")
+
+
+def attachment(request, pk):
+    found = get_object_or_404(Attachment.objects.select_related("item__meeting__body"), pk=pk)
+    if not found.file or not can_download_attachment(request.user, found):
+        raise Http404("Bilagan finns inte.")
+    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.original_name,
+                        content_type=found.content_type or "application/octet-stream")

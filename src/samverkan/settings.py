@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "samverkan.meetings",
     "samverkan.archive",
     "samverkan.search",
+    "samverkan.documents",
     "samverkan.web",
 ]
 

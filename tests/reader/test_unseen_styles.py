@@ -274,3 +274,41 @@ def test_pdf_protocol_with_paragraph_numbers_in_one_line_and_repeated_openers():
         ("12", "Mötets öppnande"), ("13", "Budget 2024"), ("14", "Taxor"), ("15", "Övriga frågor"),
     ]
     assert [i.decisions for i in document.items[1:3]] == [["att anta budgeten."], ["att anta taxorna."]]
+
+
+def test_municipal_protocol_with_label_column_without_colons():
+    document = _read(
+        "Sammanträdesprotokoll\n"
+        "Socialnämnden\n"
+        "Sammanträdesdatum 2023-03-14\n"
+        "Plats och tid Kommunhuset, kl. 13.00-15.30\n"
+        "\n"
+        "Beslutande Anna Berg (S), ordförande\n"
+        "Per Ek (M)\n"
+        "Övriga närvarande Maria Lund, nämndsekreterare\n"
+        "\n"
+        "§ 14 Ekonomisk uppföljning\n"
+        "Dnr SN 2023/45\n"
+        "\n"
+        "Beslut\n"
+        "Socialnämnden beslutar att godkänna den ekonomiska uppföljningen.\n"
+        "\n"
+        "§ 15 Information om läget i verksamheten\n"
+        "Socialchefen Eva Lind informerar om läget.\n"
+        "\n"
+        "Socialnämnden beslutar\n"
+        "att lägga informationen till handlingarna.\n"
+    )
+    assert document.kind == "minutes"
+    assert (document.meeting_date, document.location) == (date(2023, 3, 14), "Kommunhuset")
+    assert (document.start_time, document.end_time) == (time(13, 0), time(15, 30))
+    assert _people(document) == [
+        ("Anna Berg", None, "Ordförande"), ("Per Ek", None, None), ("Maria Lund", None, "Nämndsekreterare"),
+    ]
+    assert _items(document) == [
+        ("14", "Ekonomisk uppföljning", "decision"),
+        ("15", "Information om läget i verksamheten", "information"),
+    ]
+    assert document.items[0].decisions == ["att godkänna den ekonomiska uppföljningen."]
+    assert document.items[1].decisions == ["att lägga informationen till handlingarna."]
+    assert document.items[1].presenters == []

@@ -1,0 +1,33 @@
+"""The notice with agenda (kallelse med dagordning), laid out like the network's own notices."""
+
+from __future__ import annotations
+
+from samverkan.meetings.models import Meeting
+
+from .layout import AGENDA, item_blocks, meeting_facts
+from .render import add_facts_docx, add_items_docx, docx_bytes, html_to_pdf, new_docx, render_html
+
+KIND_LINE = "Kallelse"
+
+
+def agenda_context(meeting: Meeting) -> dict:
+    """Template context for the agenda: header facts and item blocks."""
+    return {"meeting": meeting, "facts": meeting_facts(meeting), "blocks": item_blocks(meeting, AGENDA)}
+
+
+def agenda_html(meeting: Meeting) -> str:
+    """The agenda as a standalone HTML document (the body is documents/_agenda_body.html)."""
+    return render_html("documents/agenda.html", agenda_context(meeting))
+
+
+def agenda_pdf(meeting: Meeting) -> bytes:
+    """The agenda as an A4 PDF."""
+    return html_to_pdf(agenda_html(meeting))
+
+
+def agenda_docx(meeting: Meeting) -> bytes:
+    """The agenda as a Word document with real headings and paragraphs."""
+    document = new_docx()
+    add_facts_docx(document, meeting_facts(meeting), KIND_LINE)
+    add_items_docx(document, item_blocks(meeting, AGENDA))
+    return docx_bytes(document)

@@ -1,0 +1,129 @@
+"""Minutes (minnesanteckningar) with a running header of registry number and date on every page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from samverkan.meetings.models import Meeting
+
+from .layout import MINUTES, attendance_rows, body_short, item_blocks, meeting_facts
+from .render import (
+    add_attendance_docx,
+    add_facts_docx,
+    add_items_docx,
+    docx_bytes,
+    fact_lines,
+    html_to_pdf,
+    items_text,
+    new_docx,
+    render_html,
+)
+
+
+@dataclass
+class RunningHeader:
+    """'Minnesanteckningar Länschefsnätverket' | 'Datum: 2023-11-15  Dnr: HSN 2023/78'."""
+
+    title: str
+    date: str
+    registry_number: str
+
+    @property
+    def right(self) -> str:
+        registry = f"   Dnr: {self.registry_number}" if self.registry_number else ""
+        return f"Datum: {self.date}{registry}"
+
+    @property
+    def left_css(self) -> str:
+        return css_string(self.title)
+
+    @property
+    def right_css(self) -> str:
+        return css_string(self.right)
+
+
+def css_string(text: str) -> str:
+    """A quoted CSS string that is safe inside a <style> element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3C ")
+    return f'"{escaped}"'
+
+
+def document_date(meeting: Meeting) -> str:
+    """ISO date of publication, or today for a draft."""
+    published = meeting.published_at
+    return (timezone.localtime(published).date() if published else timezone.localdate()).isoformat()
+
+
+def running_header(meeting: Meeting) -> RunningHeader:
+    """The page header of the minutes."""
+    return RunningHeader(
+        title=f"Minnesanteckningar {body_short(meeting.body)}",
+        date=document_date(meeting),
+        registry_number=meeting.registry_number,
+    )
+
+
+def minutes_context(meeting: Meeting) -> dict:
+    """Template context for the minutes: header, facts, attendance table and item blocks."""
+    right_heading, rows = attendance_rows(meeting)
+    return {
+        "meeting": meeting,
+        "header": running_header(meeting),
+        "facts": meeting_facts(meeting),
+        "right_heading": right_heading,
+        "rows": rows,
+        "blocks": item_blocks(meeting, MINUTES),
+    }
+
+
+def minutes_html(meeting: Meeting) -> str:
+    """The minutes as a standalone HTML document (the body is documents/_minutes_body.html)."""
+    return render_html("documents/minutes.html", minutes_context(meeting))
+
+
+def minutes_pdf(meeting: Meeting) -> bytes:
+    """The minutes as an A4 PDF with the running header on every page."""
+    return html_to_pdf(minutes_html(meeting))
+
+
+def minutes_docx(meeting: Meeting) -> bytes:
+    """The minutes as a Word document; the section header carries title, date and Dnr."""
+    context = minutes_context(meeting)
+    document = new_docx()
+    _add_running_header(document, context["header"])
+    add_facts_docx(document, context["facts"])
+    if context["rows"]:
+        add_attendance_docx(document, context["right_heading"], context["rows"])
+    add_items_docx(document, context["blocks"])
+    return docx_bytes(document)
+
+
+def _add_running_header(document, header: RunningHeader) -> None:
+    section = document.sections[0]
+    paragraph = section.header.paragraphs[0]
+    paragraph.text = f"{header.title}\t\t{header.right}"
+
+
+def minutes_text(meeting: Meeting) -> str:
+    """The minutes as plain text in the same structure, for published versions and diffs."""
+    context = minutes_context(meeting)
+    header, facts = context["header"], context["facts"]
+    lines = [facts.body_title, "", header.title, f"Datum: {header.date}"]
+    if header.registry_number:
+        lines.append(f"Dnr: {header.registry_number}")
+    lines += ["", ""] + [line for fact in fact_lines(facts) for line in (fact, "")]
+    lines += _attendance_text(context["right_heading"], context["rows"])
+    lines += items_text(context["blocks"])
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _attendance_text(right_heading: str, rows) -> list[str]:
+    if not rows:
+        return []
+    lines = ["Närvarande:", f"Kommun {right_heading}"]
+    for row in rows:
+        right = row.right_heading or " ".join(p for p in (row.right_name, row.right_title) if p)
+        lines.append(" ".join(p for p in (row.names, row.municipality, right) if p))
+    return lines + [""]

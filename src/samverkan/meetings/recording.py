@@ -8,7 +8,7 @@ from samverkan.directory.models import Body, Organization, Person
 
 from .locking import claim_version
 from .models import AgendaItem, Attendance, Clause, Meeting
-from .services import replace_clauses
+from .services import reindex, replace_clauses
 
 
 @dataclass
@@ -50,6 +50,7 @@ def record_item(item: AgendaItem, expected_version: int | None, *, minutes_text:
     item.forwarded_to = forwarded_to if outcome == AgendaItem.Outcome.FORWARDED else None
     item.save(update_fields=["minutes_text", "outcome", "forwarded_to", "modified"])
     replace_clauses(item, Clause.Kind.DECISION, decisions)
+    reindex(item.meeting)
     return item
 
 
@@ -61,6 +62,7 @@ def adopt_proposals(item: AgendaItem, expected_version: int | None = None) -> Ag
     replace_clauses(item, Clause.Kind.DECISION, proposals)
     item.outcome = AgendaItem.Outcome.DECIDED
     item.save(update_fields=["outcome", "modified"])
+    reindex(item.meeting)
     return item
 
 

@@ -68,6 +68,7 @@ def plan_meeting(body: Body, meeting_date: date, start_time: time | None = None,
         item = AgendaItem.objects.create(meeting=meeting, number=str(position + 1), position=position,
                                          title=spec["title"], type=spec["type"])
         replace_clauses(item, Clause.Kind.PROPOSAL, spec["proposals"])
+    reindex(meeting)
     return meeting
 
 
@@ -94,6 +95,7 @@ def add_item(meeting: Meeting, title: str, type: str = AgendaItem.Type.INFORMATI
     top.insert(at, item)
     _renumber(top)
     replace_clauses(item, Clause.Kind.PROPOSAL, proposals or [])
+    reindex(meeting)
     return item
 
 
@@ -112,6 +114,7 @@ def update_item(item: AgendaItem, expected_version: int | None, *, title: str, t
     item.save(update_fields=["title", "type", "agenda_text", "modified"])
     replace_clauses(item, Clause.Kind.PROPOSAL, proposals)
     _replace_presenters(item, presenters)
+    reindex(item.meeting)
     return item
 
 
@@ -123,6 +126,7 @@ def remove_item(item: AgendaItem) -> None:
     item.delete()
     _renumber(list(meeting.items.filter(parent=item.parent_id).order_by("position")))
     renumber_attachments(meeting)
+    reindex(meeting)
 
 
 @transaction.atomic
@@ -143,6 +147,13 @@ def move_item(item: AgendaItem, step: int, expected_version: int | None) -> None
     to = min(max(at + step, 0), len(siblings) - 1)
     siblings.insert(to, siblings.pop(at))
     reorder_items(item.meeting, siblings, expected_version)
+
+
+def reindex(meeting: Meeting) -> None:
+    """Keep search in step with an edited meeting."""
+    from samverkan.search.services import index_meeting
+
+    index_meeting(meeting)
 
 
 def renumber_attachments(meeting: Meeting) -> None:

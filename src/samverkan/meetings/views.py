@@ -175,8 +175,10 @@ def reorder(request, pk):
     try:
         order = [int(value) for value in request.POST.get("order", "").split(",") if value]
         services.reorder_items(meeting, order, _version(request))
-    except (EditConflict, ValueError) as error:
+    except EditConflict as error:
         return HttpResponse(str(error), status=409, content_type="text/plain; charset=utf-8")
+    except ValueError as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
     return HttpResponse(status=204)
 
 

@@ -71,7 +71,7 @@ _LEADING_NUMBER = re.compile(r"^(?:§\s*(\d{1,3})\s*[.:)]?|(\d{1,2})\s*[.:)])")
 def clean_lines(text: str) -> list[Line]:
     """Split text into cleaned lines that keep their original line numbers."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [Line(i, clean_text(t)) for i, t in enumerate(raw, start=1)]
+    lines = [Line(i, clean_text(t) if t and not t.isspace() else "") for i, t in enumerate(raw, start=1)]
     lines = drop_repeated_page_headers(lines)
     return split_run_on_lines(lines)
 

@@ -98,7 +98,10 @@ def looks_like_people_line(text: str) -> bool:
     A sentence that opens with names ("Anna Berg och Per Ek föredrog ärendet.") is not such a line:
     it ends with a full stop or has running lowercase words (a verb) after a name.
     """
-    if text.endswith(".") or len(text) > 200:
+    if text.endswith(".") or len(text) > 200 or not text[:1].isupper():
+        return False
+    opening = _OCH_BEFORE_NAME.split(re.split(r"[,;]", text, maxsplit=1)[0], maxsplit=1)[0].strip()
+    if opening and split_name(opening)[0] is None:  # quick exit: the line does not open with a name
         return False
     segments = [s for s, _ in _segments(text)]
     if not segments:

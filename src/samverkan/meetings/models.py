@@ -106,10 +106,10 @@ class AgendaItem(TimeStampedModel):
         verbose_name = "punkt"
         verbose_name_plural = "punkter"
         constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "parent", "number"], name="item_number_unique",
-                nulls_distinct=False,
-            ),
+            models.UniqueConstraint(fields=["meeting", "number"], condition=models.Q(parent=None),
+                                    name="item_number_unique"),
+            models.UniqueConstraint(fields=["meeting", "parent", "number"],
+                                    condition=models.Q(parent__isnull=False), name="subitem_number_unique"),
         ]
 
     def __str__(self):

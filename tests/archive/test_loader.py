@@ -168,3 +168,12 @@ def test_import_command_summarises_and_fails_on_bad_files(tmp_path, sample_paths
 def test_import_command_names_a_missing_path():
     with pytest.raises(CommandError, match="finns inte"):
         call_command("import_documents", "/nonexistent/folder", verbosity=0)
+
+
+def test_outcomes_are_read_from_the_decisions(sample_archive):
+    meeting = Meeting.objects.get(date=date(2023, 11, 9))
+    outcomes = {item.number: item.outcome for item in meeting.items.filter(parent=None)}
+    assert outcomes["7"] == AgendaItem.Outcome.TABLED  # "att bordlägga val av ordförande …"
+    assert outcomes["8"] == AgendaItem.Outcome.TAKEN_BACK  # "att Styrgruppen tar tillbaka frågan …"
+    assert outcomes["9"] == AgendaItem.Outcome.DECIDED
+    assert outcomes["12"] == AgendaItem.Outcome.OPEN

@@ -25,7 +25,7 @@ from samverkan.directory.services import (
     get_or_create_person,
 )
 from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Clause, Meeting, Presentation
-from samverkan.meetings.services import mode_from_location
+from samverkan.meetings.services import mode_from_location, outcome_from_decisions
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
 PREVIOUS_MINUTES = re.compile(r"föregående\s+(minnesanteckningar|protokoll)", re.IGNORECASE)
@@ -244,6 +244,7 @@ def _save_item(meeting, source, read: Item, parent, position: int, existing: dic
                           title=read.title, type=read.type)
     if source.kind == SourceDocument.Kind.MINUTES:
         item.title, item.type, item.minutes_text = read.title, read.type, read.text
+        item.outcome = outcome_from_decisions(read.decisions)
     else:
         item.agenda_text = read.text
     item.save()

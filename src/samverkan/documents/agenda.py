@@ -28,6 +28,7 @@ def agenda_pdf(meeting: Meeting) -> bytes:
 def agenda_docx(meeting: Meeting) -> bytes:
     """The agenda as a Word document with real headings and paragraphs."""
     document = new_docx()
-    add_facts_docx(document, meeting_facts(meeting), KIND_LINE)
+    facts = meeting_facts(meeting)
+    add_facts_docx(document, facts, [facts.body_title, KIND_LINE])
     add_items_docx(document, item_blocks(meeting, AGENDA))
     return docx_bytes(document)

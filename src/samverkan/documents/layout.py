@@ -43,6 +43,8 @@ class MeetingFacts:
     """The lines above the items: body, date, time and place."""
 
     body_title: str
+    body_name: str
+    body_aliases: str
     body_short: str
     date: str
     time: str
@@ -53,17 +55,23 @@ class MeetingFacts:
 class AttendanceRow:
     """One row of the two-column attendance table: a municipality left, a region person right."""
 
-    names: str = ""
+    people: list[str] = field(default_factory=list)
     municipality: str = ""
     right_name: str = ""
     right_title: str = ""
     right_heading: str = ""
 
 
+def body_aliases(body: Body) -> str:
+    """'(Länschefsnätverket, LCHNV)', or '' when the body has no short forms."""
+    aliases = [a for a in (body.short_name, body.abbreviation) if a and a != body.name]
+    return f"({', '.join(aliases)})" if aliases else ""
+
+
 def body_title(body: Body) -> str:
     """The body's full name with its short forms: 'Länsnätverket för … (Länschefsnätverket, LCHNV)'."""
-    aliases = [a for a in (body.short_name, body.abbreviation) if a and a != body.name]
-    return f"{body.name} ({', '.join(aliases)})" if aliases else body.name
+    aliases = body_aliases(body)
+    return f"{body.name} {aliases}" if aliases else body.name
 
 
 def body_short(body: Body) -> str:
@@ -95,6 +103,8 @@ def meeting_facts(meeting: Meeting) -> MeetingFacts:
     """The header facts of a meeting in document wording."""
     return MeetingFacts(
         body_title=body_title(meeting.body),
+        body_name=meeting.body.name,
+        body_aliases=body_aliases(meeting.body),
         body_short=body_short(meeting.body),
         date=swedish_date(meeting.date),
         time=time_range(meeting.start_time, meeting.end_time),
@@ -246,7 +256,7 @@ def _row(municipality, right_line) -> AttendanceRow:
     row = AttendanceRow()
     if municipality:
         row.municipality = municipality[0]
-        row.names = ", ".join(attendee_label(a) for a in municipality[1])
+        row.people = [attendee_label(a) for a in municipality[1]]
     if right_line:
         heading, attendance = right_line
         if attendance is None:

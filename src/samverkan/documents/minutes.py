@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils import timezone
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from samverkan.meetings.models import Meeting
 
@@ -31,17 +32,13 @@ class RunningHeader:
     registry_number: str
 
     @property
-    def right(self) -> str:
-        registry = f"   Dnr: {self.registry_number}" if self.registry_number else ""
-        return f"Datum: {self.date}{registry}"
+    def lines(self) -> list[str]:
+        registry = [f"Dnr: {self.registry_number}"] if self.registry_number else []
+        return [self.title, f"Datum: {self.date}", *registry]
 
     @property
-    def left_css(self) -> str:
-        return css_string(self.title)
-
-    @property
-    def right_css(self) -> str:
-        return css_string(self.right)
+    def css_content(self) -> str:
+        return ' "\\A" '.join(css_string(line) for line in self.lines)
 
 
 def css_string(text: str) -> str:
@@ -93,7 +90,8 @@ def minutes_docx(meeting: Meeting) -> bytes:
     context = minutes_context(meeting)
     document = new_docx()
     _add_running_header(document, context["header"])
-    add_facts_docx(document, context["facts"])
+    facts = context["facts"]
+    add_facts_docx(document, facts, [facts.body_name, facts.body_aliases])
     if context["rows"]:
         add_attendance_docx(document, context["right_heading"], context["rows"])
     add_items_docx(document, context["blocks"])
@@ -103,16 +101,15 @@ def minutes_docx(meeting: Meeting) -> bytes:
 def _add_running_header(document, header: RunningHeader) -> None:
     section = document.sections[0]
     paragraph = section.header.paragraphs[0]
-    paragraph.text = f"{header.title}\t\t{header.right}"
+    paragraph.text = "\n".join(header.lines)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def minutes_text(meeting: Meeting) -> str:
     """The minutes as plain text in the same structure, for published versions and diffs."""
     context = minutes_context(meeting)
     header, facts = context["header"], context["facts"]
-    lines = [facts.body_title, "", header.title, f"Datum: {header.date}"]
-    if header.registry_number:
-        lines.append(f"Dnr: {header.registry_number}")
+    lines = [line for line in (facts.body_name, facts.body_aliases) if line] + ["", *header.lines]
     lines += ["", ""] + [line for fact in fact_lines(facts) for line in (fact, "")]
     lines += _attendance_text(context["right_heading"], context["rows"])
     lines += items_text(context["blocks"])
@@ -125,5 +122,5 @@ def _attendance_text(right_heading: str, rows) -> list[str]:
     lines = ["Närvarande:", f"Kommun {right_heading}"]
     for row in rows:
         right = row.right_heading or " ".join(p for p in (row.right_name, row.right_title) if p)
-        lines.append(" ".join(p for p in (row.names, row.municipality, right) if p))
+        lines.append(" ".join(p for p in (", ".join(row.people), row.municipality, right) if p))
     return lines + [""]

@@ -50,11 +50,11 @@ def docx_bytes(document: Document) -> bytes:
     return buffer.getvalue()
 
 
-def add_facts_docx(document: Document, facts: MeetingFacts, kind_line: str = "") -> None:
-    """Body title, an optional document kind line, then Datum, Tid and Plats."""
-    document.add_heading(facts.body_title, level=1)
-    if kind_line:
-        document.add_paragraph(kind_line).runs[0].bold = True
+def add_facts_docx(document: Document, facts: MeetingFacts, title_lines: list[str]) -> None:
+    """The title (a heading, then bold lines such as the short names), then Datum, Tid and Plats."""
+    document.add_heading(title_lines[0], level=1)
+    for line in filter(None, title_lines[1:]):
+        document.add_paragraph(line).runs[0].bold = True
     for line in fact_lines(facts):
         document.add_paragraph(line)
 
@@ -84,7 +84,7 @@ def add_attendance_docx(document: Document, heading: str, rows: list[AttendanceR
     header[2].merge(header[3]).text = heading
     for row in rows:
         cells = table.add_row().cells
-        cells[0].text, cells[1].text = row.names, row.municipality
+        cells[0].text, cells[1].text = ", ".join(row.people), row.municipality
         if row.right_heading:
             cells[2].merge(cells[3]).text = row.right_heading
         else:

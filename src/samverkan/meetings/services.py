@@ -30,6 +30,22 @@ def mode_from_location(location: str) -> str:
     return Meeting.Mode.DIGITAL
 
 
+TABLED_WORDS = re.compile(r"\bbordl[äa]gg", re.IGNORECASE)
+TAKEN_BACK_WORDS = re.compile(r"\b(tar|tas|tog)\s+tillbaka\b|\båterremitt", re.IGNORECASE)
+
+
+def outcome_from_decisions(decisions: list[str]) -> str:
+    """What became of an item, as its decisions say: tabled, taken back, or decided."""
+    if not decisions:
+        return AgendaItem.Outcome.OPEN
+    text = " ".join(decisions)
+    if TABLED_WORDS.search(text):
+        return AgendaItem.Outcome.TABLED
+    if TAKEN_BACK_WORDS.search(text):
+        return AgendaItem.Outcome.TAKEN_BACK
+    return AgendaItem.Outcome.DECIDED
+
+
 def previous_meeting(body: Body, before: date) -> Meeting | None:
     """The body's latest meeting before a date."""
     return Meeting.objects.filter(body=body, date__lt=before).order_by("-date").first()

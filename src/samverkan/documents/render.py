@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 
 from .layout import AttendanceRow, ItemBlock, MeetingFacts
 
-FONT = "DejaVu Sans"
+FONT = "Arial"  # Liberation Sans on Linux has the same metrics
 
 
 def render_html(template: str, context: dict) -> str:

@@ -8,6 +8,7 @@ from itertools import zip_longest
 
 from django.utils import formats, translation
 
+from samverkan.archive.reader.items import item_type
 from samverkan.directory.models import Body, Organization
 from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Meeting
 
@@ -151,9 +152,14 @@ def heading_text(item: AgendaItem) -> str:
     number = f"{item.number})" if item.number.isalpha() else f"{item.number}."
     word = TYPE_WORDS.get(item.type)
     title = item.title
-    if word and not title.lower().startswith(TYPE_WORD_STARTS):
+    if word and not title.lower().startswith(TYPE_WORD_STARTS) and not is_formality(title):
         title = f"{word}: {title}"
     return f"{number} {title}"
+
+
+def is_formality(title: str) -> bool:
+    """Opening, agenda, previous minutes, other business, closing: headings without a type word."""
+    return item_type(title, []) in ("procedural", "other_business")
 
 
 def outcome_text(item: AgendaItem) -> str:

@@ -25,7 +25,7 @@ from .render import (
 
 @dataclass
 class RunningHeader:
-    """'Minnesanteckningar Länschefsnätverket' | 'Datum: 2023-11-15  Dnr: HSN 2023/78'."""
+    """The three header lines of every page: 'Minnesanteckningar …', 'Datum: 2023-11-15', 'Dnr: …'."""
 
     title: str
     date: str
@@ -38,6 +38,7 @@ class RunningHeader:
 
     @property
     def css_content(self) -> str:
+        """The lines as a CSS content value for the @top-right margin box."""
         return ' "\\A" '.join(css_string(line) for line in self.lines)
 
 

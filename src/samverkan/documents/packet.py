@@ -47,7 +47,7 @@ def meeting_packet_pdf(meeting: Meeting) -> bytes:
             _append(writer, part.pdf, part.title)
         else:
             writer.add_page(notices.pop(0))
-            writer.add_outline_item(part.title, len(writer.pages) - 1)
+            writer.add_outline_item(title=part.title, page_number=len(writer.pages) - 1)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -124,4 +124,4 @@ def _append(writer: PdfWriter, reader: PdfReader, title: str) -> None:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     for page in reader.pages:
         writer.add_page(page)
-    writer.add_outline_item(title, first)
+    writer.add_outline_item(title=title, page_number=first)

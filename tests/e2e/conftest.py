@@ -1,0 +1,69 @@
+"""Browser fixtures for the end-to-end test: Debian's Chromium driven by Playwright.
+
+Playwright's sync API runs an event loop in the test thread, and Django refuses ORM calls
+from a thread with a running loop; the test sets up its data with the ORM, so allow it here,
+before Django or Playwright is imported by anything else in this package.
+"""
+
+import os
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+CHROMIUM = Path(os.environ.get("SAMVERKAN_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DEFAULT_TIMEOUT_MS = 15_000
+
+
+def _required() -> bool:
+    return os.environ.get("SAMVERKAN_E2E_REQUIRED", "").strip() == "1"
+
+
+def _unavailable(reason: str):
+    """Skip on a laptop without a browser; fail in CI, where the browser test must run."""
+    if _required():
+        pytest.fail(f"SAMVERKAN_E2E_REQUIRED=1 but the browser test cannot run: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session."""
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the Python package playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        try:
+            launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        except Exception as error:  # noqa: BLE001 - any launch failure means no browser
+            _unavailable(f"{CHROMIUM} did not start: {error}")
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, tmp_path):
+    """A fresh browser context (no cookies) and page per test; a screenshot is kept if the test fails."""
+    context = browser.new_context(accept_downloads=True, locale="sv-SE", timezone_id="Europe/Stockholm")
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    context.set_default_navigation_timeout(DEFAULT_TIMEOUT_MS)
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=DEFAULT_TIMEOUT_MS)
+    new_page = context.new_page()
+    yield new_page
+    context.close()

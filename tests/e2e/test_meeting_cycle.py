@@ -1,0 +1,328 @@
+"""The whole meeting cycle in a real browser, as the secretariat and then the public use it.
+
+Plan a meeting, build the agenda, attach a document, reorder, download and send the notice,
+take attendance, record a decision, publish; then, signed out, read the decision and the minutes,
+and make sure an unpublished meeting stays hidden. Every control is found by its accessible name
+(label, role, visible text), so the pages are also checked to be usable with a screen reader.
+"""
+
+import contextlib
+import datetime
+import io
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader, PdfWriter
+
+from samverkan.directory.models import Body, Membership, Organization, Person
+from samverkan.meetings import services
+from samverkan.meetings.models import AgendaItem, Meeting
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SECRETARY = ("sekreterare", "Hemligt-lösen-1")
+MEMBER = ("maria", "Hemligt-lösen-2")
+STANDARD_ITEMS = ["Mötets öppnande", "Godkännande av dagordning", "Föregående minnesanteckningar",
+                  "Rapporter", "Övriga frågor"]
+NEW_ITEM = "Kalendarium 2027"
+PROPOSAL = "att fastställa kalendariet för 2027."
+LOCATION = "Myntgatan 2, Falun samt Teams"
+
+
+@pytest.fixture
+def network(settings, tmp_path):
+    """The county network with members in two organisations, a secretary and a member who signs in."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MEDIA_ROOT = tmp_path / "media"  # uploads stay out of the project's data directory
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+    body = Body.objects.create(name="Länsnätverket för förvaltningschefer",
+                               short_name="Länschefsnätverket", abbreviation="LCHNV")
+    falun = Organization.objects.create(name="Falun", kind=Organization.Kind.MUNICIPALITY)
+    region = Organization.objects.create(name="Region Dalarna", kind=Organization.Kind.REGION)
+    people = [
+        Person.objects.create(name="Maria Jonsson", organization=falun, title="Socialchef",
+                              email="maria@falun.example"),
+        Person.objects.create(name="Åsa Dedering", organization=region,
+                              title="Hälso- och sjukvårdsdirektör", email="asa@region.example"),
+        Person.objects.create(name="Tomas Ahlin", organization=falun, email=""),  # no e-mail: no notice
+    ]
+    for person in people:
+        Membership.objects.create(person=person, body=body)
+
+    secretary = User.objects.create(username=SECRETARY[0], first_name="Sara", last_name="Sekreterare")
+    secretary.set_password(SECRETARY[1])
+    secretary.save()
+    body.secretaries.add(secretary)
+
+    member = User.objects.create(username=MEMBER[0])
+    member.set_password(MEMBER[1])
+    member.save()
+    people[0].user = member
+    people[0].save()
+    return body, people
+
+
+def small_pdf(path):
+    """A real, one-page PDF made with pypdf."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Title": "Kalendarium 2027"})
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def download(page: Page, link_name: str, tmp_path) -> bytes:
+    """Follow a download link by its name and return the file's bytes."""
+    with page.expect_download() as info:
+        page.get_by_role("link", name=link_name, exact=True).click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    return saved.read_bytes()
+
+
+@contextlib.contextmanager
+def step(page: Page, tmp_path, name: str):
+    """A named step of the story; on failure a screenshot is kept in tmp_path and the step is named."""
+    try:
+        yield
+    except Exception as error:
+        slug = re.sub(r"\W+", "-", name)[:40]
+        shot = tmp_path / f"failed-{slug}.png"
+        with contextlib.suppress(Exception):
+            page.screenshot(path=str(shot), full_page=True)
+        raise AssertionError(f"Step '{name}' failed (screenshot: {shot}; page: {page.url}): "
+                             f"{str(error).strip().splitlines()[0]}") from error
+
+
+def agenda_titles(page: Page) -> list[str]:
+    """The agenda rows as 'N. Title', in the order shown."""
+    rows = page.locator("#dagordning > li")
+    return [f"{row.locator('.number').inner_text().strip()} {row.get_by_role('link').first.inner_text().strip()}"
+            for row in rows.all()]
+
+
+UNNAMED_CONTROL = re.compile(
+    r"^\s*- (?:button|textbox|searchbox|combobox|listbox|checkbox|radio|spinbutton|slider|link)"
+    r"(?:\s*\[[^\]]*\])*\s*(?::.*)?$",
+    re.MULTILINE)
+
+
+def assert_controls_named(page: Page):
+    """Every control on the page has an accessible name (label, aria-label or text)."""
+    snapshot = page.locator("body").aria_snapshot()
+    unnamed = [match.group(0).strip() for match in UNNAMED_CONTROL.finditer(snapshot)]
+    assert not unnamed, f"controls without an accessible name on {page.url}: {unnamed}"
+
+
+def expect_message(page: Page, text: str):
+    expect(page.get_by_role("status").filter(has_text=text)).to_be_visible()
+
+
+def test_meeting_cycle(live_server, page: Page, network, tmp_path):
+    body, people = network
+    maria, asa, tomas = people
+    url = live_server.url
+    meeting_date = timezone.localdate() + datetime.timedelta(days=28)
+
+    with step(page, tmp_path, "1 sign in as the secretariat"):
+        page.goto(f"{url}/logga-in/")
+        assert_controls_named(page)
+        page.get_by_label("Användarnamn").fill(SECRETARY[0])
+        page.get_by_label("Lösenord").fill(SECRETARY[1])
+        page.get_by_role("button", name="Logga in").click()
+        expect(page.get_by_role("button", name=f"Logga ut {SECRETARY[0]}")).to_be_visible()
+
+    with step(page, tmp_path, "2 plan a new meeting"):
+        page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Sekretariat").click()
+        expect(page.get_by_role("heading", name="Sekretariat", level=1)).to_be_visible()
+        page.get_by_role("link", name="Planera nytt möte").click()
+        assert_controls_named(page)
+        page.get_by_label("Organ").select_option(label=body.name)
+        page.get_by_label("Datum").fill(meeting_date.isoformat())
+        page.get_by_label("Starttid").fill("09:30")
+        page.get_by_label("Sluttid").fill("12:00")
+        page.get_by_label("Plats").fill(LOCATION)
+        page.get_by_label("Form").select_option(label="På plats och digitalt")
+        page.get_by_label("Diarienummer").fill("HSN 2026/12")
+        page.get_by_role("button", name="Skapa mötet").click()
+
+        expect_message(page, "Mötet är skapat med standardpunkterna.")
+        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Dagordning "))
+        expect(page.get_by_text(LOCATION)).to_be_visible()
+        expect(page.get_by_text("Dnr HSN 2026/12")).to_be_visible()
+        assert [title.split(" ", 1)[1] for title in agenda_titles(page)] == STANDARD_ITEMS
+        meeting = Meeting.objects.get(body=body, date=meeting_date)
+        assert page.url.endswith(f"/sekretariat/moten/{meeting.pk}/")
+        assert meeting.mode == Meeting.Mode.HYBRID
+        assert_controls_named(page)
+
+    with step(page, tmp_path, "3 add an item and write its proposal"):
+        adding = page.get_by_role("region", name="Lägg till punkt")
+        adding.get_by_label("Rubrik").fill(NEW_ITEM)
+        adding.get_by_label("Typ").select_option(label="Beslut")
+        adding.get_by_role("button", name="Lägg till").click()
+
+        expect_message(page, "Punkt 5 är tillagd.")
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"Punkt 5. {NEW_ITEM}")
+        assert_controls_named(page)
+        page.get_by_label("Förslag till beslut").fill(PROPOSAL)
+        page.get_by_label("Föredragande").fill("Tanja Mårtensson, Chef RSS Dalarna")
+        page.get_by_role("button", name="Spara punkten").click()
+
+        expect_message(page, "Punkt 5 är sparad.")
+        assert agenda_titles(page)[-2:] == [f"5. {NEW_ITEM}", "6. Övriga frågor"]
+
+    with step(page, tmp_path, "4 attach a PDF to the item"):
+        page.get_by_role("link", name=NEW_ITEM, exact=True).click()
+        expect(page.get_by_label("Förslag till beslut")).to_have_value(PROPOSAL)
+        expect(page.get_by_label("Föredragande")).to_have_value("Tanja Mårtensson, Chef RSS Dalarna")
+        page.get_by_label("Fil (PDF, Word, Excel eller PowerPoint)").set_input_files(
+            str(small_pdf(tmp_path / "kalendarium-2027.pdf")))
+        page.get_by_role("button", name="Bifoga").click()
+
+        expect_message(page, "Bilaga 1: kalendarium-2027.pdf är bifogad.")
+        attachments = page.get_by_role("region", name="Bilagor")
+        expect(attachments.get_by_role("listitem")).to_have_count(1)
+        expect(attachments.get_by_role("listitem")).to_contain_text("Bilaga 1")
+        expect(attachments.get_by_role("link", name="kalendarium-2027.pdf")).to_be_visible()
+
+    with step(page, tmp_path, "5 move the item up with the keyboard"):
+        page.get_by_role("link", name=re.compile(r"^Dagordning ")).click()
+        expect(page.locator(f"#dagordning > li:has-text('{NEW_ITEM}')")).to_contain_text("Bilaga 1")
+        move_up = page.get_by_role("button", name="Flytta punkt 5 uppåt")
+        move_up.focus()
+        page.keyboard.press("Enter")
+
+        expect_message(page, "Ordningen är ändrad.")
+        assert agenda_titles(page) == [
+            "1. Mötets öppnande", "2. Godkännande av dagordning", "3. Föregående minnesanteckningar",
+            f"4. {NEW_ITEM}", "5. Rapporter", "6. Övriga frågor",
+        ]
+        expect(page.get_by_role("button", name="Flytta punkt 4 uppåt")).to_be_enabled()
+        expect(page.get_by_role("button", name="Flytta punkt 1 uppåt")).to_be_disabled()
+
+    with step(page, tmp_path, "6 download and send the notice"):
+        notice = download(page, "Kallelse som PDF", tmp_path)
+        assert notice.startswith(b"%PDF-")
+        text = pdf_text(notice)
+        assert NEW_ITEM in text
+        assert "fastställa kalendariet" in text
+
+        mail.outbox.clear()
+        page.get_by_role("button", name="Skicka kallelsen till 2 medlemmar").click()
+        expect_message(page, "Kallelsen är skickad.")
+        expect(page.get_by_role("region", name="Kallelse")).to_contain_text("Version 1 skickad")
+        expect(page.get_by_role("button", name=re.compile("^Skicka ny version av kallelsen"))).to_be_visible()
+
+        assert sorted(address for message in mail.outbox for address in message.to) == [
+            asa.email, maria.email]
+        for message in mail.outbox:
+            assert len(message.to) == 1
+            assert message.subject.startswith("Kallelse: Länschefsnätverket")
+            kinds = {name.rsplit(".", 1)[-1]: (content, mimetype) for name, content, mimetype in message.attachments}
+            assert set(kinds) == {"pdf", "ics"}
+            assert kinds["pdf"][0].startswith(b"%PDF-") and kinds["pdf"][1] == "application/pdf"
+            ics = kinds["ics"][0]
+            ics = ics.decode() if isinstance(ics, bytes) else ics
+            assert "BEGIN:VCALENDAR" in ics and "BEGIN:VEVENT" in ics
+            assert kinds["ics"][1].startswith("text/calendar")
+
+    with step(page, tmp_path, "7a record who was present"):
+        page.get_by_role("navigation", name="Mötets steg").get_by_role("link", name="2. Närvaro").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Närvaro "))
+        assert_controls_named(page)
+        page.get_by_role("checkbox", name=re.compile(r"^Maria Jonsson")).check()
+        page.get_by_role("checkbox", name=re.compile(r"^Åsa Dedering")).check()
+        page.get_by_role("button", name="Spara närvaron").click()
+
+        expect_message(page, "Närvaron är sparad: 2 närvarande.")
+        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Anteckningar och beslut "))
+        expect(page.get_by_role("paragraph").filter(
+            has=page.get_by_role("link", name="Ändra närvaron"))).to_contain_text("2 närvarande")
+
+    with step(page, tmp_path, "7b decide as proposed and publish"):
+        page.get_by_role("navigation", name="Mötets steg").get_by_role(
+            "link", name="3. Anteckningar och beslut").click()
+        item_section = page.get_by_role("region", name=re.compile(rf"^4\. {NEW_ITEM}"))
+        item_section.get_by_role("button", name="Beslut enligt förslaget").click()
+
+        expect_message(page, "Punkt 4: beslut enligt förslaget.")
+        item_section = page.get_by_role("region", name=re.compile(rf"^4\. {NEW_ITEM}"))
+        expect(item_section.get_by_label("Beslut", exact=True)).to_have_value(PROPOSAL)
+        expect(item_section.get_by_role("heading")).to_contain_text("Beslutad")
+        expect(item_section.get_by_label("Utfall")).to_have_value(AgendaItem.Outcome.DECIDED)
+        assert_controls_named(page)
+
+        page.get_by_role("button", name="Publicera", exact=True).click()
+        expect_message(page, "Minnesanteckningarna är publicerade.")
+        expect(page.get_by_role("region", name="Publicera minnesanteckningarna")).to_contain_text("Version 1")
+        meeting.refresh_from_db()
+        assert meeting.published_at is not None
+        assert meeting.status == Meeting.Status.PUBLISHED
+
+    # A second meeting of the body, planned but not published: only members may see it.
+    hidden = services.plan_meeting(body, meeting_date + datetime.timedelta(days=35), location="Teams",
+                                   registry_number="HSN 2026/13")
+
+    with step(page, tmp_path, "8 sign out; the public reads the decision and the minutes"):
+        page.get_by_role("button", name=f"Logga ut {SECRETARY[0]}").click()
+        expect(page.get_by_role("link", name="Logga in")).to_be_visible()
+
+        response = page.goto(f"{url}/moten/{meeting.pk}/")
+        assert response.status == 200
+        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Möte "))
+        assert_controls_named(page)
+        decided = page.locator(".clauses.decisions")
+        expect(decided).to_contain_text("Länschefsnätverket beslutade")
+        expect(decided).to_contain_text(PROPOSAL)
+        present = page.get_by_role("region", name="Närvarande")
+        expect(present).to_contain_text("Maria Jonsson")
+        expect(present).to_contain_text("Åsa Dedering")
+        expect(present).not_to_contain_text(tomas.name)
+        expect(page.get_by_role("link", name="Arbeta med mötet")).to_have_count(0)
+        expect(page.get_by_role("link", name="Möteshandlingar med bilagor (PDF)")).to_have_count(0)
+        # The attachment was not marked public: the public sees its label, not a link.
+        expect(page.get_by_role("link", name=re.compile("kalendarium-2027"))).to_have_count(0)
+
+        minutes = download(page, "Minnesanteckningar (PDF)", tmp_path)
+        assert minutes.startswith(b"%PDF-")
+        assert "fastställa kalendariet" in pdf_text(minutes)
+
+    with step(page, tmp_path, "9 the unpublished meeting is hidden from the public"):
+        response = page.goto(f"{url}/moten/{hidden.pk}/")
+        assert response.status == 404
+        response = page.goto(f"{url}/moten/{hidden.pk}/kallelse.pdf")
+        assert response.status == 404
+
+        page.goto(f"{url}/moten/")
+        assert_controls_named(page)
+        expect(page.locator(f'a[href="/moten/{meeting.pk}/"]')).to_have_count(1)
+        expect(page.locator(f'a[href="/moten/{hidden.pk}/"]')).to_have_count(0)
+
+    with step(page, tmp_path, "10 a member signs in and sees the unpublished meeting"):
+        page.get_by_role("link", name="Logga in").click()
+        page.get_by_label("Användarnamn").fill(MEMBER[0])
+        page.get_by_label("Lösenord").fill(MEMBER[1])
+        page.get_by_role("button", name="Logga in").click()
+        expect(page.get_by_role("button", name=f"Logga ut {MEMBER[0]}")).to_be_visible()
+        expect(page.get_by_role("link", name="Sekretariat")).to_have_count(0)
+
+        page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Möten").click()
+        expect(page.locator(f'a[href="/moten/{hidden.pk}/"]')).to_have_count(1)
+        response = page.goto(f"{url}/moten/{hidden.pk}/")
+        assert response.status == 200
+        expect(page.get_by_role("link", name="Arbeta med mötet")).to_have_count(0)
+        assert page.goto(f"{url}/sekretariat/moten/{hidden.pk}/").status == 404
+
+    assert AgendaItem.objects.get(meeting=meeting, title=NEW_ITEM).outcome == AgendaItem.Outcome.DECIDED

@@ -1,8 +1,9 @@
 """Browser fixtures for the end-to-end test: Debian's Chromium driven by Playwright.
 
 Playwright's sync API runs an event loop in the test thread, and Django refuses ORM calls
-from a thread with a running loop; the test sets up its data with the ORM, so allow it here,
-before Django or Playwright is imported by anything else in this package.
+from a thread with a running loop (SynchronousOnlyOperation); the test sets up and checks its
+data with the ORM, so allow it here, first thing. The variable is process-wide: it is set for
+the whole pytest run once this directory is collected.
 """
 
 import os
@@ -33,7 +34,8 @@ def _required() -> bool:
 def _unavailable(reason: str):
     """Skip on a laptop without a browser; fail in CI, where the browser test must run."""
     if _required():
-        pytest.fail(f"SAMVERKAN_E2E_REQUIRED=1 but the browser test cannot run: {reason}", pytrace=False)
+        pytest.fail(f"SAMVERKAN_E2E_REQUIRED=1 but the browser test cannot run: {reason}",
+                    pytrace=False)
     pytest.skip(reason)
 
 
@@ -56,14 +58,15 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, tmp_path):
-    """A fresh browser context (no cookies) and page per test; a screenshot is kept if the test fails."""
-    context = browser.new_context(accept_downloads=True, locale="sv-SE", timezone_id="Europe/Stockholm")
+def page(browser):
+    """A fresh browser context (no cookies, Swedish locale) and page for each test."""
+    context = browser.new_context(accept_downloads=True, locale="sv-SE",
+                                  timezone_id="Europe/Stockholm")
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     context.set_default_navigation_timeout(DEFAULT_TIMEOUT_MS)
     from playwright.sync_api import expect
 
-    expect.set_options(timeout=DEFAULT_TIMEOUT_MS)
+    expect.set_options(timeout=DEFAULT_TIMEOUT_MS)  # expect() has its own default of 5 s
     new_page = context.new_page()
     yield new_page
     context.close()

@@ -9,14 +9,21 @@ and make sure an unpublished meeting stays hidden. Every control is found by its
 import contextlib
 import datetime
 import io
+import os
 import re
 
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 from django.utils import timezone
-from playwright.sync_api import Page, expect
 from pypdf import PdfReader, PdfWriter
+
+try:
+    from playwright.sync_api import Page, expect
+except ImportError:  # CI must run this test; a laptop without Playwright skips it
+    if os.environ.get("SAMVERKAN_E2E_REQUIRED", "").strip() == "1":
+        raise
+    pytest.skip("the Python package playwright is not installed", allow_module_level=True)
 
 from samverkan.directory.models import Body, Membership, Organization, Person
 from samverkan.meetings import services
@@ -30,12 +37,13 @@ STANDARD_ITEMS = ["Mötets öppnande", "Godkännande av dagordning", "Föregåen
                   "Rapporter", "Övriga frågor"]
 NEW_ITEM = "Kalendarium 2027"
 PROPOSAL = "att fastställa kalendariet för 2027."
+PRESENTER = "Tanja Mårtensson, Chef RSS Dalarna"
 LOCATION = "Myntgatan 2, Falun samt Teams"
 
 
 @pytest.fixture
 def network(settings, tmp_path):
-    """The county network with members in two organisations, a secretary and a member who signs in."""
+    """The county network: members in two organisations, a secretary, a member who signs in."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"  # uploads stay out of the project's data directory
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -49,12 +57,12 @@ def network(settings, tmp_path):
                               email="maria@falun.example"),
         Person.objects.create(name="Åsa Dedering", organization=region,
                               title="Hälso- och sjukvårdsdirektör", email="asa@region.example"),
-        Person.objects.create(name="Tomas Ahlin", organization=falun, email=""),  # no e-mail: no notice
+        Person.objects.create(name="Tomas Ahlin", organization=falun, email=""),  # gets no notice
     ]
     for person in people:
         Membership.objects.create(person=person, body=body)
 
-    secretary = User.objects.create(username=SECRETARY[0], first_name="Sara", last_name="Sekreterare")
+    secretary = User.objects.create(username=SECRETARY[0], first_name="Sara", last_name="Sekr")
     secretary.set_password(SECRETARY[1])
     secretary.save()
     body.secretaries.add(secretary)
@@ -93,7 +101,7 @@ def download(page: Page, link_name: str, tmp_path) -> bytes:
 
 @contextlib.contextmanager
 def step(page: Page, tmp_path, name: str):
-    """A named step of the story; on failure a screenshot is kept in tmp_path and the step is named."""
+    """A named step of the story; on failure, name the step and keep a screenshot in tmp_path."""
     try:
         yield
     except Exception as error:
@@ -107,9 +115,11 @@ def step(page: Page, tmp_path, name: str):
 
 def agenda_titles(page: Page) -> list[str]:
     """The agenda rows as 'N. Title', in the order shown."""
-    rows = page.locator("#dagordning > li")
-    return [f"{row.locator('.number').inner_text().strip()} {row.get_by_role('link').first.inner_text().strip()}"
-            for row in rows.all()]
+    titles = []
+    for row in page.locator("#dagordning > li").all():
+        number = row.locator(".number").inner_text().strip()
+        titles.append(f"{number} {row.get_by_role('link').first.inner_text().strip()}")
+    return titles
 
 
 UNNAMED_CONTROL = re.compile(
@@ -144,7 +154,8 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
         expect(page.get_by_role("button", name=f"Logga ut {SECRETARY[0]}")).to_be_visible()
 
     with step(page, tmp_path, "2 plan a new meeting"):
-        page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Sekretariat").click()
+        main_menu = page.get_by_role("navigation", name="Huvudmeny")
+        main_menu.get_by_role("link", name="Sekretariat").click()
         expect(page.get_by_role("heading", name="Sekretariat", level=1)).to_be_visible()
         page.get_by_role("link", name="Planera nytt möte").click()
         assert_controls_named(page)
@@ -177,7 +188,7 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
         expect(page.get_by_role("heading", level=1)).to_have_text(f"Punkt 5. {NEW_ITEM}")
         assert_controls_named(page)
         page.get_by_label("Förslag till beslut").fill(PROPOSAL)
-        page.get_by_label("Föredragande").fill("Tanja Mårtensson, Chef RSS Dalarna")
+        page.get_by_label("Föredragande").fill(PRESENTER)
         page.get_by_role("button", name="Spara punkten").click()
 
         expect_message(page, "Punkt 5 är sparad.")
@@ -186,7 +197,7 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
     with step(page, tmp_path, "4 attach a PDF to the item"):
         page.get_by_role("link", name=NEW_ITEM, exact=True).click()
         expect(page.get_by_label("Förslag till beslut")).to_have_value(PROPOSAL)
-        expect(page.get_by_label("Föredragande")).to_have_value("Tanja Mårtensson, Chef RSS Dalarna")
+        expect(page.get_by_label("Föredragande")).to_have_value(PRESENTER)
         page.get_by_label("Fil (PDF, Word, Excel eller PowerPoint)").set_input_files(
             str(small_pdf(tmp_path / "kalendarium-2027.pdf")))
         page.get_by_role("button", name="Bifoga").click()
@@ -206,8 +217,9 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
 
         expect_message(page, "Ordningen är ändrad.")
         assert agenda_titles(page) == [
-            "1. Mötets öppnande", "2. Godkännande av dagordning", "3. Föregående minnesanteckningar",
-            f"4. {NEW_ITEM}", "5. Rapporter", "6. Övriga frågor",
+            "1. Mötets öppnande", "2. Godkännande av dagordning",
+            "3. Föregående minnesanteckningar", f"4. {NEW_ITEM}", "5. Rapporter",
+            "6. Övriga frågor",
         ]
         expect(page.get_by_role("button", name="Flytta punkt 4 uppåt")).to_be_enabled()
         expect(page.get_by_role("button", name="Flytta punkt 1 uppåt")).to_be_disabled()
@@ -223,14 +235,16 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
         page.get_by_role("button", name="Skicka kallelsen till 2 medlemmar").click()
         expect_message(page, "Kallelsen är skickad.")
         expect(page.get_by_role("region", name="Kallelse")).to_contain_text("Version 1 skickad")
-        expect(page.get_by_role("button", name=re.compile("^Skicka ny version av kallelsen"))).to_be_visible()
+        resend = page.get_by_role("button", name=re.compile("^Skicka ny version av kallelsen"))
+        expect(resend).to_be_visible()
 
         assert sorted(address for message in mail.outbox for address in message.to) == [
             asa.email, maria.email]
         for message in mail.outbox:
             assert len(message.to) == 1
             assert message.subject.startswith("Kallelse: Länschefsnätverket")
-            kinds = {name.rsplit(".", 1)[-1]: (content, mimetype) for name, content, mimetype in message.attachments}
+            kinds = {name.rsplit(".", 1)[-1]: (content, mimetype)
+                     for name, content, mimetype in message.attachments}
             assert set(kinds) == {"pdf", "ics"}
             assert kinds["pdf"][0].startswith(b"%PDF-") and kinds["pdf"][1] == "application/pdf"
             ics = kinds["ics"][0]
@@ -239,7 +253,8 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
             assert kinds["ics"][1].startswith("text/calendar")
 
     with step(page, tmp_path, "7a record who was present"):
-        page.get_by_role("navigation", name="Mötets steg").get_by_role("link", name="2. Närvaro").click()
+        steps = page.get_by_role("navigation", name="Mötets steg")
+        steps.get_by_role("link", name="2. Närvaro").click()
         expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Närvaro "))
         assert_controls_named(page)
         page.get_by_role("checkbox", name=re.compile(r"^Maria Jonsson")).check()
@@ -247,13 +262,14 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
         page.get_by_role("button", name="Spara närvaron").click()
 
         expect_message(page, "Närvaron är sparad: 2 närvarande.")
-        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Anteckningar och beslut "))
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            re.compile(r"^Anteckningar och beslut "))
         expect(page.get_by_role("paragraph").filter(
             has=page.get_by_role("link", name="Ändra närvaron"))).to_contain_text("2 närvarande")
 
     with step(page, tmp_path, "7b decide as proposed and publish"):
-        page.get_by_role("navigation", name="Mötets steg").get_by_role(
-            "link", name="3. Anteckningar och beslut").click()
+        steps = page.get_by_role("navigation", name="Mötets steg")
+        steps.get_by_role("link", name="3. Anteckningar och beslut").click()
         item_section = page.get_by_role("region", name=re.compile(rf"^4\. {NEW_ITEM}"))
         item_section.get_by_role("button", name="Beslut enligt förslaget").click()
 
@@ -266,14 +282,15 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
 
         page.get_by_role("button", name="Publicera", exact=True).click()
         expect_message(page, "Minnesanteckningarna är publicerade.")
-        expect(page.get_by_role("region", name="Publicera minnesanteckningarna")).to_contain_text("Version 1")
+        publishing = page.get_by_role("region", name="Publicera minnesanteckningarna")
+        expect(publishing).to_contain_text("Version 1")
         meeting.refresh_from_db()
         assert meeting.published_at is not None
         assert meeting.status == Meeting.Status.PUBLISHED
 
     # A second meeting of the body, planned but not published: only members may see it.
-    hidden = services.plan_meeting(body, meeting_date + datetime.timedelta(days=35), location="Teams",
-                                   registry_number="HSN 2026/13")
+    hidden = services.plan_meeting(body, meeting_date + datetime.timedelta(days=35),
+                                   location="Teams", registry_number="HSN 2026/13")
 
     with step(page, tmp_path, "8 sign out; the public reads the decision and the minutes"):
         page.get_by_role("button", name=f"Logga ut {SECRETARY[0]}").click()
@@ -325,4 +342,5 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
         expect(page.get_by_role("link", name="Arbeta med mötet")).to_have_count(0)
         assert page.goto(f"{url}/sekretariat/moten/{hidden.pk}/").status == 404
 
-    assert AgendaItem.objects.get(meeting=meeting, title=NEW_ITEM).outcome == AgendaItem.Outcome.DECIDED
+    decided_item = AgendaItem.objects.get(meeting=meeting, title=NEW_ITEM)
+    assert decided_item.outcome == AgendaItem.Outcome.DECIDED

@@ -159,6 +159,7 @@ def _update_meeting_header(meeting: Meeting, document: MeetingDocument) -> None:
     meeting.mode = mode_from_location(meeting.location)
     if document.kind == SourceDocument.Kind.MINUTES:
         meeting.status = Meeting.Status.PUBLISHED
+        meeting.minutes_date = document.document_date
     elif meeting.status == Meeting.Status.PLANNED:
         meeting.status = Meeting.Status.NOTIFIED
     # Documents of the archive are public records already.

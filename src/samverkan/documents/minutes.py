@@ -49,7 +49,9 @@ def css_string(text: str) -> str:
 
 
 def document_date(meeting: Meeting) -> str:
-    """ISO date of publication, or today for a draft."""
+    """ISO date the minutes carry: as recorded, else the day of publication, else today for a draft."""
+    if meeting.minutes_date:
+        return meeting.minutes_date.isoformat()
     published = meeting.published_at
     return (timezone.localtime(published).date() if published else timezone.localdate()).isoformat()
 

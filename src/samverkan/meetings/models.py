@@ -39,6 +39,10 @@ class Meeting(TimeStampedModel):
         "publicerat", null=True, blank=True,
         help_text="När mötets minnesanteckningar blev offentliga. Arkivhandlingar är offentliga när de importeras.",
     )
+    minutes_date = models.DateField(
+        "minnesanteckningarnas datum", null=True, blank=True,
+        help_text="Datum som minnesanteckningarna bär ('Datum: 2023-11-15'), oftast några dagar efter mötet.",
+    )
     lock_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:

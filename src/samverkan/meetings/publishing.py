@@ -15,6 +15,8 @@ def publish_minutes(meeting: Meeting, by=None, note: str = "") -> MinutesVersion
     from samverkan.search.services import index_meeting
 
     latest = meeting.minutes_versions.order_by("-version").first()
+    if latest is None:
+        meeting.minutes_date = timezone.localdate()
     text = minutes_text(meeting)
     if latest and latest.text == text:
         raise ValueError("Minnesanteckningarna är oförändrade sedan de publicerades.")
@@ -26,7 +28,7 @@ def publish_minutes(meeting: Meeting, by=None, note: str = "") -> MinutesVersion
     )
     meeting.published_at = meeting.published_at or timezone.now()
     meeting.status = Meeting.Status.PUBLISHED
-    meeting.save(update_fields=["published_at", "status", "modified"])
+    meeting.save(update_fields=["published_at", "status", "minutes_date", "modified"])
     index_meeting(meeting)
     return version
 

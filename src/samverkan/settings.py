@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "auditlog",
     "samverkan.directory",
     "samverkan.meetings",
+    "samverkan.matters",
+    "samverkan.funds",
     "samverkan.archive",
     "samverkan.search",
     "samverkan.documents",

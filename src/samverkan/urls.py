@@ -8,5 +8,7 @@ admin.site.index_title = "Rättelser och register"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sekretariat/", include("samverkan.meetings.urls")),
+    path("arenden/", include("samverkan.matters.urls")),
+    path("medel/", include("samverkan.funds.urls")),
     path("", include("samverkan.web.urls")),
 ]

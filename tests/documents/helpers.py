@@ -40,3 +40,14 @@ def flat_items(items):
         yield item.number, item
         for sub in item.subitems:
             yield f"{item.number}{sub.number}", sub
+
+
+def expected_items(meeting, clauses: str) -> dict:
+    """{'4a': (title, [clause texts])} for every item and sub-item; clauses is 'proposals' or 'decisions'."""
+    from samverkan.meetings.models import AgendaItem
+
+    result = {}
+    for item in AgendaItem.objects.filter(meeting=meeting).select_related("parent"):
+        number = f"{item.parent.number}{item.number}" if item.parent_id else item.number
+        result[number] = (item.title, [c.text for c in getattr(item, clauses)])
+    return result

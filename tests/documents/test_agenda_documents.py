@@ -1,7 +1,7 @@
 """The notice with agenda as HTML, PDF and DOCX, and its round trip through the reader."""
 
 import pytest
-from helpers import docx_paragraphs, flat_items, pdf_pages, read_back
+from helpers import expected_items, docx_paragraphs, flat_items, pdf_pages, read_back
 
 from samverkan.documents.agenda import agenda_docx, agenda_html, agenda_pdf
 from samverkan.meetings.models import AgendaItem, Meeting
@@ -13,15 +13,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def loaded(meeting):
     return meeting_with_items(meeting.pk)
-
-
-def expected_items(meeting):
-    """{'4a': (title, [proposals])} for every item and sub-item in the database."""
-    result = {}
-    for item in AgendaItem.objects.filter(meeting=meeting).select_related("parent"):
-        number = f"{item.parent.number}{item.number}" if item.parent_id else item.number
-        result[number] = (item.title, [c.text for c in item.proposals])
-    return result
 
 
 def test_html_is_laid_out_like_the_seed_notice(loaded):
@@ -67,7 +58,7 @@ def test_round_trip_through_the_reader(loaded, meeting, tmp_path, render, name):
     assert (document.start_time.hour, document.start_time.minute) == (15, 0)
     assert document.location == meeting.location
     read = {number: (item.title, item.proposals) for number, item in flat_items(document.items)}
-    assert read == expected_items(meeting)
+    assert read == expected_items(meeting, "proposals")
     assert all(not item.decisions for _, item in flat_items(document.items))
     presenters = {n: [(p.name, p.title) for p in i.presenters] for n, i in flat_items(document.items)}
     assert presenters["8"] == [("Katarina Nordin-Kajblad", "Verksamhetsutvecklare DHC"),

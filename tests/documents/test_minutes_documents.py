@@ -1,7 +1,7 @@
 """Minutes as PDF, DOCX and text: content, running header on every page, and a round trip through the reader."""
 
 import pytest
-from helpers import docx_header, docx_paragraphs, flat_items, pdf_pages, read_back
+from helpers import expected_items, docx_header, docx_paragraphs, flat_items, pdf_pages, read_back
 
 from samverkan.documents.minutes import minutes_docx, minutes_html, minutes_pdf, minutes_text
 from samverkan.meetings.models import AgendaItem
@@ -13,15 +13,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def loaded(meeting):
     return meeting_with_items(meeting.pk)
-
-
-def expected_items(meeting):
-    """{'4a': (title, [decisions])} for every item and sub-item in the database."""
-    result = {}
-    for item in AgendaItem.objects.filter(meeting=meeting).select_related("parent"):
-        number = f"{item.parent.number}{item.number}" if item.parent_id else item.number
-        result[number] = (item.title, [c.text for c in item.decisions])
-    return result
 
 
 def expected_attendees(meeting):
@@ -71,7 +62,7 @@ def test_round_trip_through_the_reader(loaded, meeting, tmp_path, render, name):
     assert document.meeting_date == meeting.date
     assert document.body == "Länsnätverket för förvaltningschefer"
     read = {number: (item.title, item.decisions) for number, item in flat_items(document.items)}
-    assert read == expected_items(meeting)
+    assert read == expected_items(meeting, "decisions")
     assert {a.name: a.organization for a in document.attendees} == expected_attendees(meeting)
     titles = {a.name: a.title for a in document.attendees}
     assert titles["Åsa Dedering"] == "Hälso- och sjukvårdsdirektör"
@@ -94,7 +85,7 @@ def test_text_has_the_same_structure_and_reads_back(loaded, meeting):
     document = read_text(text, "minnesanteckningar.txt")
     assert document.kind == "minutes" and document.meeting_date == meeting.date
     read = {number: (item.title, item.decisions) for number, item in flat_items(document.items)}
-    assert read == expected_items(meeting)
+    assert read == expected_items(meeting, "decisions")
 
 
 def test_text_is_stable_and_shows_corrections(meeting):

@@ -174,8 +174,6 @@ def reindex(meeting: Meeting) -> None:
 
 def renumber_attachments(meeting: Meeting) -> None:
     """Label uploaded attachments 'Bilaga 1, 2, …' in agenda order."""
-    from .models import Attachment
-
     number = 0
     for item in _items_in_agenda_order(meeting):
         for attachment in item.attachments.exclude(file="").order_by("position", "pk"):

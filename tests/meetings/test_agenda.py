@@ -145,3 +145,8 @@ def test_items_taken_back_are_offered_too(body, meeting):
                           decisions=["att Styrgruppen tar tillbaka frågan för vidare beredning."],
                           outcome=AgendaItem.Outcome.TAKEN_BACK)
     assert item in services.pending_items(body)
+
+
+def test_the_meeting_form_is_read_from_the_place_when_not_chosen(body):
+    meeting = services.plan_meeting(body, datetime.date(2027, 2, 4), location="Teams", mode=Meeting.Mode.UNKNOWN)
+    assert meeting.mode == Meeting.Mode.DIGITAL

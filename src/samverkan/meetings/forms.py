@@ -57,6 +57,7 @@ class ItemForm(forms.Form):
 
 
 class NewItemForm(forms.Form):
+    label_suffix = ""
     title = forms.CharField(label="Rubrik", max_length=1000)
     type = forms.ChoiceField(label="Typ", choices=AgendaItem.Type.choices, initial=AgendaItem.Type.DECISION)
 

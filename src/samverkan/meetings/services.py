@@ -76,7 +76,8 @@ def plan_meeting(body: Body, meeting_date: date, start_time: time | None = None,
     previous = previous_meeting(body, meeting_date)
     meeting = Meeting.objects.create(
         body=body, date=meeting_date, start_time=start_time, end_time=end_time,
-        location=location, mode=mode or mode_from_location(location),
+        location=location,
+        mode=mode if mode and mode != Meeting.Mode.UNKNOWN else mode_from_location(location),
         registry_number=registry_number, status=Meeting.Status.PLANNED,
         previous_minutes_date=previous.date if previous else None,
     )

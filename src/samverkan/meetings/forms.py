@@ -57,9 +57,12 @@ class ItemForm(forms.Form):
 
 
 class NewItemForm(forms.Form):
-    label_suffix = ""
     title = forms.CharField(label="Rubrik", max_length=1000)
     type = forms.ChoiceField(label="Typ", choices=AgendaItem.Type.choices, initial=AgendaItem.Type.DECISION)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
 
 class AttachmentForm(forms.Form):

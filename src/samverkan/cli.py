@@ -12,7 +12,11 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "parse":
         from samverkan.archive.parse_cli import run_parse
 
-        return run_parse(argv[1:])
+        try:
+            return run_parse(argv[1:])
+        except BrokenPipeError:  # `samverkan parse FILE | head` closed the pipe early
+            sys.stderr.close()
+            return 0
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
     from django.core.management import execute_from_command_line
 

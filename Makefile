@@ -19,6 +19,7 @@ install: $(BIN)/samverkan
 run: install
 	$(BIN)/samverkan migrate --no-input
 	$(BIN)/samverkan import samples/archive
+	$(BIN)/samverkan load_sample_population
 	$(BIN)/samverkan collectstatic --no-input --verbosity 0
 	$(BIN)/samverkan serve --host $(HOST) --port $(PORT)
 

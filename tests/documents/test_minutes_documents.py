@@ -142,9 +142,6 @@ def test_seed_minutes_survive_import_render_and_read(seed_meeting, tmp_path, ren
         assert [i.title for i in document.items] == [i.title for i in original.items]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "reader: a heading wrapped by the PDF layout whose next line starts with a digit "
-    "('… suicidprevention' / '2023 (ÖK psykisk hälsa 2023)') is cut after its first line"))
 def test_seed_minutes_pdf_keeps_long_titles_whole(seed_meeting, tmp_path):
     original, meeting = seed_meeting
     document = read_back(minutes_pdf(meeting), tmp_path, "seed.pdf")

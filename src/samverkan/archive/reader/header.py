@@ -54,6 +54,12 @@ _BODY_WORD = re.compile(
     r"|beredning|beredningen|gruppen|fullmäktige|presidiet|forum)\b"
 )
 ADJACENT_LINES = 4
+# A label inside a header line whose line breaks were lost (PDF text):
+# "Minnesanteckningar Länschefsnätverket Datum: 2023-11-15 Dnr: HSN 2023/78".
+_INLINE_LABEL = re.compile(
+    r"\s(?=(?:Datum|Mötesdatum|Sammanträdesdatum|Tid|Tidpunkt|Plats|Lokal|Mötesplats|Dnr|Diarienummer|Diarienr)"
+    r"\.?\s*:|Datum\s+\d)"
+)
 
 
 @dataclass
@@ -198,7 +204,10 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
     datum: list[tuple[Line, PartialDate]] = []
     meeting: list[tuple[Line, PartialDate]] = []
     time_lines: list[Line] = []
-    for line in lines:
+    place_lines: list[Line] = []
+    document_header: set[int] = set()  # ids of "Datum:" lines that date the document, not the meeting
+    lines = _split_inline_labels(lines)
+    for position, line in enumerate(lines):
         label = _LABEL.match(line.text)
         name = label.group("label").lower() if label else ""
         value = label.group("value").strip() if label else ""
@@ -219,18 +228,43 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
             found = find_dates(value)
             if found:
                 datum.append((line, found[0]))
+                if _dates_document(lines, position):
+                    document_header.add(id(line))
                 _read_times_beside_date(header, value)
             else:
                 header.warnings.append(f"rad {line.number}: datumet kunde inte läsas: {value[:40]!r}")
-        elif name in ("plats", "lokal", "mötesplats") and value and not header.location:
-            header.location = value
+        elif name in ("plats", "lokal", "mötesplats"):
+            place_lines.append(line)
+            if value and not header.location:
+                header.location = value
         elif not label and _is_title_with_date(line.text):  # "Minnesanteckningar från … möte 2022-11-10"
             meeting += [(line, d) for d in find_dates(line.text, compact=False)[:1]]
             _read_times_beside_date(header, line.text)
         elif not label and _is_date_line(line.text):
             meeting += [(line, d) for d in find_dates(line.text, compact=False)[:1]]
             _read_times_beside_date(header, line.text)
-    _assign_dates(header, datum, meeting, time_lines, full_text)
+    _assign_dates(header, datum, meeting, time_lines + place_lines, document_header, full_text)
+
+
+def _split_inline_labels(lines: list[Line]) -> list[Line]:
+    """Header lines cut where a label starts inside them ("… Datum: 2023-11-15 Dnr: HSN 2023/78")."""
+    result = []
+    for line in lines:
+        if (":" in line.text or "Datum" in line.text) and _INLINE_LABEL.search(line.text):
+            result += [Line(line.number, part) for part in _INLINE_LABEL.split(line.text) if part]
+        else:
+            result.append(line)
+    return result
+
+
+def _dates_document(lines: list[Line], position: int) -> bool:
+    """A "Datum:" of the document header: directly followed by the registry number or under the title."""
+    following = next((l.text for l in lines[position + 1:] if l.text), "")
+    previous = next((l.text for l in reversed(lines[:position]) if l.text), "")
+    label = _LABEL.match(following)
+    if label and label.group("label").lower().startswith(("dnr", "diarie")):
+        return True
+    return bool(_MINUTES_TITLE.match(previous) or _AGENDA_TITLE.match(previous))
 
 
 def _read_times(header: Header, line: Line, value: str) -> None:
@@ -279,13 +313,17 @@ def _is_date_line(text: str) -> bool:
     return len(re.sub(r"[\d\s.,:–-]|kl\.?", "", leftover, flags=re.IGNORECASE)) <= 16
 
 
-def _assign_dates(header, datum, meeting, time_lines, full_text) -> None:
-    near_time = [
-        (line, d) for line, d in datum
-        if any(abs(line.number - t.number) <= ADJACENT_LINES for t in time_lines)
-    ]
-    if not meeting and near_time:
-        meeting = near_time[:1]
+def _assign_dates(header, datum, meeting, anchors, document_header, full_text) -> None:
+    """Meeting date from a meeting line; else from the "Datum:" closest to "Tid:"/"Plats:" that does not
+    date the document (under the title, above the registry number); the other "Datum:" dates the document."""
+    if not meeting:
+        near = []
+        for line, d in datum:
+            distance = min((abs(line.number - a.number) for a in anchors), default=ADJACENT_LINES + 1)
+            if distance <= ADJACENT_LINES:
+                near.append((id(line) in document_header, distance, -line.number, (line, d)))
+        if near:
+            meeting = [min(near, key=lambda entry: entry[:3])[3]]
     if not meeting and datum:
         meeting = datum[-1:]
     document = [(line, d) for line, d in datum if (line, d) not in meeting]

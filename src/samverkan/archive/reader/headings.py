@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .clauses import is_block_opener, is_clause_line
 from .lines import Line
+from .people import starts_with_name
 
 _TOP = re.compile(r"^(?:§\s*)?(\d{1,3})\s*[.:)]\s*(?![Aa]tt\s)([\"”“'(]?[A-ZÅÄÖÉ].*)$")
 _PARAGRAPH_SIGN = re.compile(r"^§\s*(\d{1,3})\s+([A-ZÅÄÖÉ].*)$")
@@ -20,6 +21,22 @@ _CONNECTOR_END = re.compile(
 )
 MAX_TITLE_LENGTH = 220
 MAX_HEADING_LINES = 5
+# A heading line ending in one of these has ended: its title does not run on to a capitalised line.
+_TITLE_END = (".", "!", "?", ":", ";", ")", "\"", "”", "»")
+_SENTENCE_END = (".", "!", "?", ":", ",", ";")
+_SENTENCE_END_CHARS = ".!?:,;"
+# Lines that open something of their own rather than continue a title: "Datum: …", "Närvarande",
+# "Bilaga 3", "Sida 2 av 4", section words of a case ("Bakgrund", "Ärendebeskrivning").
+_LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ -]{0,30}:")
+_OWN_LINE = re.compile(
+    r"^(?:Närvarande|Frånvarande|Förhinder|Anmält\s+förhinder|Deltagare|Övriga\s+närvarande|Ledamöter"
+    r"|Ersättare|Tjänstgörande|Inbjudna|Datum|Tid|Plats|Lokal|Dnr|Diarienummer|Kommun|Kommuner|Bilaga|Bilagor"
+    r"|Bil|Sida|Bakgrund|Ärendet|Ärendebeskrivning|Sammanfattning|Beslutsunderlag|Underlag|Diskussion"
+    r"|Protokollsanteckning|Anteckningar|Noteringar|Yrkanden|Propositionsordning|Ordförande|Sekreterare"
+    r"|Justerare|Justering)\b",
+)
+# A wrapped heading line fills most of the text width; a short heading line was not wrapped.
+WRAPPED_SHARE = 0.7
 
 
 @dataclass
@@ -35,6 +52,7 @@ class Heading:
 def find_headings(lines: list[Line], warnings: list[str]) -> list[Heading]:
     """Numbered headings in document order, told apart from numbered text by their sequence."""
     headings: list[Heading] = []
+    width: list[int] = []  # the text width, measured when first needed
     last_top: int | None = None
     last_sub = 0
     index = 0
@@ -57,7 +75,7 @@ def find_headings(lines: list[Line], warnings: list[str]) -> list[Heading]:
             last_top, last_sub = int(number), 0
         elif kind in ("number", "dotted"):
             last_sub = int(number)
-        end, text = _join_continuation(lines, index + 1, text)
+        end, text = _join_continuation(lines, index + 1, text, width)
         headings.append(Heading(index, end, str(number), level, text, lines[index].number))
         index = end
     return headings
@@ -99,7 +117,7 @@ def _level(kind: str, number: str, last_top: int | None, last_sub: int) -> int |
     return None
 
 
-def _join_continuation(lines: list[Line], index: int, text: str) -> tuple[int, str]:
+def _join_continuation(lines: list[Line], index: int, text: str, width: list[int]) -> tuple[int, str]:
     """Join heading lines that continue the title; return the index after the heading and its text."""
     end = index
     for _ in range(MAX_HEADING_LINES - 1):
@@ -107,11 +125,28 @@ def _join_continuation(lines: list[Line], index: int, text: str) -> tuple[int, s
         if following is None:
             break
         candidate = lines[following].text
-        if not _continues_heading(text, candidate):
+        if not _continues_heading(text, candidate, lines, following, following == end, width):
             break
         text = f"{text} {candidate}"
         end = following + 1
     return end, text
+
+
+def _text_width(lines: list[Line]) -> int:
+    """The width the text is wrapped at: the median length of lines that a sentence runs on from
+    (the next line starts in lowercase), sampled over every third line; without such lines, the
+    length most lines stay under."""
+    for step in (3, 1):
+        wrapped = []
+        for index in range(0, len(lines) - 1, step):
+            text = lines[index].text
+            if text and lines[index + 1].text[:1].islower() and text[-1] not in _SENTENCE_END_CHARS:
+                wrapped.append(len(text))
+        if len(wrapped) >= 3:
+            wrapped.sort()
+            return wrapped[len(wrapped) // 2]
+    lengths = sorted([len(line.text) for line in lines if line.text])
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
 def _next_text_line(lines: list[Line], index: int, max_blanks: int = 2) -> int | None:
@@ -124,11 +159,51 @@ def _next_text_line(lines: list[Line], index: int, max_blanks: int = 2) -> int |
     return index
 
 
-def _continues_heading(text: str, candidate: str) -> bool:
+def _continues_heading(
+    text: str, candidate: str, lines: list[Line], index: int, adjacent: bool, measured: list[int]
+) -> bool:
+    """A lowercase line or one after a connecting word; or the rest of a heading the layout wrapped."""
     if len(candidate) > 150 or _numbered(candidate) or _PRESENTER_LABEL.match(candidate):
         return False
     if is_clause_line(candidate) or is_block_opener(candidate):
         return False
-    if text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith("s.k."):
+    text = text.rstrip()
+    if text.endswith((".", "!", "?")) and not text.endswith("s.k."):
         return False
-    return candidate[0].islower() or bool(_CONNECTOR_END.search(text.rstrip()))
+    if candidate[0].islower() or _CONNECTOR_END.search(text):
+        return True
+    return adjacent and _wraps_onto(lines, index, text, measured)
+
+
+def _wraps_onto(lines: list[Line], index: int, text: str, measured: list[int]) -> bool:
+    """A capitalised or numeric line directly under a heading that was wrapped by the layout (PDF text).
+
+    The heading's last line fills the text width and does not end its title, and the next line is a
+    short, title-like remainder: no structural line (presenter, clause, list label, numbered heading,
+    name), no sentence, and followed by a structural line, a blank or the end, or clearly shorter than
+    a full line (the first line of a paragraph fills the width).
+    """
+    candidate = lines[index].text
+    if text.endswith(_TITLE_END) or candidate.endswith(_SENTENCE_END):
+        return False
+    if not measured:
+        measured.append(_text_width(lines))
+    width = measured[0]
+    if len(lines[index - 1].text) < width * WRAPPED_SHARE or len(candidate) > width:
+        return False
+    if len(text) + len(candidate) >= MAX_TITLE_LENGTH or _opens_own_line(candidate):
+        return False
+    after = lines[index + 1].text if index + 1 < len(lines) else ""
+    return not after or _is_structural(after) or len(candidate) < width * WRAPPED_SHARE
+
+
+def _opens_own_line(text: str) -> bool:
+    """A label ("Datum:", "Närvarande", "Bilaga 3"), a section word or a person's name opens the line."""
+    return bool(_LABEL_LINE.match(text) or _OWN_LINE.match(text)) or starts_with_name(text)
+
+
+def _is_structural(text: str) -> bool:
+    """Lines that begin something of their own: headings, presenters, clauses, labels, names."""
+    if _numbered(text) or _PRESENTER_LABEL.match(text) or is_clause_line(text) or is_block_opener(text):
+        return True
+    return _opens_own_line(text)

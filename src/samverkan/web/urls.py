@@ -26,3 +26,16 @@ urlpatterns = [
     path("logga-in/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
 ]
+
+# Bodies' appointments, year calendars and calendar feeds (issue #4).
+from samverkan.directory import views_appointments  # noqa: E402
+from samverkan.meetings import views_calendar  # noqa: E402
+
+urlpatterns += [
+    path("organ/", views_appointments.body_list, name="bodies"),
+    path("organ/<slug:slug>/uppdrag/", views_appointments.public_body_appointments, name="body_appointments"),
+    path("organ/<slug:slug>/kalendarium/", views_calendar.public_calendar, name="body_calendar"),
+    path("organ/<slug:slug>/kalender.ics", views_calendar.body_feed, name="body_feed"),
+    path("kalender/<str:token>.ics", views_calendar.person_feed, name="person_feed"),
+    path("min-kalender/", views_calendar.my_calendar, name="my_calendar"),
+]

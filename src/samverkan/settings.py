@@ -119,6 +119,11 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_USE_TLS = _env_flag("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Samverkan <noreply@localhost>")
 
+# Assignment reminders: sent this many days before a deadline (`samverkan send_deadline_reminders`, daily).
+SAMVERKAN_REMINDER_DAYS = int(os.environ.get("SAMVERKAN_REMINDER_DAYS", 14))
+# The public address of this installation, for links in e-mail (e.g. https://samverkan.example).
+SAMVERKAN_SITE_URL = os.environ.get("SAMVERKAN_SITE_URL", "").rstrip("/")
+
 # Uploaded attachments: at most this size, and only these kinds (checked by content).
 SAMVERKAN_MAX_ATTACHMENT_BYTES = int(os.environ.get("SAMVERKAN_MAX_ATTACHMENT_BYTES", 25_000_000))
 

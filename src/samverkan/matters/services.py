@@ -211,7 +211,15 @@ def suggest_matters(items=None, matters=None, threshold: float = SUGGESTION_THRE
 
 def suggest_for_meeting(meeting: Meeting) -> list[MatterItem]:
     """Suggestions for the items of one meeting, e.g. right after it was imported."""
-    return suggest_matters(items=_candidate_items().filter(meeting=meeting))
+    return suggest_for_meetings([meeting.pk])
+
+
+def suggest_for_meetings(meeting_ids) -> list[MatterItem]:
+    """Suggestions for the items of several meetings at once, e.g. after an import."""
+    meeting_ids = list(meeting_ids)
+    if not meeting_ids:
+        return []
+    return suggest_matters(items=_candidate_items().filter(meeting_id__in=meeting_ids))
 
 
 # --- Assignments -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from samverkan.archive.services import ImportFailed, find_documents, import_file
+from samverkan.matters.services import suggest_for_meetings
 
 STATUS_WORDS = {"imported": "importerade", "replaced": "ersatta", "unchanged": "oförändrade"}
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
             files = find_documents(paths)
         except ImportFailed as error:
             raise CommandError(str(error)) from error
-        counts, failures, warnings = Counter(), [], 0
+        counts, failures, warnings, meetings = Counter(), [], 0, set()
         progress = tqdm(files, unit="dok", disable=options["verbosity"] == 0 or not files,
                         file=self.stderr._out)
         for path in progress:
@@ -35,9 +36,13 @@ class Command(BaseCommand):
             counts[result.status] += 1
             if result.status != "unchanged":
                 warnings += len(result.warnings)
+                meetings.add(result.source.meeting_id)
         for failure in failures:
             self.stderr.write(f"Misslyckades: {failure}")
         summary = ", ".join(f"{counts[key]} {word}" for key, word in STATUS_WORDS.items())
         self.stdout.write(f"{summary}, {len(failures)} misslyckade, {warnings} varningar.")
+        suggestions = suggest_for_meetings(meetings)
+        if suggestions:
+            self.stdout.write(f"{len(suggestions)} förslag på kopplingar till ärenden väntar på sekretariatets beslut.")
         if failures:
             raise CommandError(f"{len(failures)} av {len(files)} filer kunde inte importeras.")

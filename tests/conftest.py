@@ -35,3 +35,9 @@ def seed_text():
 def fast_password_hashing(settings):
     """Argon2 is right for people, too slow for hundreds of test users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path_factory):
+    """Uploaded files of a test go to a temporary folder, never into the project's data folder."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

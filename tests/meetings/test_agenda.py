@@ -150,3 +150,18 @@ def test_items_taken_back_are_offered_too(body, meeting):
 def test_the_meeting_form_is_read_from_the_place_when_not_chosen(body):
     meeting = services.plan_meeting(body, datetime.date(2027, 2, 4), location="Teams", mode=Meeting.Mode.UNKNOWN)
     assert meeting.mode == Meeting.Mode.DIGITAL
+
+
+def test_removing_an_attachment_deletes_its_file_once_saved(meeting, settings, tmp_path,
+                                                            django_capture_on_commit_callbacks):
+    from pathlib import Path
+
+    from samverkan.meetings.attachments import remove_attachment
+
+    settings.MEDIA_ROOT = tmp_path
+    attachment = attach_file(meeting.items.get(number="4"), pdf_upload())
+    path = Path(attachment.file.path)
+    assert path.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        remove_attachment(attachment)
+    assert not path.exists()

@@ -78,3 +78,18 @@ def can_download_attachment(user, attachment) -> bool:
 
 def is_any_secretary(user) -> bool:
     return bool(served_body_ids(user))
+
+
+def audit_entries_for(user):
+    """The audit log a user may read: everything for a superuser; for a secretariat the changes
+    of its own bodies' records, and of people and organisations, which all bodies share."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Organization, Person
+
+    if user.is_superuser:
+        return LogEntry.objects.all()
+    shared = ContentType.objects.get_for_models(Person, Organization).values()
+    return LogEntry.objects.filter(
+        Q(additional_data__body_id__in=list(served_body_ids(user))) | Q(content_type__in=list(shared)))

@@ -38,14 +38,22 @@ def person_record(person: Person, visible: Q):
 
 def organization_record(organization: Organization, visible: Q):
     """The people of an organisation and the meetings its people attended."""
-    people = (Person.objects.filter(Q(attendances__organization=organization) | Q(organization=organization))
-              .distinct().order_by("name"))
     attendances = (
         Attendance.objects.filter(organization=organization).filter(meeting__in=_meetings(visible))
         .select_related("meeting__body", "person")
         .order_by("-meeting__date", "person__name")
     )
+    people = (visible_people(visible)
+              .filter(Q(attendances__in=attendances) | Q(organization=organization))
+              .distinct().order_by("name"))
     return people, attendances
+
+
+def visible_people(visible: Q):
+    """People who attended or presented at a meeting the reader may see."""
+    meetings = _meetings(visible)
+    return Person.objects.filter(
+        Q(attendances__meeting__in=meetings) | Q(presentations__item__meeting__in=meetings)).distinct()
 
 
 def _meetings(visible: Q):

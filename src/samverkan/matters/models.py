@@ -10,12 +10,13 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from samverkan.core.audit import BodyAudited
 from samverkan.core.models import TimeStampedModel
 from samverkan.directory.models import Body, Organization, Person
 from samverkan.meetings.models import AgendaItem, Clause
 
 
-class Matter(TimeStampedModel):
+class Matter(BodyAudited, TimeStampedModel):
     """A question the network works on over several meetings and bodies."""
 
     class Status(models.TextChoices):
@@ -54,12 +55,14 @@ class Matter(TimeStampedModel):
         return self.status != self.Status.CLOSED
 
 
-class MatterItem(TimeStampedModel):
+class MatterItem(BodyAudited, TimeStampedModel):
     """An agenda item and a matter: suggested, confirmed or rejected by the secretariat.
 
     Only confirmed links belong to the matter's timeline. A rejected suggestion is kept so that
     the same item is never suggested to the same matter again.
     """
+
+    audit_body_path = "matter.body_id"
 
     class State(models.TextChoices):
         SUGGESTED = "suggested", "Föreslagen"
@@ -85,8 +88,10 @@ class MatterItem(TimeStampedModel):
         return f"{self.matter} – {self.item} ({self.get_state_display().lower()})"
 
 
-class Assignment(TimeStampedModel):
+class Assignment(BodyAudited, TimeStampedModel):
     """An assignment given by a decision: what, who carries it, to whom it reports, by when."""
+
+    audit_body_path = "audit_owner_body_id"
 
     class Status(models.TextChoices):
         ACTIVE = "active", "Pågående"
@@ -160,9 +165,18 @@ class Assignment(TimeStampedModel):
             return self.owner_body.display_name
         return str(self.owner or "")
 
+    @property
+    def audit_owner_body_id(self) -> int | None:
+        """The body whose secretariat follows this assignment: its carrier, else the one it reports to."""
+        if self.owner_body_id or self.reports_to_id:
+            return self.owner_body_id or self.reports_to_id
+        return self.matter.body_id if self.matter_id else None
 
-class Deadline(models.Model):
+
+class Deadline(BodyAudited, models.Model):
     """One deadline an assignment has had, with the decision that set it."""
+
+    audit_body_path = "assignment.audit_owner_body_id"
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="deadlines")
     due = models.DateField("tidsgräns")
@@ -186,8 +200,10 @@ class Deadline(models.Model):
         return f"{self.assignment}: {self.due.isoformat()}"
 
 
-class Reminder(models.Model):
+class Reminder(BodyAudited, models.Model):
     """A reminder e-mail sent for one deadline of an assignment; the constraint keeps it to one."""
+
+    audit_body_path = "assignment.audit_owner_body_id"
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
     due = models.DateField("tidsgräns")

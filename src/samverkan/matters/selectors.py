@@ -15,7 +15,13 @@ from datetime import date, timedelta
 
 from django.db.models import Prefetch, Q
 
-from samverkan.directory.access import is_any_secretary, member_body_ids, visible_meetings_filter
+from samverkan.directory.access import (
+    is_any_secretary,
+    is_secretary,
+    member_body_ids,
+    served_body_ids,
+    visible_meetings_filter,
+)
 from samverkan.directory.models import Body
 from samverkan.meetings.models import AgendaItem, Attachment, Clause, Meeting
 from samverkan.meetings.services import pending_items
@@ -254,3 +260,18 @@ def assignment_with_history(pk: int, user) -> Assignment:
             .prefetch_related(Prefetch("deadlines", queryset=Deadline.objects.select_related("item__meeting__body")),
                               "reminders")
             .get(pk=pk))
+
+
+def can_edit_matter(user, matter: Matter) -> bool:
+    """The secretariat of the matter's body; any secretariat for a matter of no body."""
+    if matter.body_id is None:
+        return is_any_secretary(user)
+    return is_secretary(user, matter.body)
+
+
+def can_edit_assignment(user, assignment: Assignment) -> bool:
+    """The secretariat of the body that carries the assignment or follows it."""
+    body_id = assignment.audit_owner_body_id
+    if body_id is None:
+        return is_any_secretary(user)
+    return body_id in served_body_ids(user)

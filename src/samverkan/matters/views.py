@@ -42,6 +42,20 @@ def _visible_assignment(request, pk) -> Assignment:
         raise Http404("Uppdraget finns inte.")
 
 
+def _editable_matter(request, pk) -> Matter:
+    matter = get_object_or_404(Matter, pk=pk)
+    if not selectors.can_edit_matter(request.user, matter):
+        raise Http404("Ärendet finns inte.")
+    return matter
+
+
+def _editable_assignment(request, pk) -> Assignment:
+    assignment = get_object_or_404(Assignment, pk=pk)
+    if not selectors.can_edit_assignment(request.user, assignment):
+        raise Http404("Uppdraget finns inte.")
+    return assignment
+
+
 def _decision_items(user):
     """Items a secretary may point to as the decision: visible ones with att-clauses, newest first."""
     return (selectors.visible_items(user).filter(clauses__isnull=False).distinct()
@@ -67,7 +81,7 @@ def matter_list(request):
 
 def matter_detail(request, pk):
     matter = _visible_matter(request, pk)
-    secretariat = is_any_secretary(request.user)
+    secretariat = selectors.can_edit_matter(request.user, matter)
     query = request.GET.get("q", "").strip() if secretariat else ""
     return render(request, "matters/matter_detail.html", {
         "matter": matter,
@@ -98,7 +112,7 @@ def matter_new(request):
 
 @secretariat_required
 def matter_edit(request, pk):
-    matter = get_object_or_404(Matter, pk=pk)
+    matter = _editable_matter(request, pk)
     form = MatterForm(request.POST or None, instance=matter)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -110,7 +124,7 @@ def matter_edit(request, pk):
 @secretariat_required
 @require_POST
 def matter_suggest(request, pk):
-    matter = get_object_or_404(Matter, pk=pk)
+    matter = _editable_matter(request, pk)
     created = services.suggest_matters(matters=[matter])
     messages.success(request, f"{len(created)} nya förslag." if created else "Inga nya förslag.")
     return redirect(matter)
@@ -119,7 +133,7 @@ def matter_suggest(request, pk):
 @secretariat_required
 @require_POST
 def link_add(request, pk):
-    matter = get_object_or_404(Matter, pk=pk)
+    matter = _editable_matter(request, pk)
     item = get_object_or_404(selectors.visible_items(request.user), pk=request.POST.get("item") or 0)
     services.link_item(matter, item, user=request.user)
     messages.success(request, f"”{item.title}” är kopplad till ärendet.")
@@ -129,7 +143,7 @@ def link_add(request, pk):
 @secretariat_required
 @require_POST
 def link_remove(request, pk, item):
-    matter = get_object_or_404(Matter, pk=pk)
+    matter = _editable_matter(request, pk)
     services.unlink_item(matter, get_object_or_404(selectors.visible_items(request.user), pk=item))
     messages.success(request, "Punkten är borttagen ur ärendet.")
     return redirect(matter)
@@ -142,7 +156,10 @@ def suggestion_list(request):
 
 def _suggestion(request, pk) -> MatterItem:
     links = MatterItem.objects.filter(item__meeting__in=selectors.visible_meetings(request.user))
-    return get_object_or_404(links.select_related("matter", "item"), pk=pk)
+    link = get_object_or_404(links.select_related("matter", "item"), pk=pk)
+    if not selectors.can_edit_matter(request.user, link.matter):
+        raise Http404("Förslaget finns inte.")
+    return link
 
 
 def _back(request, fallback):
@@ -195,15 +212,21 @@ def assignment_list(request):
 
 def assignment_detail(request, pk):
     assignment = _visible_assignment(request, pk)
-    secretariat = is_any_secretary(request.user)
+    secretariat = selectors.can_edit_assignment(request.user, assignment)
     visible_ids = set(selectors.visible_meetings(request.user).values_list("pk", flat=True))
-    deadlines = [(d, d.item if d.item_id and d.item.meeting_id in visible_ids else None)
-                 for d in assignment.deadlines.all()]
-    decision_item = assignment.item if assignment.item_id and assignment.item.meeting_id in visible_ids else None
+
+    def visible(item):
+        return item if item is not None and item.meeting_id in visible_ids else None
+
+    deadlines = [(d, visible(d.item)) for d in assignment.deadlines.all()]
+    decision_item = visible(assignment.item)
     return render(request, "matters/assignment_detail.html", {
         "assignment": assignment,
         "deadlines": deadlines,
         "decision_item": decision_item,
+        "completed_item": visible(assignment.completed_item),
+        # The wording of a decision in a meeting the reader may not see stays hidden.
+        "show_decision_text": bool(decision_item) or (assignment.item_id is None and secretariat),
         "is_secretariat": secretariat,
         "reminders": assignment.reminders.all() if secretariat else [],
         "extension_form": ExtensionForm(items=_decision_items(request.user)) if secretariat else None,
@@ -247,7 +270,7 @@ def assignment_new(request):
 @secretariat_required
 @require_POST
 def assignment_extend(request, pk):
-    assignment = get_object_or_404(Assignment, pk=pk)
+    assignment = _editable_assignment(request, pk)
     form = ExtensionForm(request.POST, items=_decision_items(request.user))
     if not form.is_valid():
         messages.error(request, "Ange den nya tidsgränsen (och beslutet som förlängde uppdraget).")
@@ -263,7 +286,7 @@ def assignment_extend(request, pk):
 @secretariat_required
 @require_POST
 def assignment_complete(request, pk):
-    assignment = get_object_or_404(Assignment, pk=pk)
+    assignment = _editable_assignment(request, pk)
     form = CompletionForm(request.POST, items=_decision_items(request.user))
     if not form.is_valid():
         messages.error(request, "Kontrollera datum och punkt.")

@@ -66,8 +66,12 @@ def attach_file(item: AgendaItem, upload, public: bool = False) -> Attachment:
         position=item.attachments.count(),
     )
     attachment.file.save(name, upload, save=False)
-    attachment.save()
-    renumber_attachments(item.meeting)
+    try:
+        attachment.save()
+        renumber_attachments(item.meeting)
+    except Exception:
+        attachment.file.delete(save=False)  # the row is rolled back; leave no file behind
+        raise
     attachment.refresh_from_db()
     return attachment
 
@@ -76,6 +80,8 @@ def attach_file(item: AgendaItem, upload, public: bool = False) -> Attachment:
 def remove_attachment(attachment: Attachment) -> None:
     """Delete an attachment and its file; the rest are renumbered."""
     meeting = attachment.item.meeting
-    attachment.file.delete(save=False)
+    file = attachment.file
     attachment.delete()
     renumber_attachments(meeting)
+    # The file goes only once the row is gone for good.
+    transaction.on_commit(lambda: file.delete(save=False))

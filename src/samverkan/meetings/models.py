@@ -4,11 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from samverkan.core.audit import BodyAudited
 from samverkan.core.models import TimeStampedModel
 from samverkan.directory.models import Body, Organization, Person
 
 
-class Meeting(TimeStampedModel):
+class Meeting(BodyAudited, TimeStampedModel):
     """One meeting of a body; its agenda and its minutes are read into the same meeting."""
 
     class Mode(models.TextChoices):
@@ -66,8 +67,10 @@ class Meeting(TimeStampedModel):
         return Meeting.objects.filter(body=self.body, date=self.previous_minutes_date).first()
 
 
-class AgendaItem(TimeStampedModel):
+class AgendaItem(BodyAudited, TimeStampedModel):
     """A numbered item (or sub-item) on a meeting's agenda."""
+
+    audit_body_path = "meeting.body_id"
 
     class Type(models.TextChoices):
         PROCEDURAL = "procedural", "Formalia"
@@ -153,8 +156,10 @@ class ItemPart(models.Model):
         abstract = True
 
 
-class Clause(ItemPart):
+class Clause(BodyAudited, ItemPart):
     """One att-clause: a proposal ('Förslag till beslut') or a decision ('beslutade')."""
+
+    audit_body_path = "item.meeting.body_id"
 
     class Kind(models.TextChoices):
         PROPOSAL = "proposal", "Förslag"
@@ -173,8 +178,10 @@ class Clause(ItemPart):
         return self.text
 
 
-class Presentation(ItemPart):
+class Presentation(BodyAudited, ItemPart):
     """A person presenting an item ('Föredragande'), with the title given there."""
+
+    audit_body_path = "item.meeting.body_id"
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="presentations")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="presentations")
@@ -190,8 +197,10 @@ def attachment_path(attachment, filename: str) -> str:
     return f"bilagor/{attachment.item.meeting_id}/{attachment.sha256[:16]}/{filename}"
 
 
-class Attachment(ItemPart):
+class Attachment(BodyAudited, ItemPart):
     """An attachment on an item, 'Bilaga N': a label read from a document, or an uploaded file."""
+
+    audit_body_path = "item.meeting.body_id"
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
     label = models.CharField("bilaga", max_length=50)
@@ -212,8 +221,10 @@ class Attachment(ItemPart):
         return self.label
 
 
-class Attendance(ItemPart):
+class Attendance(BodyAudited, ItemPart):
     """A person present at a meeting, for an organisation, with the title written there."""
+
+    audit_body_path = "meeting.body_id"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
@@ -236,8 +247,10 @@ class Attendance(ItemPart):
         ]
 
 
-class NoticeDispatch(models.Model):
+class NoticeDispatch(BodyAudited, models.Model):
     """A notice with agenda sent to the members: which version went to whom, and when."""
+
+    audit_body_path = "meeting.body_id"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="dispatches")
     version = models.PositiveIntegerField("version")
@@ -253,8 +266,10 @@ class NoticeDispatch(models.Model):
         constraints = [models.UniqueConstraint(fields=["meeting", "version"], name="dispatch_version_once")]
 
 
-class MinutesVersion(models.Model):
+class MinutesVersion(BodyAudited, models.Model):
     """A published version of the minutes, kept as it was when it was published."""
+
+    audit_body_path = "meeting.body_id"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes_versions")
     version = models.PositiveIntegerField("version")
@@ -277,7 +292,7 @@ WEEKDAYS = [(0, "måndag"), (1, "tisdag"), (2, "onsdag"), (3, "torsdag"), (4, "f
             (6, "söndag")]
 
 
-class CalendarPlan(TimeStampedModel):
+class CalendarPlan(BodyAudited, TimeStampedModel):
     """A body's proposed year calendar; the secretariat adjusts it and adopts it into meetings."""
 
     class Status(models.TextChoices):
@@ -314,8 +329,10 @@ class CalendarPlan(TimeStampedModel):
         return f"Kalendarium {self.year} för {self.body.display_name}"
 
 
-class PlannedDate(models.Model):
+class PlannedDate(BodyAudited, models.Model):
     """One date of a year calendar, with why it was chosen or moved."""
+
+    audit_body_path = "plan.body_id"
 
     plan = models.ForeignKey(CalendarPlan, on_delete=models.CASCADE, related_name="dates")
     date = models.DateField("datum")
@@ -359,7 +376,7 @@ class ExternalCalendar(TimeStampedModel):
         return self.name
 
 
-class MeetingSeries(TimeStampedModel):
+class MeetingSeries(BodyAudited, TimeStampedModel):
     """A recurring meeting of a body, e.g. the weekly status meeting on Fridays at 08:00."""
 
     class Frequency(models.TextChoices):

@@ -89,6 +89,16 @@ def plan_meeting(body: Body, meeting_date: date, start_time: time | None = None,
     return meeting
 
 
+@transaction.atomic
+def update_meeting(meeting: Meeting) -> Meeting:
+    """Save edited meeting details; search follows a change of body or date."""
+    if meeting.mode == Meeting.Mode.UNKNOWN:
+        meeting.mode = mode_from_location(meeting.location)
+    meeting.save()
+    reindex(meeting)
+    return meeting
+
+
 def pending_items(body: Body, before: Meeting | None = None):
     """Items tabled or taken back at earlier meetings and not yet on a later agenda."""
     items = (AgendaItem.objects.filter(meeting__body=body, outcome__in=PENDING_OUTCOMES,

@@ -3,16 +3,16 @@
 Views check who may act, call one service, and say what happened; the rules are in the services.
 """
 
-from auditlog.models import LogEntry
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from samverkan.directory.access import can_edit_meeting, served_body_ids
+from samverkan.directory.access import audit_entries_for, can_edit_meeting, served_body_ids
 from samverkan.directory.models import Body, Person
 from samverkan.directory.selectors import current_members
 from samverkan.web.decorators import secretariat_required
@@ -42,14 +42,17 @@ def _agenda_url(meeting: Meeting) -> str:
     return reverse("meetings:agenda", args=[meeting.pk])
 
 
-def _run(request, action, success: str) -> bool:
-    """Run a service call; turn the errors a user can act on into messages."""
+def _run(request, action, success) -> bool:
+    """Run a service call; turn the errors a user can act on into messages.
+
+    `success` is the message, or a function of the call's result that gives it.
+    """
     try:
-        action()
+        result = action()
     except (EditConflict, ValueError) as error:
         messages.error(request, str(error))
         return False
-    messages.success(request, success)
+    messages.success(request, success(result) if callable(success) else success)
     return True
 
 
@@ -85,7 +88,7 @@ def meeting_edit(request, pk):
     bodies = Body.objects.filter(pk__in=served_body_ids(request.user))
     form = MeetingForm(request.POST or None, instance=meeting, bodies=bodies)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_meeting(form.save(commit=False))
         messages.success(request, "Mötesuppgifterna är sparade.")
         return redirect(_agenda_url(meeting))
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
@@ -230,9 +233,8 @@ def attendance(request, pk):
     members = list(current_members(meeting.body))
     present = {a.person_id: a for a in meeting.attendances.all()}
     if request.method == "POST":
-        entries = _presence_from_post(request, members)
-        saved = _run(request, lambda: recording.record_attendance(meeting, entries, _version(request)),
-                     f"Närvaron är sparad: {len(entries)} närvarande.")
+        saved = _run(request, lambda: _save_attendance(request, meeting, members),
+                     lambda present: f"Närvaron är sparad: {present} närvarande.")
         if saved:
             return redirect("meetings:record", meeting.pk)
     others = [a for pid, a in present.items() if pid not in {m.pk for m in members}]
@@ -247,6 +249,14 @@ def _members_by_organization(members: list[Person]):
     for person in members:
         groups.setdefault(person.organization.name if person.organization else "Övriga", []).append(person)
     return sorted(groups.items())
+
+
+@transaction.atomic
+def _save_attendance(request, meeting: Meeting, members: list[Person]) -> int:
+    """People typed in and the attendance list are saved together, or not at all; returns how many."""
+    present = _presence_from_post(request, members)
+    recording.record_attendance(meeting, present, _version(request))
+    return len(present)
 
 
 def _presence_from_post(request, members: list[Person]) -> list[recording.Presence]:
@@ -329,6 +339,6 @@ def publish(request, pk):
 
 @secretariat_required
 def audit_log(request):
-    entries = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")
+    entries = audit_entries_for(request.user).select_related("actor", "content_type").order_by("-timestamp")
     page = Paginator(entries, 50).get_page(request.GET.get("sida"))
     return render(request, "meetings/audit_log.html", {"page": page})

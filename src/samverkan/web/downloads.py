@@ -6,6 +6,7 @@ body's members and secretariat.
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
 
 from samverkan.directory.access import can_download_attachment, can_view_meeting, is_member
 from samverkan.meetings.models import Attachment, Meeting
@@ -23,7 +24,7 @@ def _meeting(request, pk, members_only=False) -> Meeting:
 
 def _file(content: bytes, content_type: str, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
     return response
 
 

@@ -16,7 +16,7 @@ from samverkan.directory.access import (
     visible_meetings_filter,
 )
 from samverkan.directory.models import Organization, Person
-from samverkan.directory.selectors import organization_record, person_record
+from samverkan.directory.selectors import organization_record, person_record, visible_people
 from samverkan.directory.services import mark_distinct, merge_people, similar_people
 from samverkan.meetings.models import AgendaItem, Meeting, MinutesVersion
 from samverkan.meetings.publishing import correction_diff
@@ -81,8 +81,10 @@ def source_detail(request, pk):
 
 
 def person_detail(request, pk):
-    person = get_object_or_404(Person.objects.select_related("organization"), pk=pk)
-    attended, presented = person_record(person, visible_meetings_filter(request.user))
+    visible = visible_meetings_filter(request.user)
+    people = Person.objects.all() if member_body_ids(request.user) else visible_people(visible)
+    person = get_object_or_404(people.select_related("organization"), pk=pk)
+    attended, presented = person_record(person, visible)
     return render(request, "web/person_detail.html", {
         "person": person, "attended": attended, "presented": presented,
     })

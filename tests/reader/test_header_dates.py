@@ -28,7 +28,7 @@ def _read(header: str):
     # no "Dnr:", the document Datum directly under the title
     f"Minnesanteckningar Länschefsnätverket\nDatum: 2023-11-15\n{BODY}\nDatum: 2023-11-09\nTid: 15-16.30",
     # meeting Datum after Tid, document Datum before it
-    f"Minnesanteckningar Länschefsnätverket\nDatum: 2023-11-15\nDnr: HSN 2023/78\nTid: 15-16.30\n"
+    "Minnesanteckningar Länschefsnätverket\nDatum: 2023-11-15\nDnr: HSN 2023/78\nTid: 15-16.30\n"
     "Datum: 9 november 2023",
 ])
 def test_meeting_date_is_the_datum_next_to_the_meeting_time(header):

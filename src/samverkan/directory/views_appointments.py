@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from samverkan.web.actions import served_body
 from samverkan.web.decorators import secretariat_required
 
 from . import appointments as services
@@ -20,11 +21,6 @@ from .rules import body_appointments, check_appointment, next_chair_side, open_e
 from .services import get_or_create_person
 
 
-def _served_body(request, slug) -> Body:
-    body = get_object_or_404(Body, slug=slug)
-    if not is_secretary(request.user, body):
-        raise Http404("Organet finns inte.")
-    return body
 
 
 def _served_appointment(request, pk) -> Appointment:
@@ -47,7 +43,7 @@ def appointment_bodies(request):
 
 @secretariat_required
 def body_appointments_page(request, slug):
-    body = _served_body(request, slug)
+    body = served_body(request, slug)
     year = timezone.localdate().year
     rows = [(a, check_appointment(a)) for a in body_appointments(body)]
     served = Body.objects.filter(pk__in=served_body_ids(request.user))
@@ -65,7 +61,7 @@ def body_appointments_page(request, slug):
 
 @secretariat_required
 def appoint(request, slug):
-    body = _served_body(request, slug)
+    body = served_body(request, slug)
     served = Body.objects.filter(pk__in=served_body_ids(request.user))
     form = AppointForm(request.POST or None, body=body, bodies=served | Body.objects.filter(pk=body.pk))
     if request.method == "POST" and form.is_valid():
@@ -120,7 +116,7 @@ def record_exception(request, pk):
 
 @secretariat_required
 def body_rules(request, slug):
-    body = _served_body(request, slug)
+    body = served_body(request, slug)
     rules = rules_for(body)
     form = RulesForm(request.POST or None, instance=rules, body=body)
     if request.method == "POST" and form.is_valid():
@@ -133,7 +129,7 @@ def body_rules(request, slug):
 @secretariat_required
 @require_POST
 def table_election(request, slug):
-    body = _served_body(request, slug)
+    body = served_body(request, slug)
     form = TableElectionForm(request.POST, body=body)
     if form.is_valid():
         data = form.cleaned_data
@@ -147,7 +143,7 @@ def table_election(request, slug):
 @secretariat_required
 @require_POST
 def find_tabled_elections(request, slug):
-    body = _served_body(request, slug)
+    body = served_body(request, slug)
     found = services.find_tabled_elections(body)
     messages.success(request, f"{len(found)} bordlagda val hittades i minnesanteckningarna.")
     return redirect("meetings:body_appointments", body.slug)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.directory.access import is_any_secretary
 from samverkan.directory.models import Body
+from samverkan.web.actions import run_action
 from samverkan.web.decorators import secretariat_required
 
 from . import selectors, services
@@ -18,14 +19,6 @@ from .forms import AssignmentForm, CompletionForm, ExtensionForm, MatterForm
 from .models import Assignment, Matter, MatterItem
 
 
-def _run(request, action, success: str) -> bool:
-    try:
-        action()
-    except ValueError as error:
-        messages.error(request, str(error))
-        return False
-    messages.success(request, success)
-    return True
 
 
 def _visible_matter(request, pk) -> Matter:
@@ -171,7 +164,7 @@ def _back(request, fallback):
 @require_POST
 def suggestion_confirm(request, pk):
     link = _suggestion(request, pk)
-    _run(request, lambda: services.confirm_suggestion(link, user=request.user),
+    run_action(request, lambda: services.confirm_suggestion(link, user=request.user),
          f"”{link.item.title}” hör nu till ärendet ”{link.matter}”.")
     return _back(request, link.matter)
 
@@ -180,7 +173,7 @@ def suggestion_confirm(request, pk):
 @require_POST
 def suggestion_reject(request, pk):
     link = _suggestion(request, pk)
-    _run(request, lambda: services.reject_suggestion(link, user=request.user),
+    run_action(request, lambda: services.reject_suggestion(link, user=request.user),
          "Förslaget är avvisat och föreslås inte igen.")
     return _back(request, link.matter)
 
@@ -262,7 +255,7 @@ def assignment_new(request):
                 description=data["description"], decided_on=data["decided_on"], contact=data["contact"],
                 user=request.user)
 
-        if _run(request, create, "Uppdraget är registrerat."):
+        if run_action(request, create, "Uppdraget är registrerat."):
             return redirect(assignment)
     return render(request, "matters/assignment_form.html", {"form": form, "item": item})
 
@@ -276,7 +269,7 @@ def assignment_extend(request, pk):
         messages.error(request, "Ange den nya tidsgränsen (och beslutet som förlängde uppdraget).")
         return redirect(assignment)
     data = form.cleaned_data
-    _run(request, lambda: services.extend_deadline(
+    run_action(request, lambda: services.extend_deadline(
         assignment, data["due"], item=data["item"], decision_text=data["decision_text"],
         decided_on=data["decided_on"], note=data["note"], user=request.user),
         "Den nya tidsgränsen är registrerad; den tidigare finns kvar i historiken.")
@@ -291,7 +284,7 @@ def assignment_complete(request, pk):
     if not form.is_valid():
         messages.error(request, "Kontrollera datum och punkt.")
         return redirect(assignment)
-    _run(request, lambda: services.complete_assignment(
+    run_action(request, lambda: services.complete_assignment(
         assignment, on=form.cleaned_data["on"], item=form.cleaned_data["item"], user=request.user),
         "Uppdraget är markerat som redovisat.")
     return redirect(assignment)

@@ -3,7 +3,7 @@
 from django.db.models import F
 
 
-class EditConflict(Exception):
+class EditConflict(ValueError):
     """Someone else saved the same thing after this edit began."""
 
     def __init__(self, obj):

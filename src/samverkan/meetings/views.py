@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from samverkan.directory.access import audit_entries_for, can_edit_meeting, served_body_ids
 from samverkan.directory.models import Body, Person
 from samverkan.directory.selectors import current_members
+from samverkan.web.actions import run_action
 from samverkan.web.decorators import secretariat_required
 
 from . import attachments, notices, publishing, recording, services
@@ -42,18 +43,6 @@ def _agenda_url(meeting: Meeting) -> str:
     return reverse("meetings:agenda", args=[meeting.pk])
 
 
-def _run(request, action, success) -> bool:
-    """Run a service call; turn the errors a user can act on into messages.
-
-    `success` is the message, or a function of the call's result that gives it.
-    """
-    try:
-        result = action()
-    except (EditConflict, ValueError) as error:
-        messages.error(request, str(error))
-        return False
-    messages.success(request, success(result) if callable(success) else success)
-    return True
 
 
 @secretariat_required
@@ -142,7 +131,7 @@ def item_edit(request, pk):
     form = ItemForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        saved = _run(request, lambda: services.update_item(
+        saved = run_action(request, lambda: services.update_item(
             item, data["version"], title=data["title"], type=data["type"], agenda_text=data["agenda_text"],
             proposals=data["proposals"], presenters=data["presenters"]), f"Punkt {item.number} är sparad.")
         if saved:
@@ -158,7 +147,7 @@ def item_edit(request, pk):
 def item_move(request, pk):
     item = _editable_item(request, pk)
     step = -1 if request.POST.get("direction") == "up" else 1
-    _run(request, lambda: services.move_item(item, step, _version(request)), "Ordningen är ändrad.")
+    run_action(request, lambda: services.move_item(item, step, _version(request)), "Ordningen är ändrad.")
     return redirect(f"{_agenda_url(item.meeting)}#punkt-{item.pk}")
 
 
@@ -223,7 +212,7 @@ def attachment_remove(request, pk):
 @require_POST
 def notice_send(request, pk):
     meeting = _editable_meeting(request, pk)
-    _run(request, lambda: notices.send_notice(meeting, by=request.user), "Kallelsen är skickad.")
+    run_action(request, lambda: notices.send_notice(meeting, by=request.user), "Kallelsen är skickad.")
     return redirect(_agenda_url(meeting))
 
 
@@ -233,7 +222,7 @@ def attendance(request, pk):
     members = list(current_members(meeting.body))
     present = {a.person_id: a for a in meeting.attendances.all()}
     if request.method == "POST":
-        saved = _run(request, lambda: _save_attendance(request, meeting, members),
+        saved = run_action(request, lambda: _save_attendance(request, meeting, members),
                      lambda present: f"Närvaron är sparad: {present} närvarande.")
         if saved:
             return redirect("meetings:record", meeting.pk)
@@ -308,7 +297,7 @@ def record_item(request, pk):
     form = RecordItemForm(request.POST, prefix=f"item-{item.pk}")
     if form.is_valid():
         data = form.cleaned_data
-        _run(request, lambda: recording.record_item(
+        run_action(request, lambda: recording.record_item(
             item, data["version"], minutes_text=data["minutes_text"], decisions=data["decisions"],
             outcome=data["outcome"] or "", forwarded_to=data["forwarded_to"]),
             f"Punkt {item.number} är sparad.")
@@ -321,7 +310,7 @@ def record_item(request, pk):
 @require_POST
 def adopt_proposals(request, pk):
     item = _editable_item(request, pk)
-    _run(request, lambda: recording.adopt_proposals(item, _version(request)),
+    run_action(request, lambda: recording.adopt_proposals(item, _version(request)),
          f"Punkt {item.number}: beslut enligt förslaget.")
     return redirect(f"{reverse('meetings:record', args=[item.meeting_id])}#punkt-{item.pk}")
 
@@ -332,7 +321,7 @@ def publish(request, pk):
     meeting = _editable_meeting(request, pk)
     form = PublishForm(request.POST)
     note = form.data.get("note", "")
-    _run(request, lambda: publishing.publish_minutes(meeting, by=request.user, note=note),
+    run_action(request, lambda: publishing.publish_minutes(meeting, by=request.user, note=note),
          "Minnesanteckningarna är publicerade.")
     return redirect("meetings:record", meeting.pk)
 

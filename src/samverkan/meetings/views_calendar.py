@@ -15,20 +15,16 @@ from django.views.decorators.http import require_POST
 
 from samverkan.directory.access import is_secretary, served_body_ids
 from samverkan.directory.models import Body
+from samverkan.web.actions import run_action, served_body
 from samverkan.web.decorators import secretariat_required
 
 from . import calendar_services as services
 from . import feeds
 from .calendar_forms import ExternalCalendarForm, PlannedDateForm, ProposeForm, SeriesForm
 from .calendar_planning import series_dates
-from .models import CalendarPlan, CalendarSubscription, ExternalCalendar, Meeting, MeetingSeries, PlannedDate
+from .models import CalendarPlan, CalendarSubscription, ExternalCalendar, Meeting, PlannedDate
 
 
-def _served_body(request, slug) -> Body:
-    body = get_object_or_404(Body, slug=slug)
-    if not is_secretary(request.user, body):
-        raise Http404("Organet finns inte.")
-    return body
 
 
 def _served_plan(request, pk) -> CalendarPlan:
@@ -45,14 +41,6 @@ def _served_date(request, pk) -> PlannedDate:
     return planned
 
 
-def _run(request, action, success: str) -> bool:
-    try:
-        action()
-    except ValueError as error:
-        messages.error(request, str(error))
-        return False
-    messages.success(request, success)
-    return True
 
 
 @secretariat_required
@@ -63,7 +51,7 @@ def calendar_bodies(request):
 
 @secretariat_required
 def body_calendar(request, slug):
-    body = _served_body(request, slug)
+    body = served_body(request, slug)
     next_year = timezone.localdate().year + 1
     form = ProposeForm(request.POST or None, initial={"year": next_year})
     if request.method == "POST" and form.is_valid():
@@ -106,7 +94,7 @@ def planned_date_edit(request, pk):
     form = PlannedDateForm(request.POST, prefix=f"d{planned.pk}")
     if form.is_valid():
         data = form.cleaned_data
-        _run(request, lambda: services.adjust_planned_date(
+        run_action(request, lambda: services.adjust_planned_date(
             planned, data["date"], data["start_time"], data["end_time"], data["mode"], data["location"]),
             "Datumet är ändrat.")
     else:
@@ -118,7 +106,7 @@ def planned_date_edit(request, pk):
 @require_POST
 def planned_date_remove(request, pk):
     planned = _served_date(request, pk)
-    _run(request, lambda: services.remove_planned_date(planned), "Datumet är borttaget ur förslaget.")
+    run_action(request, lambda: services.remove_planned_date(planned), "Datumet är borttaget ur förslaget.")
     return redirect("meetings:calendar_plan", planned.plan_id)
 
 
@@ -129,7 +117,7 @@ def planned_date_add(request, pk):
     form = PlannedDateForm(request.POST, prefix="ny")
     if form.is_valid():
         data = form.cleaned_data
-        _run(request, lambda: services.add_planned_date(
+        run_action(request, lambda: services.add_planned_date(
             plan, data["date"], data["start_time"], data["end_time"], data["mode"], data["location"]),
             "Datumet är tillagt.")
     else:
@@ -141,7 +129,7 @@ def planned_date_add(request, pk):
 @require_POST
 def calendar_adopt(request, pk):
     plan = _served_plan(request, pk)
-    _run(request, lambda: services.adopt_calendar(plan, request.user),
+    run_action(request, lambda: services.adopt_calendar(plan, request.user),
          f"Kalendariet {plan.year} är fastställt; mötena är planerade med standardpunkterna.")
     return redirect("meetings:calendar_plan", plan.pk)
 
@@ -152,7 +140,7 @@ def external_calendars(request):
     form = ExternalCalendarForm(request.POST or None, request.FILES or None, bodies=bodies)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        if _run(request, lambda: services.import_external_calendar(
+        if run_action(request, lambda: services.import_external_calendar(
                 form.cleaned_data["name"], upload.read(), bodies=form.cleaned_data["bodies"],
                 source_name=upload.name), f"Kalendern {form.cleaned_data['name']} är inläst."):
             return redirect("meetings:external_calendars")
@@ -162,11 +150,11 @@ def external_calendars(request):
 
 @secretariat_required
 def meeting_series(request, slug):
-    body = _served_body(request, slug)
+    body = served_body(request, slug)
     form = SeriesForm(request.POST or None, initial={"start_date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _run(request, lambda: services.create_series(body, **data), "Det återkommande mötet är sparat."):
+        if run_action(request, lambda: services.create_series(body, **data), "Det återkommande mötet är sparat."):
             return redirect("meetings:body_calendar", body.slug)
     today = timezone.localdate()
     upcoming = []

@@ -1,4 +1,5 @@
-"""Access-control and data-safety review: each test shows a bug; it fails now and passes once fixed.
+"""Where one body's secretariat, a member and the public meet their limits, and edits that are refused
+write nothing. (Each test once showed a bug found in review.)
 
 Roles as in samverkan.directory.access: the public reads published meetings; a member reads
 their body's drafts; a body's secretariat edits that body's things and nothing of other bodies.
@@ -16,9 +17,6 @@ from samverkan.matters import services as matter_services
 from samverkan.matters.models import Assignment, Deadline, Matter
 from samverkan.meetings import attachments, recording, services
 from samverkan.meetings.models import Attachment
-from tests.meetings.conftest import (  # noqa: F401  (fixtures)
-    body, meeting, member_user, members, other_body, outsider, secretary,
-)
 from tests.meetings.test_agenda import pdf_upload
 
 pytestmark = pytest.mark.django_db

@@ -165,3 +165,16 @@ def test_removing_an_attachment_deletes_its_file_once_saved(meeting, settings, t
     with django_capture_on_commit_callbacks(execute=True):
         remove_attachment(attachment)
     assert not path.exists()
+
+
+def test_a_stale_edit_of_the_meeting_details_is_refused(client, secretary, meeting):
+    client.force_login(secretary)
+    stale = meeting.lock_version
+    services.add_item(meeting, "Något nytt")  # someone else changed the meeting meanwhile
+    response = client.post(f"/sekretariat/moten/{meeting.pk}/uppgifter/", {
+        "body": meeting.body_id, "date": "2026-12-11", "location": "Teams", "mode": "digital",
+        "version": stale})
+    assert response.status_code == 200
+    assert "har ändrats av någon annan" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.date.isoformat() == "2026-12-10"

@@ -21,10 +21,14 @@ class MeetingForm(forms.ModelForm):
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
 
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies if bodies is not None else Body.objects.all()
         self.fields["date"].required = True
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.lock_version
 
 
 class ItemForm(forms.Form):

@@ -90,8 +90,9 @@ def plan_meeting(body: Body, meeting_date: date, start_time: time | None = None,
 
 
 @transaction.atomic
-def update_meeting(meeting: Meeting) -> Meeting:
+def update_meeting(meeting: Meeting, expected_version: int | None = None) -> Meeting:
     """Save edited meeting details; search follows a change of body or date."""
+    claim_version(meeting, expected_version)
     if meeting.mode == Meeting.Mode.UNKNOWN:
         meeting.mode = mode_from_location(meeting.location)
     meeting.save()

@@ -77,9 +77,10 @@ def meeting_edit(request, pk):
     bodies = Body.objects.filter(pk__in=served_body_ids(request.user))
     form = MeetingForm(request.POST or None, instance=meeting, bodies=bodies)
     if request.method == "POST" and form.is_valid():
-        services.update_meeting(form.save(commit=False))
-        messages.success(request, "Mötesuppgifterna är sparade.")
-        return redirect(_agenda_url(meeting))
+        edited = form.save(commit=False)
+        if run_action(request, lambda: services.update_meeting(edited, form.cleaned_data["version"]),
+                      "Mötesuppgifterna är sparade."):
+            return redirect(_agenda_url(meeting))
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
 
 

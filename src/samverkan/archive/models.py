@@ -2,14 +2,14 @@
 
 from django.db import models
 
-from samverkan.core.audit import BodyAudited
+from samverkan.core.ownership import BelongsToBody
 from samverkan.core.models import TimeStampedModel
 
 
-class SourceDocument(BodyAudited, TimeStampedModel):
+class SourceDocument(BelongsToBody, TimeStampedModel):
     """One imported file: an agenda or a set of minutes, identified by its SHA-256."""
 
-    audit_body_path = "meeting.body_id"
+    body_path = "meeting.body_id"
 
     class Kind(models.TextChoices):
         AGENDA = "agenda", "Dagordning"

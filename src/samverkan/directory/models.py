@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from samverkan.core.audit import BodyAudited
+from samverkan.core.ownership import BelongsToBody
 from samverkan.core.models import TimeStampedModel
 from samverkan.core.text import normalize_name
 
@@ -40,10 +40,10 @@ class Organization(TimeStampedModel):
         return reverse("web:organization", args=[self.slug])
 
 
-class Body(BodyAudited, TimeStampedModel):
+class Body(BelongsToBody, TimeStampedModel):
     """A body that meets: the network, its steering group, councils, working groups."""
 
-    audit_body_path = "pk"
+    body_path = "pk"
 
     name = models.CharField("namn", max_length=200, unique=True)
     short_name = models.CharField("kortnamn", max_length=100, blank=True)
@@ -108,7 +108,7 @@ class Person(TimeStampedModel):
         return reverse("web:person", args=[self.pk])
 
 
-class Membership(BodyAudited, TimeStampedModel):
+class Membership(BelongsToBody, TimeStampedModel):
     """A person's place in a body, for an organisation and a role, over a period."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
@@ -150,7 +150,7 @@ SIDE_LABELS = {Organization.Kind.REGION: "regionen", Organization.Kind.MUNICIPAL
                Organization.Kind.OTHER: "annan"}
 
 
-class BodyRules(BodyAudited, TimeStampedModel):
+class BodyRules(BelongsToBody, TimeStampedModel):
     """A body's rules of procedure as data: how chair and vice chair are chosen."""
 
     class TermLength(models.TextChoices):
@@ -177,7 +177,7 @@ class BodyRules(BodyAudited, TimeStampedModel):
         return f"Arbetsordning för {self.body}"
 
 
-class Appointment(BodyAudited, TimeStampedModel):
+class Appointment(BelongsToBody, TimeStampedModel):
     """A person appointed to a role for a term, with the decision that made it."""
 
     class Role(models.TextChoices):
@@ -232,10 +232,10 @@ class Appointment(BodyAudited, TimeStampedModel):
         return SIDE_LABELS.get(self.side, "")
 
 
-class RuleException(BodyAudited, TimeStampedModel):
+class RuleException(BelongsToBody, TimeStampedModel):
     """A decided exception from a body's rules for one appointment (seed 002, item 5)."""
 
-    audit_body_path = "appointment.body_id"
+    body_path = "appointment.body_id"
 
     class Rule(models.TextChoices):
         ALTERNATION = "alternate_chair", "Växling mellan regionen och kommunerna"
@@ -259,7 +259,7 @@ class RuleException(BodyAudited, TimeStampedModel):
         return f"Undantag: {self.get_rule_display()} ({self.appointment})"
 
 
-class Election(BodyAudited, TimeStampedModel):
+class Election(BelongsToBody, TimeStampedModel):
     """An election to a role for a term that a body tabled; open until someone is appointed."""
 
     body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.CASCADE, related_name="elections")

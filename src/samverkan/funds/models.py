@@ -10,12 +10,12 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from samverkan.core.audit import BodyAudited
+from samverkan.core.ownership import BelongsToBody
 from samverkan.core.models import TimeStampedModel
 from samverkan.directory.models import Body, Organization
 
 
-class Agreement(BodyAudited, TimeStampedModel):
+class Agreement(BelongsToBody, TimeStampedModel):
     """A state agreement (överenskommelse, ÖK) for one year, whose joint money a body decides on."""
 
     body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.PROTECT, related_name="agreements",
@@ -40,10 +40,10 @@ class Agreement(BodyAudited, TimeStampedModel):
         return reverse("funds:agreement", args=[self.pk])
 
 
-class FocusArea(BodyAudited, TimeStampedModel):
+class FocusArea(BelongsToBody, TimeStampedModel):
     """A focus area of an agreement (inriktningsområde, insatsområde), e.g. ”3.3 Samsjuklighet”."""
 
-    audit_body_path = "agreement.body_id"
+    body_path = "agreement.body_id"
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="focus_areas")
     code = models.CharField("nummer", max_length=20, blank=True)
@@ -61,10 +61,10 @@ class FocusArea(BodyAudited, TimeStampedModel):
         return f"{self.code} {self.name}".strip()
 
 
-class Receipt(BodyAudited, TimeStampedModel):
+class Receipt(BelongsToBody, TimeStampedModel):
     """Money received under an agreement (medel som kommit in), in whole kronor."""
 
-    audit_body_path = "agreement.body_id"
+    body_path = "agreement.body_id"
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="receipts")
     amount = models.PositiveBigIntegerField("belopp (kr)")
@@ -101,13 +101,13 @@ class PopulationFigure(TimeStampedModel):
         return f"{self.code} {self.name} {self.date.isoformat()}: {self.population}"
 
 
-class Distribution(BodyAudited, TimeStampedModel):
+class Distribution(BelongsToBody, TimeStampedModel):
     """A sum split by decision: first between the principals, then the municipalities' part by population.
 
     Its lines are the allocations it made (``allocations``).
     """
 
-    audit_body_path = "agreement.body_id"
+    body_path = "agreement.body_id"
 
     agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="distributions")
     total = models.PositiveBigIntegerField("belopp (kr)")
@@ -143,10 +143,10 @@ class Distribution(BodyAudited, TimeStampedModel):
         return reverse("funds:distribution", args=[self.pk])
 
 
-class Allocation(BodyAudited, TimeStampedModel):
+class Allocation(BelongsToBody, TimeStampedModel):
     """Money of an agreement allocated by a decision of a meeting to an organisation or a project."""
 
-    audit_body_path = "agreement.body_id"
+    body_path = "agreement.body_id"
 
     agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="allocations")
     focus_area = models.ForeignKey(FocusArea, verbose_name="inriktningsområde", null=True, blank=True,
@@ -199,10 +199,10 @@ class Allocation(BodyAudited, TimeStampedModel):
         return self.amount - self.returned
 
 
-class UseReport(BodyAudited, TimeStampedModel):
+class UseReport(BelongsToBody, TimeStampedModel):
     """Use of an allocation reported by its recipient (redovisad användning)."""
 
-    audit_body_path = "allocation.agreement.body_id"
+    body_path = "allocation.agreement.body_id"
 
     allocation = models.ForeignKey(Allocation, on_delete=models.CASCADE, related_name="uses")
     amount = models.PositiveBigIntegerField("belopp (kr)")

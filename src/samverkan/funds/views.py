@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from samverkan.directory.access import is_member, is_secretary, member_body_ids, served_body_ids
 from samverkan.directory.models import Body
+from samverkan.web.actions import served_or_404
 from samverkan.web.decorators import secretariat_required as web_secretariat_required
 
 from . import documents, selectors, services
@@ -51,16 +52,12 @@ def _readable(request, agreement: Agreement) -> Agreement:
 
 
 def _editable(request, pk) -> Agreement:
-    agreement = get_object_or_404(Agreement.objects.select_related("body"), pk=pk)
-    if not is_secretary(request.user, agreement.body):
-        raise Http404("Överenskommelsen finns inte.")
-    return agreement
+    return served_or_404(request, Agreement.objects.select_related("body"), pk, "Överenskommelsen finns inte.")
 
 
 def _editable_allocation(request, pk) -> Allocation:
-    allocation = get_object_or_404(Allocation.objects.select_related("agreement__body"), pk=pk)
-    _editable(request, allocation.agreement_id)
-    return allocation
+    return served_or_404(request, Allocation.objects.select_related("agreement__body"), pk,
+                         "Anslaget finns inte.")
 
 
 def _readable_distribution(request, pk) -> Distribution:

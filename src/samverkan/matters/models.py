@@ -10,13 +10,13 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from samverkan.core.audit import BodyAudited
+from samverkan.core.ownership import BelongsToBody
 from samverkan.core.models import TimeStampedModel
 from samverkan.directory.models import Body, Organization, Person
 from samverkan.meetings.models import AgendaItem, Clause
 
 
-class Matter(BodyAudited, TimeStampedModel):
+class Matter(BelongsToBody, TimeStampedModel):
     """A question the network works on over several meetings and bodies."""
 
     class Status(models.TextChoices):
@@ -55,14 +55,14 @@ class Matter(BodyAudited, TimeStampedModel):
         return self.status != self.Status.CLOSED
 
 
-class MatterItem(BodyAudited, TimeStampedModel):
+class MatterItem(BelongsToBody, TimeStampedModel):
     """An agenda item and a matter: suggested, confirmed or rejected by the secretariat.
 
     Only confirmed links belong to the matter's timeline. A rejected suggestion is kept so that
     the same item is never suggested to the same matter again.
     """
 
-    audit_body_path = "matter.body_id"
+    body_path = "matter.body_id"
 
     class State(models.TextChoices):
         SUGGESTED = "suggested", "Föreslagen"
@@ -88,10 +88,10 @@ class MatterItem(BodyAudited, TimeStampedModel):
         return f"{self.matter} – {self.item} ({self.get_state_display().lower()})"
 
 
-class Assignment(BodyAudited, TimeStampedModel):
+class Assignment(BelongsToBody, TimeStampedModel):
     """An assignment given by a decision: what, who carries it, to whom it reports, by when."""
 
-    audit_body_path = "audit_owner_body_id"
+    body_path = "following_body_id"
 
     class Status(models.TextChoices):
         ACTIVE = "active", "Pågående"
@@ -166,17 +166,17 @@ class Assignment(BodyAudited, TimeStampedModel):
         return str(self.owner or "")
 
     @property
-    def audit_owner_body_id(self) -> int | None:
+    def following_body_id(self) -> int | None:
         """The body whose secretariat follows this assignment: its carrier, else the one it reports to."""
         if self.owner_body_id or self.reports_to_id:
             return self.owner_body_id or self.reports_to_id
         return self.matter.body_id if self.matter_id else None
 
 
-class Deadline(BodyAudited, models.Model):
+class Deadline(BelongsToBody, models.Model):
     """One deadline an assignment has had, with the decision that set it."""
 
-    audit_body_path = "assignment.audit_owner_body_id"
+    body_path = "assignment.following_body_id"
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="deadlines")
     due = models.DateField("tidsgräns")
@@ -200,10 +200,10 @@ class Deadline(BodyAudited, models.Model):
         return f"{self.assignment}: {self.due.isoformat()}"
 
 
-class Reminder(BodyAudited, models.Model):
+class Reminder(BelongsToBody, models.Model):
     """A reminder e-mail sent for one deadline of an assignment; the constraint keeps it to one."""
 
-    audit_body_path = "assignment.audit_owner_body_id"
+    body_path = "assignment.following_body_id"
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
     due = models.DateField("tidsgräns")

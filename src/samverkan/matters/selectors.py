@@ -271,7 +271,7 @@ def can_edit_matter(user, matter: Matter) -> bool:
 
 def can_edit_assignment(user, assignment: Assignment) -> bool:
     """The secretariat of the body that carries the assignment or follows it."""
-    body_id = assignment.audit_owner_body_id
+    body_id = assignment.owning_body_id()
     if body_id is None:
         return is_any_secretary(user)
     return body_id in served_body_ids(user)

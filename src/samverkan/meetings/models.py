@@ -4,12 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from samverkan.core.audit import BodyAudited
+from samverkan.core.ownership import BelongsToBody
 from samverkan.core.models import TimeStampedModel
 from samverkan.directory.models import Body, Organization, Person
 
 
-class Meeting(BodyAudited, TimeStampedModel):
+class Meeting(BelongsToBody, TimeStampedModel):
     """One meeting of a body; its agenda and its minutes are read into the same meeting."""
 
     class Mode(models.TextChoices):
@@ -67,10 +67,10 @@ class Meeting(BodyAudited, TimeStampedModel):
         return Meeting.objects.filter(body=self.body, date=self.previous_minutes_date).first()
 
 
-class AgendaItem(BodyAudited, TimeStampedModel):
+class AgendaItem(BelongsToBody, TimeStampedModel):
     """A numbered item (or sub-item) on a meeting's agenda."""
 
-    audit_body_path = "meeting.body_id"
+    body_path = "meeting.body_id"
 
     class Type(models.TextChoices):
         PROCEDURAL = "procedural", "Formalia"
@@ -156,10 +156,10 @@ class ItemPart(models.Model):
         abstract = True
 
 
-class Clause(BodyAudited, ItemPart):
+class Clause(BelongsToBody, ItemPart):
     """One att-clause: a proposal ('Förslag till beslut') or a decision ('beslutade')."""
 
-    audit_body_path = "item.meeting.body_id"
+    body_path = "item.meeting.body_id"
 
     class Kind(models.TextChoices):
         PROPOSAL = "proposal", "Förslag"
@@ -178,10 +178,10 @@ class Clause(BodyAudited, ItemPart):
         return self.text
 
 
-class Presentation(BodyAudited, ItemPart):
+class Presentation(BelongsToBody, ItemPart):
     """A person presenting an item ('Föredragande'), with the title given there."""
 
-    audit_body_path = "item.meeting.body_id"
+    body_path = "item.meeting.body_id"
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="presentations")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="presentations")
@@ -197,10 +197,10 @@ def attachment_path(attachment, filename: str) -> str:
     return f"bilagor/{attachment.item.meeting_id}/{attachment.sha256[:16]}/{filename}"
 
 
-class Attachment(BodyAudited, ItemPart):
+class Attachment(BelongsToBody, ItemPart):
     """An attachment on an item, 'Bilaga N': a label read from a document, or an uploaded file."""
 
-    audit_body_path = "item.meeting.body_id"
+    body_path = "item.meeting.body_id"
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
     label = models.CharField("bilaga", max_length=50)
@@ -221,10 +221,10 @@ class Attachment(BodyAudited, ItemPart):
         return self.label
 
 
-class Attendance(BodyAudited, ItemPart):
+class Attendance(BelongsToBody, ItemPart):
     """A person present at a meeting, for an organisation, with the title written there."""
 
-    audit_body_path = "meeting.body_id"
+    body_path = "meeting.body_id"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
@@ -247,10 +247,10 @@ class Attendance(BodyAudited, ItemPart):
         ]
 
 
-class NoticeDispatch(BodyAudited, models.Model):
+class NoticeDispatch(BelongsToBody, models.Model):
     """A notice with agenda sent to the members: which version went to whom, and when."""
 
-    audit_body_path = "meeting.body_id"
+    body_path = "meeting.body_id"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="dispatches")
     version = models.PositiveIntegerField("version")
@@ -266,10 +266,10 @@ class NoticeDispatch(BodyAudited, models.Model):
         constraints = [models.UniqueConstraint(fields=["meeting", "version"], name="dispatch_version_once")]
 
 
-class MinutesVersion(BodyAudited, models.Model):
+class MinutesVersion(BelongsToBody, models.Model):
     """A published version of the minutes, kept as it was when it was published."""
 
-    audit_body_path = "meeting.body_id"
+    body_path = "meeting.body_id"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes_versions")
     version = models.PositiveIntegerField("version")
@@ -292,7 +292,7 @@ WEEKDAYS = [(0, "måndag"), (1, "tisdag"), (2, "onsdag"), (3, "torsdag"), (4, "f
             (6, "söndag")]
 
 
-class CalendarPlan(BodyAudited, TimeStampedModel):
+class CalendarPlan(BelongsToBody, TimeStampedModel):
     """A body's proposed year calendar; the secretariat adjusts it and adopts it into meetings."""
 
     class Status(models.TextChoices):
@@ -329,10 +329,10 @@ class CalendarPlan(BodyAudited, TimeStampedModel):
         return f"Kalendarium {self.year} för {self.body.display_name}"
 
 
-class PlannedDate(BodyAudited, models.Model):
+class PlannedDate(BelongsToBody, models.Model):
     """One date of a year calendar, with why it was chosen or moved."""
 
-    audit_body_path = "plan.body_id"
+    body_path = "plan.body_id"
 
     plan = models.ForeignKey(CalendarPlan, on_delete=models.CASCADE, related_name="dates")
     date = models.DateField("datum")
@@ -376,7 +376,7 @@ class ExternalCalendar(TimeStampedModel):
         return self.name
 
 
-class MeetingSeries(BodyAudited, TimeStampedModel):
+class MeetingSeries(BelongsToBody, TimeStampedModel):
     """A recurring meeting of a body, e.g. the weekly status meeting on Fridays at 08:00."""
 
     class Frequency(models.TextChoices):

@@ -6,16 +6,16 @@ Views check who may act, call one service, and say what happened; the rules are 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from samverkan.directory.access import audit_entries_for, can_edit_meeting, served_body_ids
+from samverkan.directory.access import audit_entries_for, served_body_ids
 from samverkan.directory.models import Body, Person
 from samverkan.directory.selectors import current_members
-from samverkan.web.actions import run_action
+from samverkan.web.actions import run_action, served_or_404
 from samverkan.web.decorators import secretariat_required
 
 from . import attachments, notices, publishing, recording, services
@@ -26,17 +26,11 @@ from .selectors import meeting_with_items
 
 
 def _editable_meeting(request, pk) -> Meeting:
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    if not can_edit_meeting(request.user, meeting):
-        raise Http404("Mötet finns inte.")
-    return meeting
+    return served_or_404(request, Meeting.objects.select_related("body"), pk, "Mötet finns inte.")
 
 
 def _editable_item(request, pk) -> AgendaItem:
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
-    if not can_edit_meeting(request.user, item.meeting):
-        raise Http404("Punkten finns inte.")
-    return item
+    return served_or_404(request, AgendaItem.objects.select_related("meeting__body"), pk, "Punkten finns inte.")
 
 
 def _agenda_url(meeting: Meeting) -> str:
@@ -201,9 +195,8 @@ def attachment_add(request, pk):
 @secretariat_required
 @require_POST
 def attachment_remove(request, pk):
-    attachment = get_object_or_404(Attachment.objects.select_related("item__meeting__body"), pk=pk)
-    if not can_edit_meeting(request.user, attachment.item.meeting):
-        raise Http404("Bilagan finns inte.")
+    attachment = served_or_404(request, Attachment.objects.select_related("item__meeting__body"), pk,
+                               "Bilagan finns inte.")
     attachments.remove_attachment(attachment)
     messages.success(request, "Bilagan är borttagen.")
     return redirect("meetings:item", attachment.item_id)

@@ -7,15 +7,15 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from samverkan.directory.access import is_secretary, served_body_ids
+from samverkan.directory.access import served_body_ids
 from samverkan.directory.models import Body
-from samverkan.web.actions import run_action, served_body
+from samverkan.web.actions import run_action, served_body, served_or_404
 from samverkan.web.decorators import secretariat_required
 
 from . import calendar_services as services
@@ -28,17 +28,11 @@ from .models import CalendarPlan, CalendarSubscription, ExternalCalendar, Meetin
 
 
 def _served_plan(request, pk) -> CalendarPlan:
-    plan = get_object_or_404(CalendarPlan.objects.select_related("body"), pk=pk)
-    if not is_secretary(request.user, plan.body):
-        raise Http404("Kalendariet finns inte.")
-    return plan
+    return served_or_404(request, CalendarPlan.objects.select_related("body"), pk, "Kalendariet finns inte.")
 
 
 def _served_date(request, pk) -> PlannedDate:
-    planned = get_object_or_404(PlannedDate.objects.select_related("plan__body"), pk=pk)
-    if not is_secretary(request.user, planned.plan.body):
-        raise Http404("Datumet finns inte.")
-    return planned
+    return served_or_404(request, PlannedDate.objects.select_related("plan__body"), pk, "Datumet finns inte.")
 
 
 

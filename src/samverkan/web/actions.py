@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from samverkan.directory.access import is_secretary
+from samverkan.directory.access import is_secretary, served_body_ids
 from samverkan.directory.models import Body
 
 
@@ -28,3 +28,14 @@ def served_body(request, slug) -> Body:
     if not is_secretary(request.user, body):
         raise Http404("Organet finns inte.")
     return body
+
+
+def served_or_404(request, queryset, pk, missing: str):
+    """The record of that pk when the user keeps the meetings of the body it belongs to.
+
+    Anyone else is told `missing` ("Mötet finns inte."): others' records are not to be found.
+    """
+    record = get_object_or_404(queryset, pk=pk)
+    if record.owning_body_id() not in served_body_ids(request.user):
+        raise Http404(missing)
+    return record

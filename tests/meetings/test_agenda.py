@@ -178,3 +178,37 @@ def test_a_stale_edit_of_the_meeting_details_is_refused(client, secretary, meeti
     assert "har ändrats av någon annan" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.date.isoformat() == "2026-12-10"
+
+
+def test_sub_items_are_lettered_and_relettered(meeting):
+    reports = meeting.items.get(number="4", parent=None)
+    first = services.add_subitem(reports, "Rapporter från nationella nätverk")
+    second = services.add_subitem(reports, "Rapport från Välfärdsrådet")
+    third = services.add_subitem(reports, "Rapport från LGRS")
+    assert [first.number, second.number, third.number] == ["a", "b", "c"]
+    services.remove_item(second)
+    assert list(reports.subitems.order_by("position").values_list("number", "title")) == [
+        ("a", "Rapporter från nationella nätverk"), ("b", "Rapport från LGRS")]
+
+
+def test_sub_item_letters_go_on_past_z():
+    assert [services.subitem_letter(i) for i in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "ab"]
+
+
+def test_the_secretariat_adds_a_sub_item_from_the_agenda(client, secretary, meeting):
+    client.force_login(secretary)
+    reports = meeting.items.get(number="4", parent=None)
+    response = client.post(f"/sekretariat/punkter/{reports.pk}/underpunkt/", {"title": "Nationella nätverk"})
+    assert response.status_code == 302
+    assert reports.subitems.get().number == "a"
+    page = client.get(f"/sekretariat/moten/{meeting.pk}/").content.decode()
+    assert "a) Nationella nätverk" in page
+
+
+def test_numbered_sub_items_stay_numbered(meeting):
+    reports = meeting.items.get(number="4", parent=None)
+    for number, title in (("1", "Första"), ("2", "Andra"), ("3", "Tredje")):
+        AgendaItem.objects.create(meeting=meeting, parent=reports, number=number, position=int(number) - 1,
+                                  title=title)
+    services.remove_item(reports.subitems.get(number="2"))
+    assert list(reports.subitems.order_by("position").values_list("number", flat=True)) == ["1", "2"]

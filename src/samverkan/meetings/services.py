@@ -127,6 +127,20 @@ def add_item(meeting: Meeting, title: str, type: str = AgendaItem.Type.INFORMATI
     return item
 
 
+@transaction.atomic
+def add_subitem(parent: AgendaItem, title: str, type: str = AgendaItem.Type.INFORMATION) -> AgendaItem:
+    """Add a lettered sub-item ('a)', 'b)', …) last under an item."""
+    meeting = parent.meeting
+    claim_version(meeting, None)
+    siblings = list(parent.subitems.order_by("position"))
+    item = AgendaItem.objects.create(meeting=meeting, parent=parent, number=f"~new{parent.pk}",
+                                     position=len(siblings), title=title, type=type)
+    _renumber(siblings + [item])
+    reindex(meeting)
+    item.refresh_from_db()
+    return item
+
+
 def carry_over(meeting: Meeting, earlier: AgendaItem) -> AgendaItem:
     """Put an item tabled or taken back at an earlier meeting on this agenda."""
     proposals = [c.text for c in earlier.clauses.filter(kind=Clause.Kind.PROPOSAL)]
@@ -202,9 +216,21 @@ def _items_in_agenda_order(meeting: Meeting):
         yield from item.subitems.order_by("position")
 
 
+def subitem_letter(position: int) -> str:
+    """'a', 'b', … 'z', then 'aa', 'ab', …, as sub-items are lettered in the documents."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
 def _renumber(items: list[AgendaItem]) -> None:
+    # Sub-items keep the style they were written in: "1." as in some minutes, else "a)".
+    numbered = bool(items) and (items[0].parent_id is None or items[0].number.isdigit())
     for position, item in enumerate(items):
-        number = str(position + 1) if item.parent_id is None else item.number
+        number = str(position + 1) if numbered else subitem_letter(position)
         if (item.position, item.number) != (position, number):
             item.position, item.number = position, number
             # A temporary number keeps (meeting, parent, number) unique while items swap places.

@@ -18,6 +18,7 @@ urlpatterns = [
     path("moten/<int:pk>/publicera/", views.publish, name="publish"),
     path("punkter/<int:pk>/", views.item_edit, name="item"),
     path("punkter/<int:pk>/flytta/", views.item_move, name="item_move"),
+    path("punkter/<int:pk>/underpunkt/", views.subitem_add, name="subitem_add"),
     path("punkter/<int:pk>/ta-bort/", views.item_remove, name="item_remove"),
     path("punkter/<int:pk>/bilagor/", views.attachment_add, name="attachment_add"),
     path("punkter/<int:pk>/anteckna/", views.record_item, name="record_item"),

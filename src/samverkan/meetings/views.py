@@ -107,6 +107,19 @@ def item_add(request, pk):
 
 @secretariat_required
 @require_POST
+def subitem_add(request, pk):
+    parent = _editable_item(request, pk)
+    title = request.POST.get("title", "").strip()
+    if not title or parent.parent_id:
+        messages.error(request, "Ange en rubrik för underpunkten.")
+        return redirect(_agenda_url(parent.meeting))
+    item = services.add_subitem(parent, title, request.POST.get("type") or AgendaItem.Type.INFORMATION)
+    messages.success(request, f"Underpunkt {parent.number} {item.number}) är tillagd.")
+    return redirect("meetings:item", item.pk)
+
+
+@secretariat_required
+@require_POST
 def item_carry_over(request, pk):
     meeting = _editable_meeting(request, pk)
     earlier = get_object_or_404(services.pending_items(meeting.body, before=meeting), pk=request.POST.get("item"))

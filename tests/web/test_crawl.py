@@ -42,10 +42,36 @@ def test_the_public_finds_no_broken_links(client, sample_archive):
     assert broken(statuses) == {}
 
 
-def test_the_secretariat_finds_no_broken_links(client, sample_archive):
+@pytest.fixture
+def follow_up(sample_archive):
+    """A matter, an assignment and a distributed leftover, so their pages are linked too."""
+    import datetime
+    from pathlib import Path
+
+    from samverkan.directory.models import Organization
+    from samverkan.funds import services as funds
+    from samverkan.matters import services as matters
+    from samverkan.meetings.models import AgendaItem
+
+    body = Body.objects.get()
+    item = AgendaItem.objects.get(meeting__date=datetime.date(2021, 11, 19), number="6")
+    matter = matters.open_matter("Översyn av Hemsjukvårdsavtalet", body=body, items=[item])
+    matters.create_assignment("Utredning om förutsättningar för översyn", owner=body, item=item,
+                              reports_to=body, matter=matter, deadline=datetime.date(2022, 6, 30))
+    funds.import_population(Path(__file__).resolve().parents[2] / "samples" / "dalarna-population.csv")
+    agreement = funds.record_agreement(body, "ÖK psykisk hälsa", 2023, focus_areas=["3.3 Samsjuklighet"])
+    funds.record_receipt(agreement, 4_000_000)
+    funds.distribute_leftover(agreement, 4_000_000, region=Organization.objects.get(name="Region Dalarna"),
+                              population_date=datetime.date(2023, 12, 31))
+    return body
+
+
+def test_the_secretariat_finds_no_broken_links(client, follow_up):
     secretary = User.objects.create_user("sekreterare")
-    Body.objects.get().secretaries.add(secretary)
+    follow_up.secretaries.add(secretary)
     client.force_login(secretary)
-    statuses = crawl(client, "/sekretariat/")
+    statuses = crawl(client, "/sekretariat/", limit=600)
     assert len(statuses) > 50
+    assert any("/medel/fordelningar/" in url for url in statuses)
+    assert any("/arenden/uppdrag/" in url for url in statuses)
     assert broken(statuses) == {}

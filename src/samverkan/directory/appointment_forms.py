@@ -2,23 +2,12 @@
 
 from django import forms
 
+from samverkan.meetings.forms import DecisionItemField, decision_items
 from samverkan.meetings.models import AgendaItem
 
 from .models import Appointment, Body, BodyRules, Organization, RuleException
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def decision_items(body: Body):
-    """Decision items of the body's meetings, newest first, to link a decision to."""
-    return (AgendaItem.objects.filter(meeting__body=body, parent=None).select_related("meeting")
-            .order_by("-meeting__date", "position"))
-
-
-class DecisionItemField(forms.ModelChoiceField):
-    def label_from_instance(self, item):
-        when = item.meeting.date.isoformat() if item.meeting.date else "utan datum"
-        return f"{when} punkt {item.number}: {item.title[:80]}"
 
 
 class AppointForm(forms.Form):

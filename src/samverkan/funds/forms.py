@@ -5,6 +5,7 @@ import re
 from django import forms
 
 from samverkan.directory.models import Body, Organization
+from samverkan.meetings.forms import DecisionItemField, decision_items
 from samverkan.meetings.models import AgendaItem
 
 from .selectors import municipalities, population_dates, regions
@@ -31,18 +32,6 @@ class AmountField(forms.CharField):
 
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def decision_items(body):
-    """Decision items of the body's meetings, newest first, for linking an allocation to its decision."""
-    return (AgendaItem.objects.filter(meeting__body=body).select_related("meeting", "parent")
-            .order_by("-meeting__date", "position"))
-
-
-class DecisionItemField(forms.ModelChoiceField):
-    def label_from_instance(self, item):
-        when = item.meeting.date.isoformat() if item.meeting.date else "utan datum"
-        return f"{when} punkt {item.full_number}. {item.title[:80]}"
 
 
 class AgreementForm(forms.Form):

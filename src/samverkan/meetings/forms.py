@@ -1,10 +1,25 @@
 """Forms of the secretariat's pages. Lists are written one entry per line, as in the documents."""
 
 from django import forms
+from django.utils import formats
 
 from samverkan.directory.models import Body
 
 from .models import AgendaItem, Meeting
+
+
+def decision_items(body: Body):
+    """The items of a body's meetings, newest first, for pointing to the decision that made something."""
+    return (AgendaItem.objects.filter(meeting__body=body).select_related("meeting", "parent")
+            .order_by("-meeting__date", "parent_id", "position"))
+
+
+class DecisionItemField(forms.ModelChoiceField):
+    """A choice of agenda item, shown as '9 november 2023, punkt 7. Val av ordförande …'."""
+
+    def label_from_instance(self, item):
+        when = formats.date_format(item.meeting.date, "j F Y") if item.meeting.date else "utan datum"
+        return f"{when}, punkt {item.full_number}. {item.title[:80]}"
 
 
 def lines(text: str) -> list[str]:

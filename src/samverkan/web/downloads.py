@@ -4,14 +4,18 @@ Each checks who may read it: published material for everyone, drafts and the pac
 body's members and secretariat.
 """
 
+from dataclasses import dataclass
+
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
+from django.utils.module_loading import import_string
 
 from samverkan.directory.access import can_download_attachment, can_view_meeting, is_member
 from samverkan.meetings.models import Attachment, Meeting
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
 
 
 def _meeting(request, pk, members_only=False) -> Meeting:
@@ -33,39 +37,31 @@ def _stem(meeting: Meeting, kind: str) -> str:
     return f"{kind}-{slug}-{meeting.date.isoformat() if meeting.date else meeting.pk}"
 
 
-def agenda_pdf(request, pk):
-    from samverkan.documents.agenda import agenda_pdf as render
-
-    meeting = _meeting(request, pk)
-    return _file(render(meeting), "application/pdf", _stem(meeting, "kallelse") + ".pdf")
-
-
-def agenda_docx(request, pk):
-    from samverkan.documents.agenda import agenda_docx as render
-
-    meeting = _meeting(request, pk)
-    return _file(render(meeting), DOCX, _stem(meeting, "kallelse") + ".docx")
+@dataclass(frozen=True)
+class MeetingDocument:
+    render: str  # dotted path of a function meeting -> bytes, imported when first asked for
+    content_type: str
+    name: str  # file name stem, e.g. "kallelse"
+    suffix: str
+    members_only: bool = False
 
 
-def packet_pdf(request, pk):
-    from samverkan.documents.packet import meeting_packet_pdf
-
-    meeting = _meeting(request, pk, members_only=True)
-    return _file(meeting_packet_pdf(meeting), "application/pdf", _stem(meeting, "handlingar") + ".pdf")
-
-
-def minutes_pdf(request, pk):
-    from samverkan.documents.minutes import minutes_pdf as render
-
-    meeting = _meeting(request, pk)
-    return _file(render(meeting), "application/pdf", _stem(meeting, "minnesanteckningar") + ".pdf")
+MEETING_DOCUMENTS = {
+    "agenda_pdf": MeetingDocument("samverkan.documents.agenda.agenda_pdf", PDF, "kallelse", "pdf"),
+    "agenda_docx": MeetingDocument("samverkan.documents.agenda.agenda_docx", DOCX, "kallelse", "docx"),
+    "packet_pdf": MeetingDocument("samverkan.documents.packet.meeting_packet_pdf", PDF, "handlingar", "pdf",
+                                  members_only=True),
+    "minutes_pdf": MeetingDocument("samverkan.documents.minutes.minutes_pdf", PDF, "minnesanteckningar", "pdf"),
+    "minutes_docx": MeetingDocument("samverkan.documents.minutes.minutes_docx", DOCX, "minnesanteckningar", "docx"),
+}
 
 
-def minutes_docx(request, pk):
-    from samverkan.documents.minutes import minutes_docx as render
-
-    meeting = _meeting(request, pk)
-    return _file(render(meeting), DOCX, _stem(meeting, "minnesanteckningar") + ".docx")
+def meeting_document(request, pk, kind: str):
+    """One of a meeting's documents (notice, packet, minutes) as PDF or Word."""
+    document = MEETING_DOCUMENTS[kind]
+    meeting = _meeting(request, pk, members_only=document.members_only)
+    content = import_string(document.render)(meeting)
+    return _file(content, document.content_type, f"{_stem(meeting, document.name)}.{document.suffix}")
 
 
 def meeting_ics(request, pk):

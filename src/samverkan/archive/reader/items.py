@@ -187,6 +187,10 @@ def _presenter_joiner(text: str, following: str) -> str | None:
     if current.endswith((",", " och")) or following[0].islower() or len(first_segment) == 1:
         return " "
     if starts_with_name(following) and not following.rstrip().endswith(_TERMINAL):
+        # Without a blank line the first line of the text follows the presenters: a sentence that
+        # opens with names ("Anna Berg och Per Ek föredrog ärendet och …") is no presenter line.
+        return None if reads_as_prose(following) else ", "
+    if looks_like_people_line(following):  # "Per Ek, Samordnare" under "Föredragande: Anna Berg, Chef"
         return ", "
     return None
 

@@ -72,6 +72,7 @@ def clean_lines(text: str) -> list[Line]:
     """Split text into cleaned lines that keep their original line numbers."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [Line(i, clean_text(t) if t and not t.isspace() else "") for i, t in enumerate(raw, start=1)]
+    lines = _rejoin_attachment_numbers(lines, raw)
     lines = drop_repeated_page_headers(lines)
     return split_run_on_lines(lines)
 
@@ -101,6 +102,33 @@ def clean_text(text: str) -> str:
     if "sign" in text or "bestyrk" in text:
         return "" if _SIGNATURE_BOX.match(text) else text
     return text
+# A line ending in an attachment word waits for its number: "…, Bilaga" / "2", "Bilaga 1 och" / "2".
+_AWAITS_ATTACHMENT_NUMBER = re.compile(
+    r"\b(?:Bilagor|Bilaga|Bil\.?)(?:\s*\d{1,3}\s*(?:,|och|&|[-–]))*\s*$", re.IGNORECASE
+)
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def _rejoin_attachment_numbers(lines: list[Line], raw: list[str]) -> list[Line]:
+    """A bare number under a line that ends in "Bilaga" is the attachment's number, wrapped onto its
+    own line, not a page number: it is joined back onto that line."""
+    result: list[Line] = []
+    for line, original in zip(lines, raw):
+        if (
+            not line.text
+            and original
+            and result
+            and result[-1].text.endswith(("a", "r", "l", "l.", ",", "h", "&", "-", "–"))
+            and _BARE_NUMBER.match(original)
+            and _AWAITS_ATTACHMENT_NUMBER.search(result[-1].text)
+        ):
+            previous = result[-1]
+            result[-1] = Line(previous.number, f"{previous.text} {original.strip()}")
+            continue
+        result.append(line)
+    return result
+
+
 def drop_repeated_page_headers(lines: list[Line]) -> list[Line]:
     """Blank out page headers/footers that repeat the document's first lines further down."""
     keys = [_key(line.text) for line in lines]

@@ -16,6 +16,21 @@ def strip_blank_lines(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
 
 
+def join_lines(text: str, seed: int = 0) -> str:
+    """The text without blank lines and with every 2-3 lines joined by a space (PDF text that lost
+    its line breaks, in short lines too)."""
+    import random
+
+    rng = random.Random(seed)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    joined, i = [], 0
+    while i < len(lines):
+        size = rng.choice((2, 3))
+        joined.append(" ".join(lines[i : i + size]))
+        i += size
+    return "\n".join(joined) + "\n"
+
+
 def _norm(text: str) -> str:
     return " ".join(text.replace("*", "").split()).strip(" .").lower()
 
@@ -48,13 +63,17 @@ def differences(expected, got) -> dict[str, str]:
     return diffs
 
 
-def agreement(count: int = 60, seed: int = 7, strip: bool = True):
-    """(share of documents right per field, {field: [(name, difference), ...]})."""
+def agreement(count: int = 60, seed: int = 7, strip: bool = True, join: bool = False):
+    """(share of documents right per field, {field: [(name, difference), ...]}); `join` also joins
+    every 2-3 lines into one."""
     right: Counter = Counter()
     failures: dict[str, list[tuple[str, str]]] = {}
     documents = generate_documents(count, seed=seed)
-    for name, doc in documents:
-        text = strip_blank_lines(doc.text) if strip else doc.text
+    for index, (name, doc) in enumerate(documents):
+        if join:
+            text = join_lines(doc.text, seed * 1000 + index)
+        else:
+            text = strip_blank_lines(doc.text) if strip else doc.text
         diffs = differences(doc, read_text(text, source=name))
         for key in FIELDS:
             if key in diffs:
@@ -69,7 +88,9 @@ if __name__ == "__main__":
 
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 60
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 7
-    shares, failures = agreement(count, seed)
+    # `python -m tests.reader.blankless 60 7 joined`: every 2-3 lines joined into one as well.
+    join = len(sys.argv) > 3 and sys.argv[3] == "joined"
+    shares, failures = agreement(count, seed, join=join)
     for key in FIELDS:
         print(f"{key:12} {shares[key]:6.1%}")
     for key, cases in failures.items():

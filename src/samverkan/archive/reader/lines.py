@@ -19,6 +19,8 @@ class Line(NamedTuple):
 
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
+# A Markdown heading joined onto the line before it (PDF text): "… handlingarna. ### 4. Titel".
+_MARKDOWN_INNER_HEADING = re.compile(r" #{1,6} +(?=\S)")
 _MARKDOWN_EMPHASIS = re.compile(r"\*+|(?<!\w)__|__(?!\w)")
 _MARKDOWN_ESCAPE = re.compile(r"\\([.\-*_#()\[\]])")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
@@ -53,9 +55,9 @@ RUN_ON_LENGTH = 100
 # Where a run-on line is cut. Cleaned text has single spaces, so every cut is at one " ": the
 # pattern opens with that literal space (fast to scan for) and tests what follows and precedes it.
 _RUN_ON_MARKERS = re.compile(
-    r" (?:(?=Föredragande\s*:)"
+    r" (?:(?=Föredragande\s*:|Föredragande\s[A-ZÅÄÖ][a-zåäö]+\s[A-ZÅÄÖ])"
     r"|(?=Förslag till beslut\b)"
-    r"|(?<=[.!?:] )(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){0,3}\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
+    r"|(?<=[.!?:] )(?<!\d\. )(?<!\d: )(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){0,3}\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
     r"|(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
     r"|(?<!\d\. )(?<!\d: )(?=Beslut\s*:)"
     r"|(?=(?:Närvarande|Förhinder|Frånvarande|Anmält förhinder|Övriga närvarande|Övriga deltagare|Deltagare"
@@ -86,8 +88,11 @@ def clean_text(text: str) -> str:
         text = text.lstrip("\ufeff").strip()
         if not text:
             return ""
-    if text[0] == "#":
-        text = _MARKDOWN_HEADING.sub("", text)
+    if "#" in text:
+        if text[0] == "#":
+            text = _MARKDOWN_HEADING.sub("", text)
+        if " #" in text:
+            text = _MARKDOWN_INNER_HEADING.sub(" ", text)
     if "\\" in text:
         text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     if "*" in text or "__" in text:
@@ -156,32 +161,107 @@ def drop_repeated_page_headers(lines: list[Line]) -> list[Line]:
 
 
 def split_run_on_lines(lines: list[Line]) -> list[Line]:
-    """Split long lines whose line breaks were lost (PDF text) at headings and block markers."""
+    """Split lines whose line breaks were lost (PDF text) at headings and block markers.
+
+    Long lines are split at every marker. Short lines (PDF text that joined a few short lines) go
+    through the same splitter, but a clause ("att …") is only cut off after a block opener
+    ("… beslutar:") or after a previous clause that ended in "."."""
     result: list[Line] = []
     last_item = 0
+    last_letter = None  # None: no item yet; "": in an item, no subitem letter yet
     for line in lines:
-        if len(line.text) <= RUN_ON_LENGTH:
-            if line.text[:1] in _HEADING_FIRST:
-                last_item = _next_item_number(line.text, last_item)
+        text = line.text
+        long = len(text) > RUN_ON_LENGTH
+        if not long and not (" " in text and (_may_run_on(text) or _HEADING_THEN_SENTENCE.match(text))):
+            if text[:1] in _HEADING_FIRST:
+                last_item = _next_item_number(text, last_item)
+            last_letter = _next_letter(text, last_letter)
             result.append(line)
             continue
-        pieces = [line.text]
-        if len(line.text) > RUN_ON_LENGTH:
-            pieces = _split_at_markers(line.text)
-            pieces, last_item = _split_at_item_numbers(pieces, last_item)
-            if len(pieces) > 1:
-                pieces = [part for piece in pieces for part in _split_heading_from_sentence(piece)]
+        previous = result[-1].text if result else ""
+        pieces = _split_at_markers(text, None if long else previous)
+        pieces, last_item = _split_at_item_numbers(pieces, last_item)
+        pieces, last_letter = _split_at_letters(pieces, last_letter)
+        if len(pieces) > 1 or not long or text[:1] in _HEADING_FIRST or text.startswith("Föredragande"):
+            pieces = [part for piece in pieces for part in _split_heading_from_sentence(piece)]
         for piece in pieces:
             last_item = _next_item_number(piece, last_item)
             result.append(Line(line.number, piece))
     return result
 
 
-_SENTENCE_AFTER_TITLE = re.compile(r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s[a-zåäö][^.!?]*[.!?]$)")
+# "a) Titel" inside a line: a subitem when its letter continues the item's letters.
+_EMBEDDED_LETTER = re.compile(r"(?<=\s)([a-h])\s?\)\s?(?=[\"”“]?[A-ZÅÄÖ])")
+_LEADING_LETTER = re.compile(r"^([a-h])\s?\)\s?[\"”“]?[A-ZÅÄÖ]")
+
+
+def _next_letter(text: str, last_letter: str | None) -> str | None:
+    """The last subitem letter after a line: "" after a heading, the letter after "b) Titel"."""
+    if text[:1] in _HEADING_FIRST and _HEADING_START.match(text):
+        return ""
+    if text[1:3] in (")", ") ") or text[1:2] == " ":
+        match = _LEADING_LETTER.match(text)
+        if match:
+            return match.group(1)
+    return last_letter
+
+
+def _split_at_letters(pieces: list[str], last_letter: str | None) -> tuple[list[str], str | None]:
+    """Cut before "a) …" after an item's heading and before the letter after the last one."""
+    result = []
+    for piece in pieces:
+        last_letter = _next_letter(piece, last_letter)
+        cuts = []
+        if last_letter is not None and ")" in piece:
+            for match in _EMBEDDED_LETTER.finditer(piece):
+                letter = match.group(1)
+                if (letter == "a" and last_letter == "") or (last_letter and ord(letter) == ord(last_letter) + 1):
+                    cuts.append(match.start())
+                    last_letter = letter
+        result.extend(_cut(piece, cuts) if cuts else [piece])
+    return result, last_letter
+
+
+# A short heading line with a sentence after its title ("13. Övriga frågor Nästa möte sker i mars.").
+_HEADING_THEN_SENTENCE = re.compile(r"^(?:§\s*)?\d{1,3}\s*[.:)]?\s*\S.*[a-zåäö0-9)] [A-ZÅÄÖ][a-zåäö]+ [a-zåäö].*[.!?]$")
+# A short line that may hold more than one line (a cheap test; the splitter decides): a block
+# marker after other text, a clause after a sentence or an opener, an embedded heading number or
+# subitem letter.
+_EMBEDDED_CANDIDATE = re.compile(r" (?:§ ?\d|\d{1,2} ?[.:] ?[\"”“]?[A-ZÅÄÖ]|[a-zåäö] ?\) ?[A-ZÅÄÖ])")
+
+
+def _may_run_on(text: str) -> bool:
+    colon = text.rfind(":")
+    if colon > 0 and text.count(" ", 0, colon) >= 2:
+        return True
+    if " att " in text and (". att " in text or ": att " in text or "; att " in text):
+        return True
+    if " Förslag till beslut" in text or " Föredragande" in text or " Beslut" in text:
+        return True
+    return ("." in text or ":" in text or ")" in text or "§" in text) and _EMBEDDED_CANDIDATE.search(text) is not None
+
+
+# What a clause may follow in a short line: a block opener or a clause of its own.
+_BLOCK_OPENER = re.compile(
+    r"(?:\bbeslut|\bbeslutar|\bbeslutade|\bbeslöt|\bföreslår|\bföreslog|\bförslag till beslut)\s*:$", re.IGNORECASE
+)
+
+
+def _opens_clause(text: str) -> bool:
+    """A clause may start after this text: it opens a decision/proposal block or is a clause."""
+    return text.startswith(("att ", "Att ")) or (text.endswith(":") and _BLOCK_OPENER.search(text) is not None)
+
+
+# One or more whole sentences to the end of the piece; in a short line that joined lines, the last
+# one may run on into the next line.
+_SENTENCES = r"[^.!?]*[.!?](?:\s[A-ZÅÄÖ][^.!?]*[.!?])*(?:\s[A-ZÅÄÖ][^.!?]*)?$"
+_SENTENCE_AFTER_TITLE = re.compile(r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s[a-zåäö]" + _SENTENCES + ")")
 
 
 _PRESENTER_START = re.compile(r"^Föredragande\b")
-_SENTENCE_AFTER_PRESENTER = re.compile(r"\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){2,}[^.!?,]*[.!?]$)")
+_SENTENCE_AFTER_PRESENTER = re.compile(
+    r"\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){2,}[^.!?,]*[.!?](?:\s[A-ZÅÄÖ][^.!?]*[.!?])*(?:\s[A-ZÅÄÖ][^.!?]*)?$)"
+)
 
 
 def _split_heading_from_sentence(piece: str) -> list[str]:
@@ -199,15 +279,34 @@ def _split_heading_from_sentence(piece: str) -> list[str]:
     return _cut(piece, [offset + match.start()])
 
 
-def _split_at_markers(text: str) -> list[str]:
+def _split_at_markers(text: str, previous: str | None = None) -> list[str]:
+    """Cut text at the run-on markers. For a short line, `previous` is the line before it: a cut
+    before "att" is kept only when the text before it opens a clause (see _opens_clause)."""
     cuts = [m.end() for m in _RUN_ON_MARKERS.finditer(text)]
+    if previous is not None and cuts:
+        kept, start = [], 0
+        for cut in cuts:
+            before = text[start:cut].strip()
+            if text.startswith("att", cut) and not (
+                _opens_clause(before) or (start == 0 and not before.endswith(":") and _opens_clause(previous))
+            ):
+                continue
+            kept.append(cut)
+            start = cut
+        cuts = kept
     return _cut(text, cuts)
+
+
+# "enligt § 3 …", "i § 3": a paragraph cited in a sentence, not a heading.
+_CITES_PARAGRAPH = re.compile(
+    r"(?:^|\s)(?:enligt|i|under|se|jfr|jämför|av|till|med|från|om|på|vid|inom|samt|och|eller)\s$", re.IGNORECASE
+)
 
 
 def _split_at_items_in(piece: str, last_item: int) -> tuple[list[str], int]:
     cuts = []
     for match in _EMBEDDED_NUMBER.finditer(piece):
-        if _follows(match, last_item):
+        if _follows(match, last_item) and not (match.group(1) and _CITES_PARAGRAPH.search(piece, 0, match.start())):
             number = int(match.group(1) or match.group(2))
             cuts.append(match.start())
             last_item = number

@@ -99,6 +99,11 @@ class RecordItemForm(forms.Form):
     outcome = forms.ChoiceField(label="Utfall", choices=AgendaItem.Outcome.choices, required=False)
     forwarded_to = forms.ModelChoiceField(label="Överlämnas till", queryset=Body.objects.all(), required=False)
 
+    def __init__(self, *args, body_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if body_choices is not None:  # the same list for every item's form: one query, not one per item
+            self.fields["forwarded_to"].choices = body_choices
+
     def clean_decisions(self):
         return lines(self.cleaned_data["decisions"])
 

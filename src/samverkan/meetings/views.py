@@ -227,7 +227,7 @@ def notice_send(request, pk):
 def attendance(request, pk):
     meeting = _editable_meeting(request, pk)
     members = list(current_members(meeting.body))
-    present = {a.person_id: a for a in meeting.attendances.all()}
+    present = {a.person_id: a for a in meeting.attendances.select_related("person", "organization")}
     if request.method == "POST":
         saved = run_action(request, lambda: _save_attendance(request, meeting, members),
                      lambda present: f"Närvaron är sparad: {present} närvarande.")
@@ -279,8 +279,9 @@ def record(request, pk):
     meeting = _editable_meeting(request, pk)
     meeting = meeting_with_items(meeting.pk)
     forms_by_item = {}
+    body_choices = [("", "---------"), *((body.pk, str(body)) for body in Body.objects.all())]
     for item in _all_items(meeting):
-        forms_by_item[item.pk] = RecordItemForm(prefix=f"item-{item.pk}", initial={
+        forms_by_item[item.pk] = RecordItemForm(prefix=f"item-{item.pk}", body_choices=body_choices, initial={
             "version": item.lock_version, "minutes_text": item.minutes_text,
             "decisions": "\n".join(c.text for c in item.decisions), "outcome": item.outcome,
             "forwarded_to": item.forwarded_to_id,

@@ -28,3 +28,11 @@ def test_the_public_meeting_page_does_not_query_per_row(client, sample_archive, 
     meeting = Meeting.objects.get(date="2023-11-09")
     with django_assert_max_num_queries(20):
         assert client.get(meeting.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("document", ["minnesanteckningar.pdf", "minnesanteckningar.docx", "kallelse.pdf"])
+def test_documents_are_rendered_from_one_fetch_of_the_meeting(client, sample_archive, document,
+                                                              django_assert_max_num_queries):
+    meeting = Meeting.objects.get(date="2023-11-09")
+    with django_assert_max_num_queries(25):
+        assert client.get(f"/moten/{meeting.pk}/{document}").status_code == 200

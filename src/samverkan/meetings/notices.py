@@ -12,6 +12,7 @@ from samverkan.directory.models import Person
 from samverkan.directory.selectors import current_members
 
 from .models import Clause, Meeting, NoticeDispatch
+from .selectors import meeting_with_items
 
 
 def agenda_fingerprint(meeting: Meeting) -> str:
@@ -54,7 +55,7 @@ def send_notice(meeting: Meeting, by=None) -> NoticeDispatch:
     if not recipients:
         raise ValueError("Organet har inga medlemmar med e-postadress att skicka kallelsen till.")
     version = latest.version + 1 if latest else 1
-    pdf, ics = agenda_pdf(meeting), meeting_ics(meeting, sequence=version - 1)
+    pdf, ics = agenda_pdf(meeting_with_items(meeting.pk)), meeting_ics(meeting, sequence=version - 1)
     messages = [_notice_message(meeting, person, version, pdf, ics) for person in recipients]
     get_connection().send_messages(messages)
     with transaction.atomic():

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Meeting, MinutesVersion
+from .selectors import meeting_with_items
 
 
 @transaction.atomic
@@ -17,7 +18,7 @@ def publish_minutes(meeting: Meeting, by=None, note: str = "") -> MinutesVersion
     latest = meeting.minutes_versions.order_by("-version").first()
     if latest is None:
         meeting.minutes_date = timezone.localdate()
-    text = minutes_text(meeting)
+    text = minutes_text(meeting_with_items(meeting.pk))
     if latest and latest.text == text:
         raise ValueError("Minnesanteckningarna är oförändrade sedan de publicerades.")
     if latest and not note.strip():

@@ -13,6 +13,7 @@ from django.utils.module_loading import import_string
 
 from samverkan.directory.access import can_download_attachment, can_view_meeting, is_member
 from samverkan.meetings.models import Attachment, Meeting
+from samverkan.meetings.selectors import meeting_with_items
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -23,7 +24,7 @@ def _meeting(request, pk, members_only=False) -> Meeting:
     allowed = is_member(request.user, meeting.body) if members_only else can_view_meeting(request.user, meeting)
     if not allowed:
         raise Http404("Mötet finns inte.")
-    return meeting
+    return meeting_with_items(meeting.pk)  # items, clauses, people fetched once for the whole document
 
 
 def _file(content: bytes, content_type: str, name: str) -> HttpResponse:

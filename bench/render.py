@@ -51,7 +51,11 @@ def build_meeting(items: int):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from samverkan.core.places import DALARNA_MUNICIPALITIES
-    from samverkan.directory.services import get_or_create_body, get_or_create_organization, get_or_create_person
+    from samverkan.directory.services import (
+        get_or_create_body,
+        get_or_create_organization,
+        get_or_create_person,
+    )
     from samverkan.meetings import recording, services
     from samverkan.meetings.attachments import attach_file
 
@@ -96,9 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="samverkan-render-") as data_dir:
         _setup_django(data_dir)
-        from samverkan.documents.agenda import agenda_docx, agenda_pdf
-        from samverkan.documents.minutes import minutes_docx, minutes_pdf
-        from samverkan.documents.packet import meeting_packet_pdf
+        from samverkan.meetings.documents.agenda import agenda_docx, agenda_pdf
+        from samverkan.meetings.documents.minutes import minutes_docx, minutes_pdf
+        from samverkan.meetings.documents.packet import meeting_packet_pdf
         from samverkan.meetings.selectors import meeting_with_items
 
         meeting = meeting_with_items(build_meeting(args.items).pk)

@@ -28,8 +28,8 @@ import statistics
 import sys
 import tempfile
 import time
-import tracemalloc
 import traceback
+import tracemalloc
 from collections import Counter
 from pathlib import Path
 
@@ -39,7 +39,10 @@ if (ROOT / "src").is_dir():
     sys.path.insert(1, str(ROOT / "src"))
 
 from bench.generate import (  # noqa: E402
-    MUNICIPALITIES, SUBTOPICS, TOPICS, generate_documents,
+    MUNICIPALITIES,
+    SUBTOPICS,
+    TOPICS,
+    generate_documents,
 )
 
 PARSE_TARGET = 200  # docs/s

@@ -58,7 +58,6 @@ INSTALLED_APPS = [
     "samverkan.funds",
     "samverkan.archive",
     "samverkan.search",
-    "samverkan.documents",
     "samverkan.web",
 ]
 

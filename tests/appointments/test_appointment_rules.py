@@ -5,8 +5,20 @@ import datetime as dt
 import pytest
 
 from samverkan.directory import appointments as services
-from samverkan.directory.models import Appointment, Body, Election, Membership, Organization, RuleException
-from samverkan.directory.rules import check_appointment, next_chair_side, open_elections, rule_breaches
+from samverkan.directory.models import (
+    Appointment,
+    Body,
+    Election,
+    Membership,
+    Organization,
+    RuleException,
+)
+from samverkan.directory.rules import (
+    check_appointment,
+    next_chair_side,
+    open_elections,
+    rule_breaches,
+)
 
 Role = Appointment.Role
 REGION, MUNICIPALITY = Organization.Kind.REGION, Organization.Kind.MUNICIPALITY

@@ -12,8 +12,15 @@ from datetime import date
 import pytest
 
 from bench.generate import (
-    AGENDA, LAYOUTS, MAX_BYTES, MIN_BYTES, MINUTES, generate_archive, generate_document,
-    generate_documents, wrap,
+    AGENDA,
+    LAYOUTS,
+    MAX_BYTES,
+    MIN_BYTES,
+    MINUTES,
+    generate_archive,
+    generate_document,
+    generate_documents,
+    wrap,
 )
 
 ALL_LAYOUTS = [layout for layouts in LAYOUTS.values() for layout in layouts]

@@ -6,7 +6,12 @@ import pytest
 
 from samverkan.meetings import calendar_services as services
 from samverkan.meetings import services as meeting_services
-from samverkan.meetings.calendar_planning import busy_from_ics, propose_dates, series_dates, swedish_day
+from samverkan.meetings.calendar_planning import (
+    busy_from_ics,
+    propose_dates,
+    series_dates,
+    swedish_day,
+)
 from samverkan.meetings.models import CalendarPlan, Meeting
 
 THURSDAY, FRIDAY = 3, 4

@@ -1,12 +1,20 @@
 """A realistic meeting of the county network: 15 items, sub-items, presenters, clauses, attendance."""
 
-from datetime import date, datetime, time, timezone as dt_timezone
+from datetime import date, datetime, time
+from datetime import timezone as dt_timezone
 
 import pytest
 from django.core.files.base import ContentFile
 
 from samverkan.directory.models import Body, Organization, Person
-from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Clause, Meeting, Presentation
+from samverkan.meetings.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Clause,
+    Meeting,
+    Presentation,
+)
 
 TYPE = AgendaItem.Type
 FILING = "att lägga informationen till handlingarna."
@@ -174,7 +182,7 @@ def meeting(body, settings, tmp_path):
 @pytest.fixture
 def attachment_files(meeting):
     """Files on the meeting's attachments: a 2-page PDF, a DOCX, an XLSX and one missing file."""
-    from samverkan.documents.render import html_to_pdf
+    from samverkan.core.rendering import html_to_pdf
 
     two_pages = html_to_pdf("<p>Kalendarium 2024</p><p style='break-before: page'>Sida två</p>")
     files = {

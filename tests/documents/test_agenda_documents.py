@@ -1,9 +1,9 @@
 """The notice with agenda as HTML, PDF and DOCX, and its round trip through the reader."""
 
 import pytest
-from helpers import expected_items, docx_paragraphs, flat_items, pdf_pages, read_back
+from helpers import docx_paragraphs, expected_items, flat_items, pdf_pages, read_back
 
-from samverkan.documents.agenda import agenda_docx, agenda_html, agenda_pdf
+from samverkan.meetings.documents.agenda import agenda_docx, agenda_html, agenda_pdf
 from samverkan.meetings.models import AgendaItem, Meeting
 from samverkan.meetings.selectors import meeting_with_items
 

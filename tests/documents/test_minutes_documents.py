@@ -1,9 +1,14 @@
 """Minutes as PDF, DOCX and text: content, running header on every page, and a round trip through the reader."""
 
 import pytest
-from helpers import expected_items, docx_header, docx_paragraphs, flat_items, pdf_pages, read_back
+from helpers import docx_header, docx_paragraphs, expected_items, flat_items, pdf_pages, read_back
 
-from samverkan.documents.minutes import minutes_docx, minutes_html, minutes_pdf, minutes_text
+from samverkan.meetings.documents.minutes import (
+    minutes_docx,
+    minutes_html,
+    minutes_pdf,
+    minutes_text,
+)
 from samverkan.meetings.models import AgendaItem
 from samverkan.meetings.selectors import meeting_with_items
 

@@ -8,9 +8,9 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from samverkan.documents.agenda import agenda_pdf
-from samverkan.documents.calendar import meeting_ics
-from samverkan.documents.packet import meeting_packet_pdf
+from samverkan.meetings.documents.agenda import agenda_pdf
+from samverkan.meetings.documents.calendar import meeting_ics
+from samverkan.meetings.documents.packet import meeting_packet_pdf
 from samverkan.meetings.models import Attachment, Meeting
 
 pytestmark = pytest.mark.django_db

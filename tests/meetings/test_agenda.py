@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 from pypdf import PdfWriter
 
+from samverkan.core.locking import EditConflict
 from samverkan.meetings import recording, services
 from samverkan.meetings.attachments import AttachmentRejected, attach_file
-from samverkan.meetings.locking import EditConflict
 from samverkan.meetings.models import AgendaItem, Meeting
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 from django.db import models
 
-from samverkan.core.ownership import BelongsToBody
 from samverkan.core.models import TimeStampedModel
+from samverkan.core.ownership import BelongsToBody
 
 
 class SourceDocument(BelongsToBody, TimeStampedModel):

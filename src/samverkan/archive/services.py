@@ -24,7 +24,14 @@ from samverkan.directory.services import (
     get_or_create_organization,
     get_or_create_person,
 )
-from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Clause, Meeting, Presentation
+from samverkan.meetings.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Clause,
+    Meeting,
+    Presentation,
+)
 from samverkan.meetings.services import mode_from_location, outcome_from_decisions
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}

@@ -6,7 +6,12 @@ notices and attachments before they are public. Everyone else reads published
 minutes, and attachments marked public.
 """
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from .models import Body
 from .selectors import current_membership
@@ -93,3 +98,35 @@ def audit_entries_for(user):
     shared = ContentType.objects.get_for_models(Person, Organization).values()
     return LogEntry.objects.filter(
         Q(additional_data__body_id__in=list(served_body_ids(user))) | Q(content_type__in=list(shared)))
+
+
+# --- Views: who may open a secretariat page, and which records they find ------------------
+
+def secretariat_required(view):
+    """Signed in and keeping the meetings of at least one body; others see no such page."""
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not is_any_secretary(request.user):
+            raise Http404("Sidan finns inte.")
+        return view(request, *args, **kwargs)
+    return wrapped
+
+
+def served_body(request, slug) -> Body:
+    """The body of that slug, when the user keeps its meetings; otherwise there is no such page."""
+    body = get_object_or_404(Body, slug=slug)
+    if not is_secretary(request.user, body):
+        raise Http404("Organet finns inte.")
+    return body
+
+
+def served_or_404(request, queryset, pk, missing: str):
+    """The record of that pk when the user keeps the meetings of the body it belongs to.
+
+    Anyone else is told `missing` ("Mötet finns inte."): others' records are not to be found.
+    """
+    record = get_object_or_404(queryset, pk=pk)
+    if record.owning_body_id() not in served_body_ids(request.user):
+        raise Http404(missing)
+    return record

@@ -10,7 +10,16 @@ from datetime import date
 
 from django.db import transaction
 
-from .models import Appointment, Body, BodyRules, Election, Membership, Organization, Person, RuleException
+from .models import (
+    Appointment,
+    Body,
+    BodyRules,
+    Election,
+    Membership,
+    Organization,
+    Person,
+    RuleException,
+)
 from .rules import term_bounds
 
 Role = Appointment.Role

@@ -5,8 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from samverkan.core.ownership import BelongsToBody
 from samverkan.core.models import TimeStampedModel
+from samverkan.core.ownership import BelongsToBody
 from samverkan.core.text import normalize_name
 
 

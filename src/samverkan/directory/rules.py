@@ -14,7 +14,16 @@ from datetime import date
 
 from django.db.models import F, Q
 
-from .models import SIDE_LABELS, Appointment, Body, BodyRules, Election, Membership, Organization, RuleException
+from .models import (
+    SIDE_LABELS,
+    Appointment,
+    Body,
+    BodyRules,
+    Election,
+    Membership,
+    Organization,
+    RuleException,
+)
 
 Role = Appointment.Role
 SIDES = (Organization.Kind.REGION, Organization.Kind.MUNICIPALITY)

@@ -9,18 +9,27 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from samverkan.web.actions import served_body
-from samverkan.web.decorators import secretariat_required
+from samverkan.directory.access import secretariat_required, served_body
 
 from . import appointments as services
 from .access import is_secretary, served_body_ids
-from .appointment_forms import AppointForm, EndAppointmentForm, ExceptionForm, RulesForm, TableElectionForm
+from .appointment_forms import (
+    AppointForm,
+    EndAppointmentForm,
+    ExceptionForm,
+    RulesForm,
+    TableElectionForm,
+)
 from .models import Appointment, Body
-from .rules import body_appointments, check_appointment, next_chair_side, open_elections, public_appointments, \
-    rules_for
+from .rules import (
+    body_appointments,
+    check_appointment,
+    next_chair_side,
+    open_elections,
+    public_appointments,
+    rules_for,
+)
 from .services import get_or_create_person
-
-
 
 
 def _served_appointment(request, pk) -> Appointment:

@@ -14,7 +14,7 @@ from fractions import Fraction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from samverkan.documents.render import html_to_pdf, render_html
+from samverkan.core.rendering import html_to_pdf, render_html
 
 from .distribution import TIE_RULE
 from .models import Allocation, Distribution

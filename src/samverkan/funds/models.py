@@ -10,8 +10,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from samverkan.core.ownership import BelongsToBody
 from samverkan.core.models import TimeStampedModel
+from samverkan.core.ownership import BelongsToBody
 from samverkan.directory.models import Body, Organization
 
 

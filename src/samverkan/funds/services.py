@@ -17,10 +17,18 @@ from samverkan.directory.models import Body, Organization
 from samverkan.directory.services import get_or_create_organization
 
 from . import distribution as dist
-from .models import Agreement, Allocation, Distribution, FocusArea, PopulationFigure, Receipt, UseReport
+from .models import (
+    Agreement,
+    Allocation,
+    Distribution,
+    FocusArea,
+    PopulationFigure,
+    Receipt,
+    UseReport,
+)
 from .population import ParsedFile, parse
-from .selectors import agreement_totals, allocation_used, municipalities as directory_municipalities
-from .selectors import population_on
+from .selectors import agreement_totals, allocation_used, population_on
+from .selectors import municipalities as directory_municipalities
 
 
 class FundsError(ValueError):

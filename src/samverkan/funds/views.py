@@ -10,15 +10,28 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from samverkan.directory.access import is_member, is_secretary, member_body_ids, served_body_ids
+from samverkan.directory.access import (
+    is_member,
+    is_secretary,
+    member_body_ids,
+    served_body_ids,
+    served_or_404,
+)
+from samverkan.directory.access import secretariat_required as web_secretariat_required
 from samverkan.directory.models import Body
-from samverkan.web.actions import served_or_404
-from samverkan.web.decorators import secretariat_required as web_secretariat_required
 
 from . import documents, selectors, services
 from .distribution import TIE_RULE
-from .forms import (AgreementForm, AllocationForm, DistributionForm, FocusAreaForm, PopulationImportForm,
-                    ReceiptForm, ReturnForm, UseForm)
+from .forms import (
+    AgreementForm,
+    AllocationForm,
+    DistributionForm,
+    FocusAreaForm,
+    PopulationImportForm,
+    ReceiptForm,
+    ReturnForm,
+    UseForm,
+)
 from .models import Agreement, Allocation, Distribution
 from .population import PopulationImportError
 

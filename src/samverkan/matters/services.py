@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from samverkan.directory.models import Body, Organization, Person
-from samverkan.documents.layout import swedish_date
+from samverkan.meetings.documents.layout import swedish_date
 from samverkan.meetings.models import AgendaItem, Clause, Meeting
 
 from . import similarity

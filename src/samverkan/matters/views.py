@@ -9,16 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from samverkan.directory.access import is_any_secretary
+from samverkan.core.views import run_action
+from samverkan.directory.access import is_any_secretary, secretariat_required
 from samverkan.directory.models import Body
-from samverkan.web.actions import run_action
-from samverkan.web.decorators import secretariat_required
 
 from . import selectors, services
 from .forms import AssignmentForm, CompletionForm, ExtensionForm, MatterForm
 from .models import Assignment, Matter, MatterItem
-
-
 
 
 def _visible_matter(request, pk) -> Matter:

@@ -1,8 +1,7 @@
 from django.contrib import admin
 
-from samverkan.search.services import index_meeting
-
 from .models import AgendaItem, Attachment, Attendance, Clause, Meeting, Presentation
+from .signals import announce_change
 
 
 class ClauseInline(admin.TabularInline):
@@ -37,7 +36,7 @@ class ReindexMixin:
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         meeting = form.instance if isinstance(form.instance, Meeting) else form.instance.meeting
-        index_meeting(meeting)
+        announce_change(meeting)
 
 
 @admin.register(Meeting)

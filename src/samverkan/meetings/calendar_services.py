@@ -11,8 +11,16 @@ from django.utils import timezone
 from samverkan.directory.models import Body
 
 from . import services
-from .calendar_planning import (Busy, busy_from_ics, overlaps, parse_ics, propose_dates, series_dates,
-                                swedish_day, swedish_holidays)
+from .calendar_planning import (
+    Busy,
+    busy_from_ics,
+    overlaps,
+    parse_ics,
+    propose_dates,
+    series_dates,
+    swedish_day,
+    swedish_holidays,
+)
 from .models import CalendarPlan, ExternalCalendar, Meeting, MeetingSeries, PlannedDate
 
 

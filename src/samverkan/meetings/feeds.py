@@ -19,7 +19,7 @@ from icalendar import Calendar, Event
 
 from samverkan.directory.models import Appointment, Body, Person
 from samverkan.directory.selectors import current_membership
-from samverkan.documents.calendar import STOCKHOLM, meeting_event
+from samverkan.meetings.documents.calendar import STOCKHOLM, meeting_event
 
 from .calendar_planning import WEEKDAY_NAMES, series_dates
 from .models import CalendarSubscription, Meeting, MeetingSeries

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from samverkan.core.ownership import BelongsToBody
 from samverkan.core.models import TimeStampedModel
+from samverkan.core.ownership import BelongsToBody
 from samverkan.directory.models import Body, Organization, Person
 
 

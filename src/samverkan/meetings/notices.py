@@ -11,6 +11,8 @@ from django.utils import formats
 from samverkan.directory.models import Person
 from samverkan.directory.selectors import current_members
 
+from .documents.agenda import agenda_pdf
+from .documents.calendar import meeting_ics
 from .models import Clause, Meeting, NoticeDispatch
 from .selectors import meeting_with_items
 
@@ -44,9 +46,6 @@ def agenda_changed_since_notice(meeting: Meeting) -> bool:
 
 def send_notice(meeting: Meeting, by=None) -> NoticeDispatch:
     """E-mail the notice (PDF) and an .ics invitation to every member; record who got which version."""
-    from samverkan.documents.agenda import agenda_pdf
-    from samverkan.documents.calendar import meeting_ics
-
     fingerprint = agenda_fingerprint(meeting)
     latest = meeting.dispatches.order_by("-version").first()
     if latest and latest.fingerprint == fingerprint:

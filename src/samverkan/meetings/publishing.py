@@ -5,16 +5,15 @@ import difflib
 from django.db import transaction
 from django.utils import timezone
 
+from .documents.minutes import minutes_text
 from .models import Meeting, MinutesVersion
 from .selectors import meeting_with_items
+from .signals import announce_change
 
 
 @transaction.atomic
 def publish_minutes(meeting: Meeting, by=None, note: str = "") -> MinutesVersion:
     """Make the minutes public; a later publication is a correction kept beside the earlier ones."""
-    from samverkan.documents.minutes import minutes_text
-    from samverkan.search.services import index_meeting
-
     latest = meeting.minutes_versions.order_by("-version").first()
     if latest is None:
         meeting.minutes_date = timezone.localdate()
@@ -30,7 +29,7 @@ def publish_minutes(meeting: Meeting, by=None, note: str = "") -> MinutesVersion
     meeting.published_at = meeting.published_at or timezone.now()
     meeting.status = Meeting.Status.PUBLISHED
     meeting.save(update_fields=["published_at", "status", "minutes_date", "modified"])
-    index_meeting(meeting)
+    announce_change(meeting)
     return version
 
 

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from samverkan.core.locking import claim_version
 from samverkan.directory.models import Body, Organization, Person
 
-from .locking import claim_version
 from .models import AgendaItem, Attendance, Clause, Meeting
 from .services import reindex, replace_clauses
 

@@ -5,11 +5,12 @@ from datetime import date, time
 
 from django.db import transaction
 
+from samverkan.core.locking import claim_version
 from samverkan.directory.models import Body
 from samverkan.directory.services import get_or_create_person
 
-from .locking import claim_version
 from .models import AgendaItem, Clause, Meeting, Presentation
+from .signals import announce_change
 
 DIGITAL_WORDS = re.compile(r"\b(teams|skype|zoom|digital\w*|videolänk|distans)\b", re.IGNORECASE)
 ALSO_ON_SITE = re.compile(r"\b(samt|och|\+|eller)\b", re.IGNORECASE)
@@ -193,9 +194,7 @@ def move_item(item: AgendaItem, step: int, expected_version: int | None) -> None
 
 def reindex(meeting: Meeting) -> None:
     """Keep search in step with an edited meeting."""
-    from samverkan.search.services import index_meeting
-
-    index_meeting(meeting)
+    announce_change(meeting)
 
 
 def renumber_attachments(meeting: Meeting) -> None:

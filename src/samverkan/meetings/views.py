@@ -12,15 +12,27 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from samverkan.directory.access import audit_entries_for, served_body_ids
+from samverkan.core.locking import EditConflict
+from samverkan.core.views import run_action
+from samverkan.directory.access import (
+    audit_entries_for,
+    secretariat_required,
+    served_body_ids,
+    served_or_404,
+)
 from samverkan.directory.models import Body, Person
 from samverkan.directory.selectors import current_members
-from samverkan.web.actions import run_action, served_or_404
-from samverkan.web.decorators import secretariat_required
 
 from . import attachments, notices, publishing, recording, services
-from .forms import AttachmentForm, ItemForm, MeetingForm, NewItemForm, PublishForm, RecordItemForm, lines
-from .locking import EditConflict
+from .forms import (
+    AttachmentForm,
+    ItemForm,
+    MeetingForm,
+    NewItemForm,
+    PublishForm,
+    RecordItemForm,
+    lines,
+)
 from .models import AgendaItem, Attachment, Meeting
 from .selectors import meeting_with_items
 

@@ -13,18 +13,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from samverkan.directory.access import served_body_ids
+from samverkan.core.views import run_action
+from samverkan.directory.access import (
+    secretariat_required,
+    served_body,
+    served_body_ids,
+    served_or_404,
+)
 from samverkan.directory.models import Body
-from samverkan.web.actions import run_action, served_body, served_or_404
-from samverkan.web.decorators import secretariat_required
 
 from . import calendar_services as services
 from . import feeds
 from .calendar_forms import ExternalCalendarForm, PlannedDateForm, ProposeForm, SeriesForm
 from .calendar_planning import series_dates
 from .models import CalendarPlan, CalendarSubscription, ExternalCalendar, Meeting, PlannedDate
-
-
 
 
 def _served_plan(request, pk) -> CalendarPlan:

@@ -57,3 +57,8 @@ def rebuild_index() -> int:
     get_backend().clear()
     ids = list(Meeting.objects.order_by("pk").values_list("pk", flat=True))
     return sum(_index(ids[i:i + REBUILD_CHUNK]) for i in range(0, len(ids), REBUILD_CHUNK))
+
+
+def index_changed_meeting(sender, meeting: Meeting, **kwargs) -> None:
+    """Receiver of `meetings.signals.meeting_changed`: index the meeting again."""
+    index_meeting(meeting)

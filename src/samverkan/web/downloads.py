@@ -4,14 +4,18 @@ Each checks who may read it: published material for everyone, drafts and the pac
 body's members and secretariat.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
-from django.utils.module_loading import import_string
 
 from samverkan.directory.access import can_download_attachment, can_view_meeting, is_member
+from samverkan.meetings.documents.agenda import agenda_docx, agenda_pdf
+from samverkan.meetings.documents.calendar import meeting_ics as meeting_ics_bytes
+from samverkan.meetings.documents.minutes import minutes_docx, minutes_pdf
+from samverkan.meetings.documents.packet import meeting_packet_pdf
 from samverkan.meetings.models import Attachment, Meeting
 from samverkan.meetings.selectors import meeting_with_items
 
@@ -40,7 +44,7 @@ def _stem(meeting: Meeting, kind: str) -> str:
 
 @dataclass(frozen=True)
 class MeetingDocument:
-    render: str  # dotted path of a function meeting -> bytes, imported when first asked for
+    render: Callable[[Meeting], bytes]
     content_type: str
     name: str  # file name stem, e.g. "kallelse"
     suffix: str
@@ -48,12 +52,11 @@ class MeetingDocument:
 
 
 MEETING_DOCUMENTS = {
-    "agenda_pdf": MeetingDocument("samverkan.documents.agenda.agenda_pdf", PDF, "kallelse", "pdf"),
-    "agenda_docx": MeetingDocument("samverkan.documents.agenda.agenda_docx", DOCX, "kallelse", "docx"),
-    "packet_pdf": MeetingDocument("samverkan.documents.packet.meeting_packet_pdf", PDF, "handlingar", "pdf",
-                                  members_only=True),
-    "minutes_pdf": MeetingDocument("samverkan.documents.minutes.minutes_pdf", PDF, "minnesanteckningar", "pdf"),
-    "minutes_docx": MeetingDocument("samverkan.documents.minutes.minutes_docx", DOCX, "minnesanteckningar", "docx"),
+    "agenda_pdf": MeetingDocument(agenda_pdf, PDF, "kallelse", "pdf"),
+    "agenda_docx": MeetingDocument(agenda_docx, DOCX, "kallelse", "docx"),
+    "packet_pdf": MeetingDocument(meeting_packet_pdf, PDF, "handlingar", "pdf", members_only=True),
+    "minutes_pdf": MeetingDocument(minutes_pdf, PDF, "minnesanteckningar", "pdf"),
+    "minutes_docx": MeetingDocument(minutes_docx, DOCX, "minnesanteckningar", "docx"),
 }
 
 
@@ -61,18 +64,17 @@ def meeting_document(request, pk, kind: str):
     """One of a meeting's documents (notice, packet, minutes) as PDF or Word."""
     document = MEETING_DOCUMENTS[kind]
     meeting = _meeting(request, pk, members_only=document.members_only)
-    content = import_string(document.render)(meeting)
+    content = document.render(meeting)
     return _file(content, document.content_type, f"{_stem(meeting, document.name)}.{document.suffix}")
 
 
 def meeting_ics(request, pk):
-    from samverkan.documents.calendar import meeting_ics as render
-
+    """The meeting as an iCalendar invitation."""
     meeting = _meeting(request, pk)
     if meeting.date is None:
         raise Http404("Mötet har inget datum.")
     sequence = max(meeting.dispatches.count() - 1, 0)
-    return _file(render(meeting, sequence=sequence), "text/calendar; charset=utf-8", _stem(meeting, "mote") + ".ics")
+    return _file(meeting_ics_bytes(meeting, sequence=sequence), "text/calendar; charset=utf-8", _stem(meeting, "mote") + ".ics")
 
 
 def attachment(request, pk):

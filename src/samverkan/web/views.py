@@ -13,6 +13,7 @@ from samverkan.directory.access import (
     can_view_meeting,
     is_member,
     member_body_ids,
+    secretariat_required,
     visible_meetings_filter,
 )
 from samverkan.directory.models import Organization, Person
@@ -28,8 +29,6 @@ from samverkan.meetings.selectors import (
     upcoming_meetings,
 )
 from samverkan.search.selectors import available_years, search
-
-from .decorators import secretariat_required
 
 RESULTS_PER_PAGE = 20
 

@@ -1,53 +1,10 @@
-"""Writers shared by the agenda and the minutes: HTML to PDF, Word paragraphs, plain text."""
+"""Writers shared by the agenda and the minutes: Word paragraphs and plain text from the layout."""
 
 from __future__ import annotations
 
-import io
-import logging
-
 from docx import Document
-from docx.shared import Mm, Pt
-from django.template.loader import render_to_string
 
 from .layout import AttendanceRow, ItemBlock, MeetingFacts
-
-FONT = "Arial"  # Liberation Sans on Linux has the same metrics
-
-
-def render_html(template: str, context: dict) -> str:
-    """A document template rendered to a string."""
-    return render_to_string(template, context)
-
-
-def html_to_pdf(html: str) -> bytes:
-    """PDF bytes from a standalone HTML document (WeasyPrint, A4 from the print CSS)."""
-    from weasyprint import HTML
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    return HTML(string=html).write_pdf()
-
-
-# --- Word ---------------------------------------------------------------------------------
-
-def new_docx() -> Document:
-    """An A4 Word document with readable default fonts."""
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(22)
-    section.top_margin, section.bottom_margin = Mm(25), Mm(20)
-    for style_name in ("Normal", "Heading 1", "Heading 2", "Heading 3"):
-        document.styles[style_name].font.name = FONT
-    document.styles["Normal"].font.size = Pt(10.5)
-    return document
-
-
-def docx_bytes(document: Document) -> bytes:
-    """The Word document as bytes."""
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def add_facts_docx(document: Document, facts: MeetingFacts, title_lines: list[str]) -> None:

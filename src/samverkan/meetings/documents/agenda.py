@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from samverkan.core.rendering import docx_bytes, html_to_pdf, new_docx, render_html
 from samverkan.meetings.models import Meeting
 
 from .layout import AGENDA, item_blocks, meeting_facts
-from .render import add_facts_docx, add_items_docx, docx_bytes, html_to_pdf, new_docx, render_html
+from .render import add_facts_docx, add_items_docx
 
 KIND_LINE = "Kallelse"
 

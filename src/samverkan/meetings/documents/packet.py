@@ -11,11 +11,11 @@ from django.utils.html import escape
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
+from samverkan.core.rendering import html_to_pdf
 from samverkan.meetings.models import Attachment, Meeting
 
 from .agenda import agenda_pdf
 from .layout import attachment_name, subitems_of, top_items
-from .render import html_to_pdf
 
 TYPE_NAMES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",

@@ -7,20 +7,11 @@ from dataclasses import dataclass
 from django.utils import timezone
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from samverkan.core.rendering import docx_bytes, html_to_pdf, new_docx, render_html
 from samverkan.meetings.models import Meeting
 
 from .layout import MINUTES, attendance_rows, body_short, item_blocks, meeting_facts
-from .render import (
-    add_attendance_docx,
-    add_facts_docx,
-    add_items_docx,
-    docx_bytes,
-    fact_lines,
-    html_to_pdf,
-    items_text,
-    new_docx,
-    render_html,
-)
+from .render import add_attendance_docx, add_facts_docx, add_items_docx, fact_lines, items_text
 
 
 @dataclass

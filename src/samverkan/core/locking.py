@@ -2,15 +2,18 @@
 
 from django.db.models import F
 
+from .errors import UserError
 
-class EditConflict(ValueError):
+
+class EditConflict(UserError):
     """Someone else saved the same thing after this edit began."""
 
     def __init__(self, obj):
         self.obj = obj
         super().__init__(
             f"{obj._meta.verbose_name.capitalize()} har ändrats av någon annan sedan du öppnade den. "
-            "Ladda om sidan och gör ändringen igen."
+            "Ladda om sidan och gör ändringen igen.",
+            code="stale_edit",
         )
 
 

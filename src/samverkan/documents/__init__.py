@@ -1,1 +1,0 @@
-"""Documents out: notices with agendas, minutes, meeting packets and calendar invitations."""

@@ -1,0 +1,1 @@
+"""A meeting's documents out: notice (agenda), minutes, meeting packet, calendar invitation."""

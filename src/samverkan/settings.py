@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "auditlog",
     "samverkan.directory",
     "samverkan.meetings",
+    "samverkan.calendar",
+    "samverkan.appointments",
     "samverkan.matters",
     "samverkan.funds",
     "samverkan.archive",

@@ -8,6 +8,8 @@ admin.site.index_title = "Rättelser och register"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sekretariat/", include("samverkan.meetings.urls")),
+    path("", include("samverkan.calendar.urls")),
+    path("", include("samverkan.appointments.urls")),
     path("arenden/", include("samverkan.matters.urls")),
     path("medel/", include("samverkan.funds.urls")),
     path("", include("samverkan.web.urls")),

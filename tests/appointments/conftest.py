@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 
-from samverkan.directory.appointments import set_rules
+from samverkan.appointments.services import set_rules
 from samverkan.directory.models import Body, Organization, Person
 
 

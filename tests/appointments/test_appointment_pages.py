@@ -6,8 +6,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from samverkan.directory import appointments as services
-from samverkan.directory.models import Appointment, Body, RuleException
+from samverkan.appointments import services
+from samverkan.appointments.models import Appointment, RuleException
+from samverkan.directory.models import Body
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +21,11 @@ def dedering(network, rules, people):
 
 def secretariat_urls(network, appointment):
     return [
-        reverse("meetings:appointments"),
-        reverse("meetings:body_appointments", args=[network.slug]),
-        reverse("meetings:appoint", args=[network.slug]),
-        reverse("meetings:body_rules", args=[network.slug]),
-        reverse("meetings:record_exception", args=[appointment.pk]),
+        reverse("appointments:bodies"),
+        reverse("appointments:body", args=[network.slug]),
+        reverse("appointments:appoint", args=[network.slug]),
+        reverse("appointments:rules", args=[network.slug]),
+        reverse("appointments:record_exception", args=[appointment.pk]),
     ]
 
 
@@ -35,7 +36,7 @@ def test_secretariat_pages_by_role(client, network, secretary, dedering):
         client.force_login(secretary)
         assert client.get(url).status_code == 200, url
         client.force_login(other)
-        expected = 200 if url == reverse("meetings:appointments") else 404
+        expected = 200 if url == reverse("appointments:bodies") else 404
         assert client.get(url).status_code == expected, url
         client.logout()
         response = client.get(url)
@@ -44,25 +45,25 @@ def test_secretariat_pages_by_role(client, network, secretary, dedering):
 
 def test_the_page_flags_the_breach_and_says_whose_turn_it_is(client, network, secretary, dedering):
     client.force_login(secretary)
-    page = client.get(reverse("meetings:body_appointments", args=[network.slug])).content.decode()
+    page = client.get(reverse("appointments:body", args=[network.slug])).content.decode()
     assert "Strider mot regeln" in page and "Åsa Dedering ingår inte i Styrgruppen" in page
     assert "Öppna val" in page
 
 
 def test_appoint_and_record_the_exception_through_the_pages(client, network, secretary, rules, people):
     client.force_login(secretary)
-    response = client.post(reverse("meetings:appoint", args=[network.slug]), {
+    response = client.post(reverse("appointments:appoint", args=[network.slug]), {
         "person": "Åsa Dedering", "role": "chair", "body": network.pk, "start_date": "2022-01-01",
         "end_date": "2022-12-31", "decided_on": "2021-12-17",
         "decision_text": "att utse Åsa Dedering som ordförande i Länschefsnätverket under 2022."}, follow=True)
     assert "Strider mot arbetsordningen" in response.content.decode()
     appointment = Appointment.objects.get(person=people["dedering"])
     assert appointment.appointed_by == network and appointment.side == "region"
-    client.post(reverse("meetings:record_exception", args=[appointment.pk]), {
+    client.post(reverse("appointments:record_exception", args=[appointment.pk]), {
         "rule": RuleException.Rule.STEERING_GROUP, "decided_on": "2021-12-17",
         "decision_text": "att besluta om ett undantag från arbetsordningen 3 §"})
     assert appointment.exceptions.get().rule == RuleException.Rule.STEERING_GROUP
-    page = client.get(reverse("meetings:body_appointments", args=[network.slug])).content.decode()
+    page = client.get(reverse("appointments:body", args=[network.slug])).content.decode()
     assert "Undantag beslutat" in page
 
 
@@ -75,6 +76,6 @@ def test_public_appointments_show_only_published_decisions(client, network, rule
                      dt.date(2024, 12, 31), decision_item=item)
     services.appoint(people["bjornfot"], network, Appointment.Role.CHAIR, dt.date(2020, 9, 25),
                      dt.date(2020, 12, 31))
-    page = client.get(reverse("web:body_appointments", args=[network.slug])).content.decode()
+    page = client.get(reverse("appointments:public", args=[network.slug])).content.decode()
     assert "Ulf Björnfot" in page and "Ulrika Gärdsback" not in page
     assert client.get(reverse("web:bodies")).status_code == 200

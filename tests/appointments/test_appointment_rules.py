@@ -4,21 +4,15 @@ import datetime as dt
 
 import pytest
 
-from samverkan.directory import appointments as services
-from samverkan.directory.models import (
-    Appointment,
-    Body,
-    Election,
-    Membership,
-    Organization,
-    RuleException,
-)
-from samverkan.directory.rules import (
+from samverkan.appointments import services
+from samverkan.appointments.models import Appointment, Election, RuleException
+from samverkan.appointments.rules import (
     check_appointment,
     next_chair_side,
     open_elections,
     rule_breaches,
 )
+from samverkan.directory.models import Body, Membership, Organization
 
 Role = Appointment.Role
 REGION, MUNICIPALITY = Organization.Kind.REGION, Organization.Kind.MUNICIPALITY

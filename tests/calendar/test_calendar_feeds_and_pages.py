@@ -9,11 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from samverkan.calendar import feeds, services
+from samverkan.calendar.models import CalendarPlan, CalendarSubscription, ExternalCalendar
 from samverkan.directory.models import Membership, Person
-from samverkan.meetings import calendar_services as services
-from samverkan.meetings import feeds
 from samverkan.meetings import services as meeting_services
-from samverkan.meetings.models import CalendarPlan, CalendarSubscription, ExternalCalendar
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +39,7 @@ def events(data: bytes):
 
 
 def test_public_body_feed_has_times_but_no_draft_agenda(client, network, meetings, status_meeting):
-    response = client.get(reverse("web:body_feed", args=[network.slug]))
+    response = client.get(reverse("calendar:body_feed", args=[network.slug]))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
     found = events(response.content)
     assert len(found) == 2  # the status meeting is not public
@@ -70,18 +69,18 @@ def test_person_feed_is_behind_a_secret_address(client, network, meetings, statu
     person.user = user
     person.save()
     client.force_login(user)
-    page = client.get(reverse("web:my_calendar"))
+    page = client.get(reverse("calendar:mine"))
     token = CalendarSubscription.objects.get(person=person).token
     assert token in page.content.decode()
     client.logout()
-    data = client.get(reverse("web:person_feed", args=[token])).content
+    data = client.get(reverse("calendar:person_feed", args=[token])).content
     found = events(data)
     assert len(found) == 3
     assert any("Hemligt utkast" in str(e.get("description", "")) for e in found)  # members read drafts
-    assert client.get(reverse("web:person_feed", args=["fel"])).status_code == 404
+    assert client.get(reverse("calendar:person_feed", args=["fel"])).status_code == 404
     client.force_login(user)
-    client.post(reverse("web:my_calendar"))
-    assert client.get(reverse("web:person_feed", args=[token])).status_code == 404
+    client.post(reverse("calendar:mine"))
+    assert client.get(reverse("calendar:person_feed", args=[token])).status_code == 404
 
 
 def test_calendar_pages_by_role(client, network, council, secretary):
@@ -89,49 +88,49 @@ def test_calendar_pages_by_role(client, network, council, secretary):
     planned = plan.dates.first()
     other = User.objects.create_user("annan")
     council.secretaries.add(other)
-    gets = [reverse("meetings:body_calendar", args=[network.slug]), reverse("meetings:calendar_plan", args=[plan.pk]),
-            reverse("meetings:meeting_series", args=[network.slug])]
-    posts = [reverse("meetings:planned_date_edit", args=[planned.pk]),
-             reverse("meetings:planned_date_remove", args=[planned.pk]),
-             reverse("meetings:planned_date_add", args=[plan.pk]), reverse("meetings:calendar_adopt", args=[plan.pk])]
+    gets = [reverse("calendar:body", args=[network.slug]), reverse("calendar:plan", args=[plan.pk]),
+            reverse("calendar:series", args=[network.slug])]
+    posts = [reverse("calendar:planned_date_edit", args=[planned.pk]),
+             reverse("calendar:planned_date_remove", args=[planned.pk]),
+             reverse("calendar:planned_date_add", args=[plan.pk]), reverse("calendar:adopt", args=[plan.pk])]
     client.force_login(other)
     for url in gets:
         assert client.get(url).status_code == 404, url
     for url in posts:
         assert client.post(url).status_code == 404, url
-    assert client.get(reverse("meetings:calendar")).status_code == 200
+    assert client.get(reverse("calendar:bodies")).status_code == 200
     client.logout()
-    for url in gets + [reverse("meetings:calendar"), reverse("meetings:external_calendars")]:
+    for url in gets + [reverse("calendar:bodies"), reverse("calendar:external")]:
         assert client.get(url).status_code == 302, url
     client.force_login(secretary)
-    for url in gets + [reverse("meetings:calendar"), reverse("meetings:external_calendars")]:
+    for url in gets + [reverse("calendar:bodies"), reverse("calendar:external")]:
         assert client.get(url).status_code == 200, url
-    page = client.get(reverse("meetings:calendar_plan", args=[plan.pk])).content.decode()
+    page = client.get(reverse("calendar:plan", args=[plan.pk])).content.decode()
     assert "Önskad veckodag" in page and "torsdag" in page
 
 
 def test_secretariat_proposes_imports_and_adopts_through_the_pages(client, network, secretary, hjalpmedel_ics):
     client.force_login(secretary)
-    response = client.post(reverse("meetings:external_calendars"), {
+    response = client.post(reverse("calendar:external"), {
         "name": "Hjälpmedelsnämnden", "bodies": [network.pk],
         "file": SimpleUploadedFile("hjm.ics", hjalpmedel_ics.encode(), content_type="text/calendar")})
     assert response.status_code == 302 and ExternalCalendar.objects.get().event_count == 1
-    response = client.post(reverse("meetings:body_calendar", args=[network.slug]), {
+    response = client.post(reverse("calendar:body", args=[network.slug]), {
         "year": 2024, "count": 8, "weekday": 3, "start_time": "09:00", "end_time": "12:00",
         "excluded_months": [7], "alternate_modes": "on", "first_mode": "on_site",
         "location": "Myntgatan 2, Falun", "digital_location": "Teams"})
     plan = CalendarPlan.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("meetings:calendar_plan", args=[plan.pk])
+    assert response.status_code == 302 and response["Location"] == reverse("calendar:plan", args=[plan.pk])
     page = client.get(response["Location"]).content.decode()
     assert "krockar med Hjälpmedelsnämnden" in page and "överväg en annan veckodag" in page
-    client.post(reverse("meetings:calendar_adopt", args=[plan.pk]))
+    client.post(reverse("calendar:adopt", args=[plan.pk]))
     assert network.meetings.count() == 8
-    public = client.get(reverse("web:body_calendar", args=[network.slug])).content.decode()
+    public = client.get(reverse("calendar:public", args=[network.slug])).content.decode()
     assert "Fastställt kalendarium 2024" in public
 
 
 def test_a_broken_ics_upload_is_refused_with_a_message(client, network, secretary):
     client.force_login(secretary)
-    response = client.post(reverse("meetings:external_calendars"), {
+    response = client.post(reverse("calendar:external"), {
         "name": "Trasig", "file": SimpleUploadedFile("x.ics", b"inte en kalender")}, follow=True)
     assert "inte en iCalendar-fil" in response.content.decode() and not ExternalCalendar.objects.exists()

@@ -4,15 +4,17 @@ import datetime as dt
 
 import pytest
 
-from samverkan.meetings import calendar_services as services
-from samverkan.meetings import services as meeting_services
-from samverkan.meetings.calendar_planning import (
+from samverkan.calendar import services
+from samverkan.calendar.models import CalendarPlan
+from samverkan.calendar.planning import (
     busy_from_ics,
     propose_dates,
     series_dates,
     swedish_day,
 )
-from samverkan.meetings.models import CalendarPlan, Meeting
+from samverkan.core.errors import UserError
+from samverkan.meetings import services as meeting_services
+from samverkan.meetings.models import Meeting
 
 THURSDAY, FRIDAY = 3, 4
 NINE, NOON = dt.time(9), dt.time(12)
@@ -81,7 +83,7 @@ def test_exdate_and_moved_occurrences_in_ics():
 
 
 def test_broken_ics_is_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(UserError, match="inte en iCalendar-fil"):
         busy_from_ics("inte en kalender", 2024)
 
 
@@ -144,9 +146,9 @@ def test_secretariat_adjusts_and_adopts_into_meetings(network, council):
     assert meetings[1].location == "Teams"
     assert meetings[0].items.filter(title="Godkännande av dagordning").exists()
     assert Meeting.objects.filter(body=network).count() == 4
-    with pytest.raises(ValueError):
+    with pytest.raises(UserError, match="redan fastställt|är fastställt"):
         services.adopt_calendar(plan)
-    with pytest.raises(ValueError):
+    with pytest.raises(UserError, match="redan fastställt"):
         services.propose_calendar(network, 2024, 4, THURSDAY, NINE)
 
 

@@ -8,6 +8,7 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from samverkan.core.errors import UserError
 from samverkan.meetings.documents.agenda import agenda_pdf
 from samverkan.meetings.documents.calendar import meeting_ics
 from samverkan.meetings.documents.packet import meeting_packet_pdf
@@ -78,5 +79,5 @@ def test_ics_uid_is_stable_between_versions(meeting):
 
 
 def test_ics_without_date_raises_in_swedish(body):
-    with pytest.raises(ValueError, match="inget datum"):
+    with pytest.raises(UserError, match="inget datum"):
         meeting_ics(Meeting.objects.create(body=body))

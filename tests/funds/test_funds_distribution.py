@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from samverkan.core.errors import UserError
 from samverkan.funds.distribution import Municipality, largest_remainder, plan
 
 totals = st.integers(min_value=0, max_value=10**12)
@@ -99,5 +100,5 @@ def test_no_line_for_a_principal_with_no_share():
 @pytest.mark.parametrize("total, weights", [(-1, [("a", 1)]), (1.5, [("a", 1)]), (10, [("a", 0)]),
                                             (10, []), (10, [("a", 1), ("a", 2)]), (10, [("a", -1)])])
 def test_refuses_what_cannot_be_split(total, weights):
-    with pytest.raises(ValueError):
+    with pytest.raises(UserError):
         largest_remainder(total, weights)

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
+from samverkan.core.errors import UserError
 from samverkan.matters import selectors, services
 from samverkan.matters.models import Assignment
 from samverkan.meetings import services as meeting_services
@@ -70,7 +71,7 @@ def test_an_assignment_to_the_next_meeting(lchnv, styrgruppen, item_at):
 
 
 def test_owner_is_exactly_one_of_body_organisation_person(lchnv, region):
-    with pytest.raises(ValueError):
+    with pytest.raises(UserError, match="bärs av ett organ, en organisation eller en person"):
         services.create_assignment("Något", owner=None)
     with pytest.raises(IntegrityError), transaction.atomic():
         Assignment.objects.create(title="Två ägare", owner_body=lchnv, owner_organization=region)
@@ -78,16 +79,16 @@ def test_owner_is_exactly_one_of_body_organisation_person(lchnv, region):
 
 def test_a_clause_must_belong_to_the_item(lchnv, item_at, styrgruppen):
     other = item_at(lchnv, SEP_2020, "10").clauses.first()
-    with pytest.raises(ValueError):
+    with pytest.raises(UserError, match="Beslutet hör inte till punkten"):
         services.create_assignment("Fel", owner=styrgruppen, item=item_at(lchnv, SEP_2020, "9"), clause=other)
 
 
 def test_finished_assignments_are_not_extended(working_groups):
     children, _ = working_groups
     services.complete_assignment(children, on=datetime.date(2021, 10, 1))
-    with pytest.raises(ValueError):
+    with pytest.raises(UserError, match="inte längre pågående"):
         services.extend_deadline(children, datetime.date(2022, 1, 1))
-    with pytest.raises(ValueError):
+    with pytest.raises(UserError, match="inte längre pågående"):
         services.complete_assignment(children)
 
 

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
+from samverkan.core.errors import UserError
 from samverkan.matters import selectors, services
 from samverkan.matters.models import MatterItem
 from samverkan.meetings.models import AgendaItem
@@ -53,7 +54,7 @@ def test_confirmed_and_rejected_are_not_suggested_again(lchnv, secretary):
     assert selectors.suggestions(matter).count() == 0
     confirmed = matter.links.get(state=MatterItem.State.CONFIRMED)
     assert confirmed.decided_by == secretary and confirmed.decided_at is not None
-    with pytest.raises(ValueError):
+    with pytest.raises(UserError, match="Förslaget är redan hanterat"):
         services.reject_suggestion(confirmed)
 
 

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from samverkan.core.errors import UserError
 from samverkan.matters import selectors, services
 from samverkan.matters.models import Assignment, Matter, MatterItem
 
@@ -85,5 +86,5 @@ def test_linking_by_hand_confirms_and_unlinking_rejects(hemsjukvard_items):
 
 
 def test_a_matter_needs_a_title(db):
-    with pytest.raises(ValueError):
+    with pytest.raises(UserError, match="behöver en rubrik"):
         services.open_matter("  ")

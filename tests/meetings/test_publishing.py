@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 
+from samverkan.core.errors import UserError
 from samverkan.meetings import notices, publishing, recording, services
 from samverkan.meetings.models import Meeting
 
@@ -26,7 +27,7 @@ def test_the_notice_goes_to_every_member_with_an_address(meeting, members, secre
 
 def test_an_unchanged_agenda_is_not_sent_twice(meeting, members):
     notices.send_notice(meeting)
-    with pytest.raises(ValueError, match="redan skickad"):
+    with pytest.raises(UserError, match="redan skickad"):
         notices.send_notice(meeting)
     assert len(mail.outbox) == 2
 
@@ -57,7 +58,7 @@ def test_a_correction_keeps_the_published_version_and_shows_the_change(client, m
     first = publishing.publish_minutes(meeting)
     recording.record_item(item, None, minutes_text="", decisions=["att godkänna dagordningen med ett tillägg."],
                           outcome="decided")
-    with pytest.raises(ValueError, match="Beskriv vad som rättats"):
+    with pytest.raises(UserError, match="Beskriv vad som rättats"):
         publishing.publish_minutes(meeting)
     second = publishing.publish_minutes(meeting, note="Tillägg i punkt 2.")
     first.refresh_from_db()
@@ -71,5 +72,5 @@ def test_a_correction_keeps_the_published_version_and_shows_the_change(client, m
 
 def test_unchanged_minutes_are_not_published_again(meeting):
     publishing.publish_minutes(meeting)
-    with pytest.raises(ValueError, match="oförändrade"):
+    with pytest.raises(UserError, match="oförändrade"):
         publishing.publish_minutes(meeting, note="ingen ändring")

@@ -2,6 +2,7 @@
 
 import pytest
 
+from samverkan.core.errors import UserError
 from samverkan.meetings import recording, services
 from samverkan.meetings.models import AgendaItem, Meeting
 
@@ -48,6 +49,6 @@ def test_decisions_can_be_edited_and_forwarded(meeting, other_body):
 
 
 def test_forwarding_needs_a_body(meeting):
-    with pytest.raises(ValueError, match="överlämnas till"):
+    with pytest.raises(UserError, match="överlämnas till"):
         recording.record_item(meeting.items.get(number="4"), None, minutes_text="", decisions=[],
                               outcome=AgendaItem.Outcome.FORWARDED)

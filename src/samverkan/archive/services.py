@@ -17,6 +17,7 @@ from samverkan.archive.reader import read_text
 from samverkan.archive.reader.dates import referenced_dates
 from samverkan.archive.reader.document import Item, MeetingDocument
 from samverkan.archive.reader.vocabulary import KNOWN_BODIES
+from samverkan.core.errors import UserError
 from samverkan.core.text import normalize_name
 from samverkan.directory.models import Person
 from samverkan.directory.services import (
@@ -38,7 +39,7 @@ SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
 PREVIOUS_MINUTES = re.compile(r"föregående\s+(minnesanteckningar|protokoll)", re.IGNORECASE)
 
 
-class ImportFailed(Exception):
+class ImportFailed(UserError):
     """A file could not be imported; nothing of it was written."""
 
     def __init__(self, path, reason):

@@ -5,6 +5,7 @@ from difflib import SequenceMatcher
 
 from django.db import transaction
 
+from samverkan.core.errors import UserError
 from samverkan.core.places import DALARNA_MUNICIPALITIES
 from samverkan.core.text import normalize_name
 
@@ -116,7 +117,7 @@ def similar_people() -> list[SimilarPair]:
 def merge_people(keep: Person, duplicate: Person) -> Person:
     """Move everything recorded for `duplicate` onto `keep`, then remove `duplicate`."""
     if keep.pk == duplicate.pk:
-        raise ValueError("En person kan inte slås ihop med sig själv.")
+        raise UserError("En person kan inte slås ihop med sig själv.")
     from samverkan.meetings.models import Attendance
 
     for attendance in duplicate.attendances.all():

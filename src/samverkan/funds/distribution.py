@@ -17,6 +17,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from samverkan.core.errors import UserError
+
 TIE_RULE = (
     "Beloppen avrundas till hela kronor med största-restmetoden: var och en får först hela kronor av "
     "sin exakta andel, och de kronor som blir över går en i taget till dem med störst rest. Vid lika "
@@ -41,17 +43,17 @@ def largest_remainder(total: int, weights: Sequence[tuple[Hashable, int]]) -> li
     ``weights`` (so pass them sorted by the stated key, e.g. municipality code).
     """
     if isinstance(total, bool) or not isinstance(total, int) or total < 0:
-        raise ValueError("Beloppet ska vara ett helt antal kronor, noll eller mer.")
+        raise UserError("Beloppet ska vara ett helt antal kronor, noll eller mer.")
     if any(isinstance(w, bool) or not isinstance(w, int) or w < 0 for _, w in weights):
-        raise ValueError("Andelarna ska vara hela tal, noll eller mer.")
+        raise UserError("Andelarna ska vara hela tal, noll eller mer.")
     keys = [key for key, _ in weights]
     if len(set(keys)) != len(keys):
-        raise ValueError("Varje mottagare får bara finnas med en gång.")
+        raise UserError("Varje mottagare får bara finnas med en gång.")
     weight_sum = sum(w for _, w in weights)
     if not weights or weight_sum == 0:
         if total == 0:
             return [Share(key, w, Fraction(0), 0) for key, w in weights]
-        raise ValueError("Det finns ingen att fördela till: summan av andelarna är noll.")
+        raise UserError("Det finns ingen att fördela till: summan av andelarna är noll.")
     quotas = [Fraction(total * w, weight_sum) for _, w in weights]
     amounts = [q.numerator // q.denominator for q in quotas]
     left_over = total - sum(amounts)
@@ -111,9 +113,9 @@ def plan(total: int, region_name: str, region_weight: int, municipalities_weight
     if municipalities_weight:
         ordered = sorted(municipalities, key=lambda m: m.code)
         if not ordered:
-            raise ValueError("Inga kommuner att fördela till.")
+            raise UserError("Inga kommuner att fördela till.")
         if sum(m.population for m in ordered) == 0 and municipalities_amount:
-            raise ValueError("Kommunernas sammanlagda folkmängd är noll.")
+            raise UserError("Kommunernas sammanlagda folkmängd är noll.")
         shares = largest_remainder(municipalities_amount, [(m.code, m.population) for m in ordered])
         population = sum(m.population for m in ordered)
         for municipality, share in zip(ordered, shares, strict=True):

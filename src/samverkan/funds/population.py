@@ -34,7 +34,10 @@ REGION_VALUE = re.compile(r"^\s*(\d{2,4})\s*(.*?)\s*$")
 MISSING = {"..", ".", "-", "–"}
 
 
-class PopulationImportError(ValueError):
+from samverkan.core.errors import UserError
+
+
+class PopulationImportError(UserError):
     """A file that cannot be read, with file name, line and field in the message."""
 
     def __init__(self, filename: str, message: str, line: int | None = None, column: str | None = None):

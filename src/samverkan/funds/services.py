@@ -1,6 +1,6 @@
 """Writes to the funds, named for what the secretariat does; each runs in one transaction.
 
-Errors a user can act on are raised as ``FundsError`` (a ``ValueError``) with a Swedish message.
+Errors a user can act on are raised as ``FundsError`` (a ``UserError``) with a Swedish message.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from samverkan.core.errors import UserError
 from samverkan.directory.models import Body, Organization
 from samverkan.directory.services import get_or_create_organization
 
@@ -31,7 +32,7 @@ from .selectors import agreement_totals, allocation_used, population_on
 from .selectors import municipalities as directory_municipalities
 
 
-class FundsError(ValueError):
+class FundsError(UserError):
     """A write refused for a reason the user can act on."""
 
 
@@ -192,8 +193,8 @@ def plan_distribution(total: int, region: Organization | None, region_weight: in
         people = [dist.Municipality(m.code, m.name, figures[m.code].population) for m in chosen]
     try:
         return dist.plan(total, region.name if region else "", region_weight, municipalities_weight, people)
-    except ValueError as error:
-        raise FundsError(str(error)) from error
+    except UserError as error:
+        raise FundsError(error.message) from error
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 Views check who may act, call one service, and say what happened; the rules are in the services.
 """
 
+import datetime
 from functools import wraps
 
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from samverkan.core.errors import UserError
 from samverkan.directory.access import (
     is_member,
     is_secretary,
@@ -33,7 +35,6 @@ from .forms import (
     UseForm,
 )
 from .models import Agreement, Allocation, Distribution
-from .population import PopulationImportError
 
 
 def _members_only(view):
@@ -188,8 +189,6 @@ def population(request):
 
 @_members_only
 def population_date(request, date):
-    import datetime
-
     try:
         when = datetime.date.fromisoformat(date)
     except ValueError:
@@ -213,8 +212,8 @@ def population_import(request):
         try:
             result = services.import_population(upload.read(), filename=upload.name,
                                                  date=form.cleaned_data["date"], source=form.cleaned_data["source"])
-        except (PopulationImportError, ValueError) as error:
-            messages.error(request, str(error))
+        except UserError as error:
+            messages.error(request, error.message)
         else:
             messages.success(request, f"Importerat: {result}")
             return redirect("funds:population")

@@ -11,6 +11,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from samverkan.core.errors import UserError
 from samverkan.directory.models import Body, Organization, Person
 from samverkan.meetings.documents.layout import swedish_date
 from samverkan.meetings.models import AgendaItem, Clause, Meeting
@@ -46,7 +47,7 @@ def open_matter(title: str, *, registry_number: str = "", description: str = "",
     """Open a matter, with the agenda items the secretariat already knows belong to it."""
     title = title.strip()
     if not title:
-        raise ValueError("Ett ärende behöver en rubrik.")
+        raise UserError("Ett ärende behöver en rubrik.")
     with transaction.atomic():
         matter = Matter.objects.create(title=title, registry_number=registry_number.strip(),
                                        description=description, body=body)
@@ -58,7 +59,7 @@ def open_matter(title: str, *, registry_number: str = "", description: str = "",
 def update_matter(matter: Matter, *, title: str, registry_number: str = "", description: str = "",
                   body: Body | None = None, status: str | None = None) -> Matter:
     if not title.strip():
-        raise ValueError("Ett ärende behöver en rubrik.")
+        raise UserError("Ett ärende behöver en rubrik.")
     matter.title, matter.registry_number = title.strip(), registry_number.strip()
     matter.description, matter.body = description, body
     if status:
@@ -69,7 +70,7 @@ def update_matter(matter: Matter, *, title: str, registry_number: str = "", desc
 
 def change_status(matter: Matter, status: str) -> Matter:
     if status not in Matter.Status.values:
-        raise ValueError(f"Okänd status: {status}")
+        raise UserError(f"Okänd status: {status}")
     matter.status = status
     matter.save(update_fields=["status", "modified"])
     return matter
@@ -133,13 +134,13 @@ def unlink_item(matter: Matter, item: AgendaItem) -> None:
 
 def confirm_suggestion(link: MatterItem, user=None) -> MatterItem:
     if link.state != MatterItem.State.SUGGESTED:
-        raise ValueError("Förslaget är redan hanterat.")
+        raise UserError("Förslaget är redan hanterat.")
     return link_item(link.matter, link.item, user=user)
 
 
 def reject_suggestion(link: MatterItem, user=None) -> MatterItem:
     if link.state != MatterItem.State.SUGGESTED:
-        raise ValueError("Förslaget är redan hanterat.")
+        raise UserError("Förslaget är redan hanterat.")
     link.state = MatterItem.State.REJECTED
     link.decided_by = user if user and user.is_authenticated else None
     link.decided_at = timezone.now()
@@ -232,13 +233,13 @@ def _owner_fields(owner) -> dict:
         return {"owner_body": None, "owner_organization": owner, "owner_person": None}
     if isinstance(owner, Person):
         return {"owner_body": None, "owner_organization": None, "owner_person": owner}
-    raise ValueError("Ett uppdrag bärs av ett organ, en organisation eller en person.")
+    raise UserError("Ett uppdrag bärs av ett organ, en organisation eller en person.")
 
 
 def _decision(item: AgendaItem | None, clause: Clause | None) -> tuple[AgendaItem | None, str, date | None]:
     if clause is not None:
         if item is not None and clause.item_id != item.pk:
-            raise ValueError("Beslutet hör inte till punkten.")
+            raise UserError("Beslutet hör inte till punkten.")
         item = clause.item
     text = clause.text if clause is not None else ""
     if item is not None and not text:
@@ -254,7 +255,7 @@ def create_assignment(title: str, *, owner, item: AgendaItem | None = None, clau
     """An assignment from a decision: what, who carries it, to whom it reports, and by when."""
     title = title.strip()
     if not title:
-        raise ValueError("Beskriv uppdraget.")
+        raise UserError("Beskriv uppdraget.")
     item, text, item_date = _decision(item, clause)
     assignment = Assignment.objects.create(
         title=title, description=description, matter=matter, item=item, clause=clause,
@@ -276,9 +277,9 @@ def extend_deadline(assignment: Assignment, due: date, *, item: AgendaItem | Non
                     note: str = "", user=None) -> Deadline:
     """A later decision sets a new deadline; the earlier ones stay in the history."""
     if assignment.status != Assignment.Status.ACTIVE:
-        raise ValueError("Uppdraget är inte längre pågående.")
+        raise UserError("Uppdraget är inte längre pågående.")
     if due == assignment.deadline:
-        raise ValueError("Uppdraget har redan den tidsgränsen.")
+        raise UserError("Uppdraget har redan den tidsgränsen.")
     item, text, item_date = _decision(item, clause)
     deadline = Deadline.objects.create(
         assignment=assignment, due=due, item=item, clause=clause, decision_text=decision_text or text,
@@ -296,7 +297,7 @@ def complete_assignment(assignment: Assignment, *, on: date | None = None, item:
                         user=None) -> Assignment:
     """The assignment is reported back (redovisat), at a meeting when item is given."""
     if assignment.status != Assignment.Status.ACTIVE:
-        raise ValueError("Uppdraget är inte längre pågående.")
+        raise UserError("Uppdraget är inte längre pågående.")
     assignment.status = Assignment.Status.COMPLETED
     assignment.completed_item = item
     assignment.completed_on = on or (item.meeting.date if item is not None else None) or timezone.localdate()
@@ -308,7 +309,7 @@ def complete_assignment(assignment: Assignment, *, on: date | None = None, item:
 
 def cancel_assignment(assignment: Assignment) -> Assignment:
     if assignment.status != Assignment.Status.ACTIVE:
-        raise ValueError("Uppdraget är inte längre pågående.")
+        raise UserError("Uppdraget är inte längre pågående.")
     assignment.status = Assignment.Status.CANCELLED
     assignment.save(update_fields=["status", "modified"])
     return assignment

@@ -6,6 +6,8 @@ import zipfile
 from django.conf import settings
 from django.db import transaction
 
+from samverkan.core.errors import UserError
+
 from .models import AgendaItem, Attachment
 from .services import renumber_attachments
 
@@ -17,7 +19,7 @@ OFFICE_KINDS = {
 PDF = ("pdf", "application/pdf")
 
 
-class AttachmentRejected(ValueError):
+class AttachmentRejected(UserError):
     """An upload that is not an accepted kind of file, or too large."""
 
 

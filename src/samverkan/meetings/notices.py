@@ -8,6 +8,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import formats
 
+from samverkan.core.errors import UserError
 from samverkan.directory.models import Person
 from samverkan.directory.selectors import current_members
 
@@ -49,10 +50,10 @@ def send_notice(meeting: Meeting, by=None) -> NoticeDispatch:
     fingerprint = agenda_fingerprint(meeting)
     latest = meeting.dispatches.order_by("-version").first()
     if latest and latest.fingerprint == fingerprint:
-        raise ValueError(f"Version {latest.version} av kallelsen är redan skickad och dagordningen är oförändrad.")
+        raise UserError(f"Version {latest.version} av kallelsen är redan skickad och dagordningen är oförändrad.")
     recipients = notice_recipients(meeting)
     if not recipients:
-        raise ValueError("Organet har inga medlemmar med e-postadress att skicka kallelsen till.")
+        raise UserError("Organet har inga medlemmar med e-postadress att skicka kallelsen till.")
     version = latest.version + 1 if latest else 1
     pdf, ics = agenda_pdf(meeting_with_items(meeting.pk)), meeting_ics(meeting, sequence=version - 1)
     messages = [_notice_message(meeting, person, version, pdf, ics) for person in recipients]

@@ -5,6 +5,8 @@ import difflib
 from django.db import transaction
 from django.utils import timezone
 
+from samverkan.core.errors import UserError
+
 from .documents.minutes import minutes_text
 from .models import Meeting, MinutesVersion
 from .selectors import meeting_with_items
@@ -19,9 +21,9 @@ def publish_minutes(meeting: Meeting, by=None, note: str = "") -> MinutesVersion
         meeting.minutes_date = timezone.localdate()
     text = minutes_text(meeting_with_items(meeting.pk))
     if latest and latest.text == text:
-        raise ValueError("Minnesanteckningarna är oförändrade sedan de publicerades.")
+        raise UserError("Minnesanteckningarna är oförändrade sedan de publicerades.")
     if latest and not note.strip():
-        raise ValueError("Beskriv vad som rättats.")
+        raise UserError("Beskriv vad som rättats.")
     version = MinutesVersion.objects.create(
         meeting=meeting, version=(latest.version + 1) if latest else 1,
         published_by=by, text=text, note=note.strip(),

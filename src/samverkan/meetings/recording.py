@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from samverkan.core.errors import UserError
 from samverkan.core.locking import claim_version
 from samverkan.directory.models import Body, Organization, Person
 
@@ -43,7 +44,7 @@ def record_item(item: AgendaItem, expected_version: int | None, *, minutes_text:
                 decisions: list[str], outcome: str, forwarded_to: Body | None = None) -> AgendaItem:
     """Save the notes, decisions and outcome of one item."""
     if outcome == AgendaItem.Outcome.FORWARDED and forwarded_to is None:
-        raise ValueError("Ange vilket organ ärendet överlämnas till.")
+        raise UserError("Ange vilket organ ärendet överlämnas till.")
     claim_version(item, expected_version)
     item.minutes_text = minutes_text
     item.outcome = outcome

@@ -5,6 +5,7 @@ from datetime import date, time
 
 from django.db import transaction
 
+from samverkan.core.errors import UserError
 from samverkan.core.locking import claim_version
 from samverkan.directory.models import Body
 from samverkan.directory.services import get_or_create_person
@@ -178,7 +179,7 @@ def reorder_items(meeting: Meeting, ordered_ids: list[int], expected_version: in
     claim_version(meeting, expected_version)
     items = {item.pk: item for item in meeting.items.filter(parent=None)}
     if sorted(ordered_ids) != sorted(items):
-        raise ValueError("Ordningen måste innehålla varje punkt på dagordningen precis en gång.")
+        raise UserError("Ordningen måste innehålla varje punkt på dagordningen precis en gång.")
     _renumber([items[pk] for pk in ordered_ids])
     renumber_attachments(meeting)
 

@@ -26,27 +26,3 @@ urlpatterns = [
     path("bilagor/<int:pk>/ta-bort/", views.attachment_remove, name="attachment_remove"),
 ]
 
-# Appointments, rules of procedure and the year calendar (issue #4).
-from samverkan.directory import views_appointments  # noqa: E402
-
-from . import views_calendar  # noqa: E402
-
-urlpatterns += [
-    path("uppdrag/", views_appointments.appointment_bodies, name="appointments"),
-    path("organ/<slug:slug>/uppdrag/", views_appointments.body_appointments_page, name="body_appointments"),
-    path("organ/<slug:slug>/uppdrag/nytt/", views_appointments.appoint, name="appoint"),
-    path("organ/<slug:slug>/arbetsordning/", views_appointments.body_rules, name="body_rules"),
-    path("organ/<slug:slug>/val/bordlagg/", views_appointments.table_election, name="table_election"),
-    path("organ/<slug:slug>/val/hamta/", views_appointments.find_tabled_elections, name="find_tabled_elections"),
-    path("uppdrag/<int:pk>/avsluta/", views_appointments.end_appointment, name="end_appointment"),
-    path("uppdrag/<int:pk>/undantag/", views_appointments.record_exception, name="record_exception"),
-    path("kalendarium/", views_calendar.calendar_bodies, name="calendar"),
-    path("organ/<slug:slug>/kalendarium/", views_calendar.body_calendar, name="body_calendar"),
-    path("organ/<slug:slug>/aterkommande/", views_calendar.meeting_series, name="meeting_series"),
-    path("kalendarium/<int:pk>/", views_calendar.calendar_plan, name="calendar_plan"),
-    path("kalendarium/<int:pk>/nytt-datum/", views_calendar.planned_date_add, name="planned_date_add"),
-    path("kalendarium/<int:pk>/faststall/", views_calendar.calendar_adopt, name="calendar_adopt"),
-    path("kalendarium/datum/<int:pk>/", views_calendar.planned_date_edit, name="planned_date_edit"),
-    path("kalendarium/datum/<int:pk>/ta-bort/", views_calendar.planned_date_remove, name="planned_date_remove"),
-    path("externa-kalendrar/", views_calendar.external_calendars, name="external_calendars"),
-]

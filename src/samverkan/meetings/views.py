@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from samverkan.core.errors import UserError
 from samverkan.core.locking import EditConflict
 from samverkan.core.views import run_action
 from samverkan.directory.access import (
@@ -186,11 +187,15 @@ def reorder(request, pk):
     meeting = _editable_meeting(request, pk)
     try:
         order = [int(value) for value in request.POST.get("order", "").split(",") if value]
+    except ValueError:
+        return HttpResponse("Ordningen ska vara punkternas nummer, åtskilda med komma.", status=400,
+                            content_type="text/plain; charset=utf-8")
+    try:
         services.reorder_items(meeting, order, _version(request))
     except EditConflict as error:
-        return HttpResponse(str(error), status=409, content_type="text/plain; charset=utf-8")
-    except ValueError as error:
-        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+        return HttpResponse(error.message, status=409, content_type="text/plain; charset=utf-8")
+    except UserError as error:
+        return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
     return HttpResponse(status=204)
 
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("personer/dubbletter/", views.duplicate_people, name="duplicate_people"),
     path("personer/dubbletter/avgor/", views.resolve_duplicate, name="resolve_duplicate"),
     path("personer/<int:pk>/", views.person_detail, name="person"),
+    path("organ/", views.body_list, name="bodies"),
     path("organisationer/", views.organization_list, name="organizations"),
     path("organisationer/<slug:slug>/", views.organization_detail, name="organization"),
     path("sok/", views.search_page, name="search"),
@@ -27,15 +28,3 @@ urlpatterns = [
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
 ]
 
-# Bodies' appointments, year calendars and calendar feeds (issue #4).
-from samverkan.directory import views_appointments  # noqa: E402
-from samverkan.meetings import views_calendar  # noqa: E402
-
-urlpatterns += [
-    path("organ/", views_appointments.body_list, name="bodies"),
-    path("organ/<slug:slug>/uppdrag/", views_appointments.public_body_appointments, name="body_appointments"),
-    path("organ/<slug:slug>/kalendarium/", views_calendar.public_calendar, name="body_calendar"),
-    path("organ/<slug:slug>/kalender.ics", views_calendar.body_feed, name="body_feed"),
-    path("kalender/<str:token>.ics", views_calendar.person_feed, name="person_feed"),
-    path("min-kalender/", views_calendar.my_calendar, name="my_calendar"),
-]

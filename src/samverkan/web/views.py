@@ -16,7 +16,7 @@ from samverkan.directory.access import (
     secretariat_required,
     visible_meetings_filter,
 )
-from samverkan.directory.models import Organization, Person
+from samverkan.directory.models import Body, Organization, Person
 from samverkan.directory.selectors import organization_record, person_record, visible_people
 from samverkan.directory.services import mark_distinct, merge_people, similar_people
 from samverkan.meetings.models import AgendaItem, Meeting, MinutesVersion
@@ -87,6 +87,11 @@ def person_detail(request, pk):
     return render(request, "web/person_detail.html", {
         "person": person, "attended": attended, "presented": presented,
     })
+
+
+def body_list(request):
+    """Every body, with links to its appointments and year calendar."""
+    return render(request, "web/body_list.html", {"bodies": Body.objects.all()})
 
 
 def organization_list(request):

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from samverkan.core.errors import UserError
 from samverkan.meetings.models import Meeting
 
 from .layout import body_short, heading_text, subitems_of, top_items
@@ -24,7 +25,7 @@ def meeting_uid(meeting: Meeting) -> str:
 def meeting_ics(meeting: Meeting, *, sequence: int = 0) -> bytes:
     """An iCalendar REQUEST with one VEVENT in Europe/Stockholm; raise ValueError without a date."""
     if meeting.date is None:
-        raise ValueError("Mötet har inget datum och kan inte läggas i en kalender.")
+        raise UserError("Mötet har inget datum och kan inte läggas i en kalender.")
     calendar = Calendar()
     calendar.add("prodid", "-//Samverkan//Möten//SV")
     calendar.add("version", "2.0")

@@ -1,0 +1,1 @@
+"""Appointments (förtroendeuppdrag) under a body's rules of procedure: chair, exceptions, elections."""

@@ -1,0 +1,143 @@
+"""Writes for appointments: appoint, end an appointment, record a decided exception, table an election.
+
+Rule breaches are not refused: the body decides, the system flags (see rules.check_appointment).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.db import transaction
+
+from samverkan.core.errors import UserError
+from samverkan.directory.models import Body, Membership, Organization, Person
+
+from .models import Appointment, BodyRules, Election, RuleException
+from .rules import term_bounds
+
+Role = Appointment.Role
+STEERING_GROUP_NAME = re.compile(r"^styrgrupp", re.IGNORECASE)
+TABLED_ELECTION = re.compile(r"bordl[äa]gg\w*\s+(?:valet|val)\s+av\s+(vice\s+)?ordf[öo]rande", re.IGNORECASE)
+YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+@transaction.atomic
+def set_rules(body: Body, **fields) -> BodyRules:
+    """Create or change a body's rules; the steering group defaults to its child 'Styrgrupp…'."""
+    rules, created = BodyRules.objects.get_or_create(body=body)
+    if created and "steering_group" not in fields:
+        rules.steering_group = next((child for child in body.children.all()
+                                     if STEERING_GROUP_NAME.search(child.name)), None)
+    for name, value in fields.items():
+        setattr(rules, name, value)
+    rules.save()
+    return rules
+
+
+def _side_of(organization: Organization | None) -> str:
+    return organization.kind if organization is not None else ""
+
+
+def _decision_date(decision_item, decided_on):
+    if decided_on is None and decision_item is not None:
+        return decision_item.meeting.date
+    return decided_on
+
+
+@transaction.atomic
+def appoint(person: Person, body: Body, role: str, start_date: date | None, end_date: date | None, *,
+            side: str = "", organization: Organization | None = None, appointed_by: Body | None = None,
+            decision_item=None, decision_text: str = "", decided_on: date | None = None) -> Appointment:
+    """Record an appointment for a term; a seat as member also makes the person a member of the body.
+
+    An open (tabled) election of the same role and term is decided by it.
+    """
+    if start_date and end_date and end_date < start_date:
+        raise UserError("Uppdraget kan inte sluta innan det börjar.")
+    organization = organization or person.organization
+    appointment = Appointment.objects.create(
+        person=person, body=body, role=role, start_date=start_date, end_date=end_date,
+        side=side or _side_of(organization), organization=organization, appointed_by=appointed_by,
+        decision_item=decision_item, decision_text=decision_text,
+        decided_on=_decision_date(decision_item, decided_on),
+    )
+    if role == Role.MEMBER:
+        appointment.membership = Membership.objects.create(
+            person=person, body=body, organization=organization, role=Role.MEMBER.label,
+            start_date=start_date, end_date=end_date)
+        appointment.save(update_fields=["membership", "modified"])
+    day = start_date or end_date
+    if day is not None:
+        election = (Election.objects.filter(body=body, role=role, decided_by__isnull=True,
+                                            term_start__lte=day, term_end__gte=day).first())
+        if election is not None:
+            election.decided_by = appointment
+            election.save(update_fields=["decided_by", "modified"])
+    return appointment
+
+
+@transaction.atomic
+def end_appointment(appointment: Appointment, ended_on: date, reason: str = "") -> Appointment:
+    """End an appointment before its term is out (the person left); a member's seat ends with it."""
+    if appointment.start_date and ended_on < appointment.start_date:
+        raise UserError("Uppdraget kan inte avslutas innan det börjat.")
+    appointment.ended_on, appointment.end_reason = ended_on, reason
+    appointment.save(update_fields=["ended_on", "end_reason", "modified"])
+    if appointment.membership_id:
+        Membership.objects.filter(pk=appointment.membership_id).update(end_date=ended_on)
+    return appointment
+
+
+@transaction.atomic
+def record_exception(appointment: Appointment, rule: str, *, decision_item=None, decision_text: str = "",
+                     decided_on: date | None = None) -> RuleException:
+    """Record the body's decision to make an exception from a rule for this appointment."""
+    if rule not in RuleException.Rule.values:
+        raise UserError("Okänd regel.")
+    exception, _ = RuleException.objects.update_or_create(
+        appointment=appointment, rule=rule,
+        defaults={"decision_item": decision_item, "decision_text": decision_text,
+                  "decided_on": _decision_date(decision_item, decided_on)},
+    )
+    return exception
+
+
+@transaction.atomic
+def table_election(body: Body, role: str, year: int, *, item=None, tabled_on: date | None = None) -> Election:
+    """Record that the body tabled an election; it stays open until someone is appointed."""
+    start, end = term_bounds(year)
+    election, created = Election.objects.get_or_create(
+        body=body, role=role, term_start=start,
+        defaults={"term_end": end, "tabled_item": item, "tabled_on": _decision_date(item, tabled_on)})
+    if not created and item is not None and election.tabled_item_id is None:
+        election.tabled_item, election.tabled_on = item, _decision_date(item, tabled_on)
+        election.save(update_fields=["tabled_item", "tabled_on", "modified"])
+    held = Appointment.objects.filter(body=body, role=role, start_date__gte=start, start_date__lte=end,
+                                      ended_on__isnull=True).exclude(election__isnull=False).first()
+    if held is not None and election.decided_by_id is None:
+        election.decided_by = held
+        election.save(update_fields=["decided_by", "modified"])
+    return election
+
+
+def find_tabled_elections(body: Body) -> list[Election]:
+    """Elections of chair or vice chair that the body's minutes say were tabled ('att bordlägga val av …')."""
+    from samverkan.meetings.models import AgendaItem, Clause
+
+    found = []
+    items = (AgendaItem.objects.filter(meeting__body=body, outcome=AgendaItem.Outcome.TABLED,
+                                       clauses__kind=Clause.Kind.DECISION)
+             .select_related("meeting").distinct())
+    for item in items:
+        for clause in item.clauses.filter(kind=Clause.Kind.DECISION):
+            match = TABLED_ELECTION.search(clause.text)
+            if not match:
+                continue
+            year_match = YEAR.search(clause.text) or YEAR.search(item.title)
+            if year_match is None and item.meeting.date is None:
+                continue
+            year = int(year_match.group(0)) if year_match else item.meeting.date.year + 1
+            role = Role.VICE_CHAIR if match.group(1) else Role.CHAIR
+            found.append(table_election(body, role, year, item=item))
+    return found

@@ -1,0 +1,1 @@
+"""Year calendars (kalendarium), planned dates, recurring meetings, external calendars and feeds."""

@@ -10,6 +10,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run `samverkan parse FILE`, `samverkan serve`, or any management command."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "parse":
+        # Loaded only here: `parse` reads a file without Django settings or a database.
         from samverkan.archive.parse_cli import run_parse
 
         try:
@@ -18,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.close()
             return 0
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
+    # Loaded after the settings module is named, as Django asks.
     from django.core.management import execute_from_command_line
 
     if argv:

@@ -150,7 +150,7 @@ def test_a_failure_while_writing_leaves_the_database_as_before(tmp_path, seed_te
     def broken_index(meeting):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("samverkan.search.services.index_meeting", broken_index)
+    monkeypatch.setattr("samverkan.archive.services.index_meeting", broken_index)
     with pytest.raises(ImportFailed, match="ny.txt"):
         import_file(path)
     assert table_counts() == before

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from samverkan.core.errors import UserError
 from samverkan.directory.models import Body, Membership, Organization, Person
+from samverkan.meetings.models import AgendaItem, Clause
 
 from .models import Appointment, BodyRules, Election, RuleException
 from .rules import term_bounds
@@ -123,8 +124,6 @@ def table_election(body: Body, role: str, year: int, *, item=None, tabled_on: da
 
 def find_tabled_elections(body: Body) -> list[Election]:
     """Elections of chair or vice chair that the body's minutes say were tabled ('att bordlägga val av …')."""
-    from samverkan.meetings.models import AgendaItem, Clause
-
     found = []
     items = (AgendaItem.objects.filter(meeting__body=body, outcome=AgendaItem.Outcome.TABLED,
                                        clauses__kind=Clause.Kind.DECISION)

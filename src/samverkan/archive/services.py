@@ -34,6 +34,7 @@ from samverkan.meetings.models import (
     Presentation,
 )
 from samverkan.meetings.services import mode_from_location, outcome_from_decisions
+from samverkan.search.services import index_meeting
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
 PREVIOUS_MINUTES = re.compile(r"föregående\s+(minnesanteckningar|protokoll)", re.IGNORECASE)
@@ -115,8 +116,6 @@ def load_document(document: MeetingDocument, body_name: str, path: Path, sha256:
         people = _People(document)
         _load_items(meeting, source, document.items, people)
         _load_attendance(meeting, source, document, people)
-    from samverkan.search.services import index_meeting
-
     index_meeting(meeting)
     return ImportResult(path, "replaced" if replaced else "imported", source, document.warnings)
 

@@ -19,6 +19,7 @@ def render_html(template: str, context: dict) -> str:
 
 def html_to_pdf(html: str) -> bytes:
     """PDF bytes from a standalone HTML document (WeasyPrint, A4 from the print CSS)."""
+    # Loaded when first needed: WeasyPrint loads Pango and fonts, which slows every start-up.
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)

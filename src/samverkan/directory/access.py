@@ -8,12 +8,14 @@ minutes, and attachments marked public.
 
 from functools import wraps
 
+from auditlog.models import LogEntry
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Body
+from .models import Body, Organization, Person
 from .selectors import current_membership
 
 
@@ -88,10 +90,6 @@ def is_any_secretary(user) -> bool:
 def audit_entries_for(user):
     """The audit log a user may read: everything for a superuser; for a secretariat the changes
     of its own bodies' records, and of people and organisations, which all bodies share."""
-    from auditlog.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import Organization, Person
 
     if user.is_superuser:
         return LogEntry.objects.all()

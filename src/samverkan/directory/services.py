@@ -10,6 +10,7 @@ from samverkan.core.places import DALARNA_MUNICIPALITIES
 from samverkan.core.text import normalize_name
 
 from .models import Body, DistinctPeople, Organization, Person
+from .signals import people_merging
 
 SIMILAR_PART = 0.8
 
@@ -118,15 +119,7 @@ def merge_people(keep: Person, duplicate: Person) -> Person:
     """Move everything recorded for `duplicate` onto `keep`, then remove `duplicate`."""
     if keep.pk == duplicate.pk:
         raise UserError("En person kan inte slås ihop med sig själv.")
-    from samverkan.meetings.models import Attendance
-
-    for attendance in duplicate.attendances.all():
-        if Attendance.objects.filter(meeting=attendance.meeting, person=keep).exists():
-            attendance.delete()
-        else:
-            attendance.person = keep
-            attendance.save(update_fields=["person"])
-    duplicate.presentations.update(person=keep)
+    people_merging.send(sender=Person, keep=keep, duplicate=duplicate)
     duplicate.memberships.update(person=keep)
     if not keep.organization_id and duplicate.organization_id:
         keep.organization = duplicate.organization

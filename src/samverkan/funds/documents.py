@@ -13,6 +13,8 @@ from fractions import Fraction
 
 from django.utils import timezone
 from django.utils.text import slugify
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from samverkan.core.rendering import html_to_pdf, render_html
 
@@ -229,9 +231,6 @@ def invoice_filename(distribution: Distribution, line: Line) -> str:
 
 def distribution_xlsx(distribution: Distribution) -> bytes:
     """All shares in one sheet: the region, then each municipality with population and amount."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Fördelning"

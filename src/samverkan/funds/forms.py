@@ -1,5 +1,6 @@
 """Forms of the funds pages. Amounts are typed as whole kronor, spaces allowed: ”350 000”."""
 
+import datetime
 import re
 
 from django import forms
@@ -144,8 +145,6 @@ class DistributionForm(DecisionFields):
             self.fields["population_date"].initial = dates[0].isoformat()
 
     def clean_population_date(self):
-        import datetime
-
         value = self.cleaned_data["population_date"]
         return datetime.date.fromisoformat(value) if value else None
 

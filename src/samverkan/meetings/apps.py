@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class MeetingsConfig(AppConfig):
     name = "samverkan.meetings"
     verbose_name = "Möten"
+
+    def ready(self):
+        # Imported here, as Django asks: models are loaded only once the app registry is ready.
+        from samverkan.directory.signals import people_merging
+
+        from .receivers import move_meeting_records
+
+        people_merging.connect(move_meeting_records, dispatch_uid="meetings.move_meeting_records")

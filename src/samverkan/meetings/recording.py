@@ -7,6 +7,7 @@ from django.db import transaction
 from samverkan.core.errors import UserError
 from samverkan.core.locking import claim_version
 from samverkan.directory.models import Body, Organization, Person
+from samverkan.directory.services import get_or_create_organization, get_or_create_person
 
 from .models import AgendaItem, Attendance, Clause, Meeting
 from .services import reindex, replace_clauses
@@ -19,6 +20,47 @@ class Presence:
     title: str = ""
     acting: bool = False
     substitute_for: Person | None = None
+
+
+@dataclass
+class MemberMark:
+    """What the attendance form says of one member: present (perhaps acting) or replaced by a substitute."""
+
+    member: Person
+    present: bool = False
+    acting: bool = False
+    substitute_name: str = ""
+
+
+@dataclass
+class OtherAttendee:
+    """Someone present who is not a member, as typed: name, and perhaps organisation and title."""
+
+    name: str
+    organization: str = ""
+    title: str = ""
+
+
+@transaction.atomic
+def record_attendance_form(meeting: Meeting, marks: list[MemberMark], others: list[OtherAttendee],
+                           expected_version: int | None, *, acting_user=None) -> int:
+    """Save the attendance form: substitutes and other people are found or created in the directory
+    in the same transaction as the list; returns how many were present."""
+    present = [_presence_of(mark) for mark in marks if mark.present or mark.substitute_name]
+    for other in others:
+        organization = get_or_create_organization(other.organization) if other.organization else None
+        person = get_or_create_person(other.name, organization, other.title)
+        present.append(Presence(person, organization, other.title))
+    record_attendance(meeting, present, expected_version)
+    return len(present)
+
+
+def _presence_of(mark: MemberMark) -> Presence:
+    member = mark.member
+    if mark.substitute_name:
+        substitute = get_or_create_person(mark.substitute_name, member.organization)
+        return Presence(substitute, member.organization, substitute_for=member)
+    return Presence(member, member.organization, acting=mark.acting)
 
 
 @transaction.atomic

@@ -4,9 +4,9 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q
 
-from samverkan.directory.models import Organization
+from samverkan.directory.models import Organization, Person
 
-from .models import AgendaItem, Attendance, Meeting
+from .models import AgendaItem, Attendance, Meeting, Presentation
 
 
 def upcoming_meetings(today: date, visible: Q, limit: int = 5):
@@ -71,3 +71,44 @@ def attendance_by_organization(meeting: Meeting) -> list[tuple[str, list[Attenda
         (organization.name if organization else "Organisation ej angiven", people)
         for organization, people in sorted(groups.items(), key=sort_key)
     ]
+
+
+# --- People and organisations at the meetings -----------------------------------------
+
+def person_record(person: Person, visible: Q):
+    """The meetings a person attended and the items they presented, newest first."""
+    attended = (
+        Attendance.objects.filter(person=person).filter(meeting__in=_meetings(visible))
+        .select_related("meeting__body", "organization")
+        .order_by("-meeting__date")
+    )
+    presented = (
+        Presentation.objects.filter(person=person).filter(item__meeting__in=_meetings(visible))
+        .select_related("item__meeting__body", "item__parent")
+        .order_by("-item__meeting__date", "item__position")
+    )
+    return attended, presented
+
+
+def organization_record(organization: Organization, visible: Q):
+    """The people of an organisation and the meetings its people attended."""
+    attendances = (
+        Attendance.objects.filter(organization=organization).filter(meeting__in=_meetings(visible))
+        .select_related("meeting__body", "person")
+        .order_by("-meeting__date", "person__name")
+    )
+    people = (visible_people(visible)
+              .filter(Q(attendances__in=attendances) | Q(organization=organization))
+              .distinct().order_by("name"))
+    return people, attendances
+
+
+def visible_people(visible: Q):
+    """People who attended or presented at a meeting the reader may see."""
+    meetings = _meetings(visible)
+    return Person.objects.filter(
+        Q(attendances__meeting__in=meetings) | Q(presentations__item__meeting__in=meetings)).distinct()
+
+
+def _meetings(visible: Q):
+    return Meeting.objects.filter(visible)

@@ -5,7 +5,6 @@ Views check who may act, call one service, and say what happened; the rules are 
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -246,8 +245,12 @@ def attendance(request, pk):
     members = list(current_members(meeting.body))
     present = {a.person_id: a for a in meeting.attendances.select_related("person", "organization")}
     if request.method == "POST":
-        saved = run_action(request, lambda: _save_attendance(request, meeting, members),
-                     lambda present: f"Närvaron är sparad: {present} närvarande.")
+        marks, typed = _attendance_from_post(request, members)
+        saved = run_action(
+            request,
+            lambda: recording.record_attendance_form(meeting, marks, typed, _version(request),
+                                                     acting_user=request.user),
+            lambda count: f"Närvaron är sparad: {count} närvarande.")
         if saved:
             return redirect("meetings:record", meeting.pk)
     others = [a for pid, a in present.items() if pid not in {m.pk for m in members}]
@@ -264,31 +267,15 @@ def _members_by_organization(members: list[Person]):
     return sorted(groups.items())
 
 
-@transaction.atomic
-def _save_attendance(request, meeting: Meeting, members: list[Person]) -> int:
-    """People typed in and the attendance list are saved together, or not at all; returns how many."""
-    present = _presence_from_post(request, members)
-    recording.record_attendance(meeting, present, _version(request))
-    return len(present)
-
-
-def _presence_from_post(request, members: list[Person]) -> list[recording.Presence]:
-    from samverkan.directory.services import get_or_create_organization, get_or_create_person
-
-    entries = []
-    for person in members:
-        substitute = request.POST.get(f"substitute-{person.pk}", "").strip()
-        if substitute:
-            entries.append(recording.Presence(get_or_create_person(substitute, person.organization),
-                                              person.organization, substitute_for=person))
-        elif request.POST.get(f"present-{person.pk}"):
-            entries.append(recording.Presence(person, person.organization,
-                                              acting=bool(request.POST.get(f"acting-{person.pk}"))))
-    for line in lines(request.POST.get("others", "")):
-        name, organization, title = (part.strip() for part in (line.split(",") + ["", ""])[:3])
-        org = get_or_create_organization(organization) if organization else None
-        entries.append(recording.Presence(get_or_create_person(name, org, title), org, title))
-    return entries
+def _attendance_from_post(request, members: list[Person]):
+    marks = [recording.MemberMark(
+        person, present=bool(request.POST.get(f"present-{person.pk}")),
+        acting=bool(request.POST.get(f"acting-{person.pk}")),
+        substitute_name=request.POST.get(f"substitute-{person.pk}", "").strip(),
+    ) for person in members]
+    others = [recording.OtherAttendee(*(part.strip() for part in (line.split(",") + ["", ""])[:3]))
+              for line in lines(request.POST.get("others", ""))]
+    return marks, others
 
 
 @secretariat_required

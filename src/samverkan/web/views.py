@@ -17,7 +17,6 @@ from samverkan.directory.access import (
     visible_meetings_filter,
 )
 from samverkan.directory.models import Body, Organization, Person
-from samverkan.directory.selectors import organization_record, person_record, visible_people
 from samverkan.directory.services import mark_distinct, merge_people, similar_people
 from samverkan.meetings.models import AgendaItem, Meeting, MinutesVersion
 from samverkan.meetings.publishing import correction_diff
@@ -26,7 +25,10 @@ from samverkan.meetings.selectors import (
     latest_meetings,
     meeting_with_items,
     meetings_by_year,
+    organization_record,
+    person_record,
     upcoming_meetings,
+    visible_people,
 )
 from samverkan.search.selectors import available_years, search
 

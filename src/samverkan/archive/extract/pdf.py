@@ -6,14 +6,14 @@ import io
 import logging
 from pathlib import Path
 
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
 from .errors import ExtractError
 
 
 def pdf_text(data: bytes, path: Path) -> str:
     """The text of every page, pages separated by a line break."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))

@@ -5,6 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
 from .errors import ExtractError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -12,10 +16,6 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def docx_text(data: bytes, path: Path) -> str:
     """Body text in order; a table row reads left cell then right cell on one line."""
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many types for damaged packages

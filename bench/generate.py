@@ -450,8 +450,8 @@ def render(meeting: Meeting, kind: str, layout: str, rng: random.Random) -> Gene
 def _expected_items(meeting: Meeting, kind: str) -> list[GeneratedItem]:
     out = []
     for item in meeting.items:
-        copy = GeneratedItem(**{**item.__dict__})
-        copy.subitems = [GeneratedItem(**{**s.__dict__}) for s in item.subitems]
+        copy = GeneratedItem(**item.__dict__)
+        copy.subitems = [GeneratedItem(**s.__dict__) for s in item.subitems]
         if kind == AGENDA:
             copy.proposals = list(item.proposer_clauses) + list(item.agenda_clauses)
             copy.decisions = []
@@ -711,10 +711,7 @@ def generate_documents(count: int, seed: int = 1) -> list[tuple[str, GeneratedDo
         used_dates.add(meeting_date)
         meeting_no += 1
         roll = rng.random()
-        if roll < 0.35 and count - len(out) >= 2:
-            kinds = [AGENDA, MINUTES]
-        else:
-            kinds = [AGENDA] if roll < 0.65 else [MINUTES]
+        kinds = [AGENDA, MINUTES] if roll < 0.35 and count - len(out) >= 2 else [AGENDA] if roll < 0.65 else [MINUTES]
         for document in generate_meeting_documents(rng, meeting_date, kinds):
             name = f"{len(out):05d}_{meeting_date.isoformat()}_{document.kind}.txt"
             out.append((name, document))

@@ -28,6 +28,9 @@ def _setup_django(data_dir: str) -> None:
     os.environ["SAMVERKAN_DATA_DIR"] = data_dir
     os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "samverkan.settings"
+    from samverkan.datadir import prepare
+
+    prepare()
     import django
     from django.core.management import call_command
 

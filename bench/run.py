@@ -38,6 +38,8 @@ sys.path.insert(0, str(ROOT))
 if (ROOT / "src").is_dir():
     sys.path.insert(1, str(ROOT / "src"))
 
+import contextlib  # noqa: E402
+
 from bench.generate import (  # noqa: E402
     MUNICIPALITIES,
     SUBTOPICS,
@@ -92,7 +94,7 @@ def phase_parse(table: Table, named_docs, texts: list[tuple[str, str]], total_by
         for name, text in texts:
             try:
                 document = read_text(text, source=name)
-            except Exception as error:  # noqa: BLE001 – a benchmark reports, it does not stop
+            except Exception as error:
                 if run == 0:
                     failures.append((name, f"{type(error).__name__}: {error}"))
                 continue
@@ -107,10 +109,8 @@ def phase_parse(table: Table, named_docs, texts: list[tuple[str, str]], total_by
 
     tracemalloc.start()
     for name, text in texts:
-        try:
+        with contextlib.suppress(Exception):
             read_text(text, source=name)
-        except Exception:  # noqa: BLE001
-            pass
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     table.add("parse peak memory (tracemalloc)", f"{peak / 1e6:,.2f} MB", "one document at a time")
@@ -130,7 +130,7 @@ def _agreement(table: Table, named_docs, results) -> None:
             continue
         counts["docs"] += 1
 
-        def check(key, ok, detail):
+        def check(key, ok, detail, name=name):
             counts[key] += bool(ok)
             if not ok and key not in examples:
                 examples[key] = f"{name}: {detail}"
@@ -188,6 +188,9 @@ def setup_django(data_dir: Path, database_url: str | None):
     else:
         os.environ.pop("DATABASE_URL", None)  # never the user's database
     os.environ["DJANGO_SETTINGS_MODULE"] = "samverkan.settings"
+    from samverkan.datadir import prepare
+
+    prepare()
     import django
 
     django.setup()
@@ -218,7 +221,7 @@ def phase_import(table: Table, paths: list[Path]) -> bool:
             except ImportFailed as error:
                 statuses["failed"] += 1
                 failures.append(f"{path.name}: {error.reason}")
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 statuses["error"] += 1
                 failures.append(f"{path.name}: {type(error).__name__}: {error}")
         elapsed = time.perf_counter() - start
@@ -294,7 +297,7 @@ def phase_search(table: Table, named_docs, seed: int, count: int) -> None:
         try:
             page = search(query, **filters)
             _ = [hit.snippet for hit in page.hits]  # everything a results page would use
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             errors.append(f"{query!r} {filters}: {type(error).__name__}: {error}")
             continue
         timings.append((time.perf_counter() - start) * 1000)
@@ -360,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         table.section("Loader (import_file)")
         try:
             connection, old_name = setup_django(data_dir, args.database_url)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             table.add("database", "unavailable", f"{type(error).__name__}: {error}")
             return 0
         table.add("database", connection.vendor,
@@ -377,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted")
         return 130
-    except Exception:  # noqa: BLE001 – report what broke, keep the exit code for real crashes
+    except Exception:
         traceback.print_exc()
         return 1
     finally:

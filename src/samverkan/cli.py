@@ -3,6 +3,9 @@
 import os
 import sys
 
+from samverkan.datadir import DataDirError
+from samverkan.datadir import prepare as prepare_data_dir
+
 ALIASES = {"import": "import_documents"}
 
 
@@ -18,6 +21,11 @@ def main(argv: list[str] | None = None) -> int:
         except BrokenPipeError:  # `samverkan parse FILE | head` closed the pipe early
             sys.stderr.close()
             return 0
+    try:
+        prepare_data_dir()
+    except DataDirError as error:
+        print(f"samverkan: {error}", file=sys.stderr)
+        return 2
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
     # Loaded after the settings module is named, as Django asks.
     from django.core.management import execute_from_command_line

@@ -1,19 +1,22 @@
-"""Django settings, read from the environment with safe defaults for a laptop.
+"""Django settings, read from the environment; importing them reads and writes no file.
 
-DATABASE_URL   default: SQLite file in SAMVERKAN_DATA_DIR (WAL mode)
-SECRET_KEY     default: generated on first run and kept in SAMVERKAN_DATA_DIR
-ALLOWED_HOSTS  comma-separated, default: localhost names
-DEBUG          "1"/"true" turns debug on; off by default
+SAMVERKAN_PROFILE  "development" (default) or "production" (HTTPS, secure cookies, HSTS; see README)
+DATABASE_URL       default: SQLite file in SAMVERKAN_DATA_DIR (WAL mode)
+SECRET_KEY         required in production; `samverkan` keeps one in SAMVERKAN_DATA_DIR for development
+ALLOWED_HOSTS      comma-separated, default: localhost names (required in production)
+DEBUG              "1"/"true" turns debug on in development; never on in production
 """
 
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from samverkan.datadir import data_dir
 
 BASE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(os.environ.get("SAMVERKAN_DATA_DIR", Path.cwd() / "data")).resolve()
+DATA_DIR = data_dir()
 
 
 def _env_flag(name: str, default: bool = False) -> bool:
@@ -23,24 +26,38 @@ def _env_flag(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def _secret_key() -> str:
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
-    key_file = DATA_DIR / "secret_key"
-    if not key_file.exists():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} ska vara ett heltal, inte ”{value}”.") from None
 
 
-SECRET_KEY = _secret_key()
-DEBUG = _env_flag("DEBUG")
-ALLOWED_HOSTS = [
-    host.strip()
-    for host in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
-    if host.strip()
-]
+def _env_list(name: str, default: str = "") -> list[str]:
+    return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
+
+
+PROFILE = os.environ.get("SAMVERKAN_PROFILE", "development").strip().lower()
+if PROFILE not in {"development", "production"}:
+    raise ImproperlyConfigured(f"SAMVERKAN_PROFILE ska vara development eller production, inte ”{PROFILE}”.")
+PRODUCTION = PROFILE == "production"
+
+# Development only: a fixed key for tests and one-off commands; `samverkan` (see datadir.py) sets a
+# generated key kept in the data folder, and production refuses to start without its own.
+DEVELOPMENT_SECRET_KEY = "django-insecure-samverkan-development-only"
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if PRODUCTION:
+        raise ImproperlyConfigured("SECRET_KEY måste anges i produktion (minst 50 slumpmässiga tecken).")
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+DEBUG = _env_flag("DEBUG") and not PRODUCTION
+ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0.0.1,[::1],testserver")
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS måste anges i produktion, t.ex. samverkan.example.se.")
+CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -92,7 +109,7 @@ LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
 
 # Sign-in attempts: five failures for one user name from one address lock it for an hour.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_FAILURE_LIMIT = _env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
@@ -114,19 +131,19 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
+    EMAIL_PORT = _env_int("EMAIL_PORT", 587)
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = _env_flag("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Samverkan <noreply@localhost>")
 
 # Assignment reminders: sent this many days before a deadline (`samverkan send_deadline_reminders`, daily).
-SAMVERKAN_REMINDER_DAYS = int(os.environ.get("SAMVERKAN_REMINDER_DAYS", 14))
+SAMVERKAN_REMINDER_DAYS = _env_int("SAMVERKAN_REMINDER_DAYS", 14)
 # The public address of this installation, for links in e-mail (e.g. https://samverkan.example).
 SAMVERKAN_SITE_URL = os.environ.get("SAMVERKAN_SITE_URL", "").rstrip("/")
 
 # Uploaded attachments: at most this size, and only these kinds (checked by content).
-SAMVERKAN_MAX_ATTACHMENT_BYTES = int(os.environ.get("SAMVERKAN_MAX_ATTACHMENT_BYTES", 25_000_000))
+SAMVERKAN_MAX_ATTACHMENT_BYTES = _env_int("SAMVERKAN_MAX_ATTACHMENT_BYTES", 25_000_000)
 
 ROOT_URLCONF = "samverkan.urls"
 WSGI_APPLICATION = "samverkan.wsgi.application"
@@ -153,7 +170,6 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -178,7 +194,6 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -191,8 +206,20 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Production: HTTPS only. Each can be turned off from the environment, e.g. behind a proxy that
+# redirects to HTTPS itself (SECURE_SSL_REDIRECT=0).
+SECURE_SSL_REDIRECT = _env_flag("SECURE_SSL_REDIRECT", PRODUCTION)
+SESSION_COOKIE_SECURE = _env_flag("SESSION_COOKIE_SECURE", PRODUCTION)
+CSRF_COOKIE_SECURE = _env_flag("CSRF_COOKIE_SECURE", PRODUCTION)
+SECURE_HSTS_SECONDS = _env_int("SECURE_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = _env_flag("SECURE_HSTS_PRELOAD", PRODUCTION)
+# Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto header (only then).
+if _env_flag("SAMVERKAN_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 # Largest document the importer accepts, in bytes.
-SAMVERKAN_MAX_IMPORT_BYTES = int(os.environ.get("SAMVERKAN_MAX_IMPORT_BYTES", 20_000_000))
+SAMVERKAN_MAX_IMPORT_BYTES = _env_int("SAMVERKAN_MAX_IMPORT_BYTES", 20_000_000)
 
 LOGGING = {
     "version": 1,

@@ -111,7 +111,7 @@ def test_previous_minutes_link_to_the_meeting_of_that_date(db, sample_paths):
     [
         (b"", "tom"),
         (bytes(range(256)) * 40, ""),
-        ("Bara lite text utan punkter.".encode(), "inga numrerade punkter"),
+        (b"Bara lite text utan punkter.", "inga numrerade punkter"),
     ],
     ids=["empty", "binary", "no-items"],
 )

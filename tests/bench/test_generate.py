@@ -10,7 +10,6 @@ from collections import Counter
 from datetime import date
 
 import pytest
-
 from bench.generate import (
     AGENDA,
     LAYOUTS,

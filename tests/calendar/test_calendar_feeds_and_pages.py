@@ -35,7 +35,7 @@ def status_meeting(network):
 
 
 def events(data: bytes):
-    return [c for c in Calendar.from_ical(data).walk("VEVENT")]
+    return list(Calendar.from_ical(data).walk("VEVENT"))
 
 
 def test_public_body_feed_has_times_but_no_draft_agenda(client, network, meetings, status_meeting):
@@ -48,7 +48,7 @@ def test_public_body_feed_has_times_but_no_draft_agenda(client, network, meeting
     assert "description" not in draft and str(draft["location"]) == "Teams"
     assert "Hemligt utkast" not in response.content.decode()
     assert "Dagordning" in str(by_day[dt.date(2023, 11, 9)]["description"])
-    assert str(by_day[dt.date(2023, 11, 9)]["url"]).endswith("/moten/%d/" % meetings[1].pk)
+    assert str(by_day[dt.date(2023, 11, 9)]["url"]).endswith(f"/moten/{meetings[1].pk}/")
 
 
 def test_recurring_meeting_is_one_event_with_rrule_and_holidays_left_out(network, status_meeting):

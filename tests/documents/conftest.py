@@ -1,7 +1,6 @@
 """A realistic meeting of the county network: 15 items, sub-items, presenters, clauses, attendance."""
 
-from datetime import date, datetime, time
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, datetime, time
 
 import pytest
 from django.core.files.base import ContentFile
@@ -153,7 +152,7 @@ def meeting(body, settings, tmp_path):
         body=body, date=date(2023, 11, 9), start_time=time(15, 0), end_time=time(16, 30),
         location="Hotell och restaurang Moskogen, Leksand samt digitalt via Teams",
         registry_number="HSN 2023/78", status=Meeting.Status.PUBLISHED,
-        published_at=datetime(2023, 11, 15, 9, 0, tzinfo=dt_timezone.utc),
+        published_at=datetime(2023, 11, 15, 9, 0, tzinfo=UTC),
     )
     welfare_council = Body.objects.create(name="Välfärdsrådet")
     for position, row in enumerate(ITEMS):

@@ -74,7 +74,7 @@ def test_access_by_role(client, recorded, secretary, member_user, outsider, othe
 
 
 def test_member_reads_without_edit_links_and_nav_shows_funds(client, recorded, member_user, outsider):
-    agreement, _, distribution = recorded
+    agreement, _, _distribution = recorded
     client.force_login(member_user)
     page = client.get(reverse("funds:agreement", args=[agreement.pk])).content.decode()
     assert "Nytt anslag" not in page and "Fördela kvarvarande medel" not in page

@@ -84,7 +84,7 @@ def test_drafts_are_read_by_members_only(client, roles, draft, role):
 
 
 def test_the_public_finds_nothing_of_a_draft(client, draft):
-    meeting, _ = draft
+    _meeting, _ = draft
     assert "Utkast om hemsjukvårdsavtalet" not in client.get("/").content.decode()
     assert "Utkast om hemsjukvårdsavtalet" not in client.get("/moten/").content.decode()
     assert client.get("/sok/", {"q": "hemsjukvårdsavtalet"}).context["result"].total == 0
@@ -104,8 +104,9 @@ def test_published_meetings_are_public_but_the_packet_is_not(client, draft):
 
 
 def test_attachments_follow_their_public_mark(client, draft, member_user):
-    from samverkan.meetings.attachments import attach_file
     from tests.meetings.test_agenda import pdf_upload
+
+    from samverkan.meetings.attachments import attach_file
 
     meeting, item = draft
     secret = attach_file(item, pdf_upload("intern.pdf"))

@@ -63,7 +63,7 @@ def test_reordering_renumbers_items_and_attachments(meeting):
     attach_file(second, pdf_upload("kvinnofrid.pdf"))
     assert first.attachments.get().label == "Bilaga 1"
     meeting.refresh_from_db()
-    order = [pk for pk in meeting.items.filter(parent=None).order_by("position").values_list("pk", flat=True)]
+    order = list(meeting.items.filter(parent=None).order_by("position").values_list("pk", flat=True))
     order.remove(second.pk)
     order.insert(0, second.pk)
     services.reorder_items(meeting, order, meeting.lock_version)

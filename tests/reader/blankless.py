@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from bench.generate import generate_documents
+
 from samverkan.archive.reader import read_text
 
 FIELDS = ("items", "subitems", "titles", "types", "clauses", "presenters", "attachments", "attendees")
@@ -70,10 +71,7 @@ def agreement(count: int = 60, seed: int = 7, strip: bool = True, join: bool = F
     failures: dict[str, list[tuple[str, str]]] = {}
     documents = generate_documents(count, seed=seed)
     for index, (name, doc) in enumerate(documents):
-        if join:
-            text = join_lines(doc.text, seed * 1000 + index)
-        else:
-            text = strip_blank_lines(doc.text) if strip else doc.text
+        text = join_lines(doc.text, seed * 1000 + index) if join else strip_blank_lines(doc.text) if strip else doc.text
         diffs = differences(doc, read_text(text, source=name))
         for key in FIELDS:
             if key in diffs:

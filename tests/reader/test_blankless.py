@@ -1,9 +1,9 @@
 """Text without blank lines (PDF extraction): presenters, attachments and the rest still read right."""
 
 import pytest
+from tests.reader.blankless import FIELDS, agreement, strip_blank_lines
 
 from samverkan.archive.reader import read_text
-from tests.reader.blankless import FIELDS, agreement, strip_blank_lines
 
 
 def _items(body: str):
@@ -108,4 +108,4 @@ def test_strip_blank_lines_removes_only_blank_lines():
 @pytest.mark.parametrize("strip", [True, False], ids=["without-blank-lines", "as-generated"])
 def test_generated_documents_read_like_the_generator_wrote_them(strip):
     shares, failures = agreement(60, seed=7, strip=strip)
-    assert shares == {key: 1.0 for key in FIELDS}, {k: v[:2] for k, v in failures.items()}
+    assert shares == dict.fromkeys(FIELDS, 1.0), {k: v[:2] for k, v in failures.items()}

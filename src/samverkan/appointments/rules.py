@@ -146,15 +146,14 @@ def check_appointment(appointment: Appointment) -> list[Finding]:
                 f"{appointment.get_role_display().lower()} {year}, men {appointment.person.name} "
                 f"företräder {side_label(appointment.side)}.",
                 exceptions.get(RuleException.Rule.ALTERNATION)))
-    if rules.chair_in_steering_group and rules.steering_group_id:
-        if not in_steering_group(appointment.person, rules.steering_group, appointment.start_date,
-                                 appointment.last_day):
-            section = f" {rules.steering_group_section}" if rules.steering_group_section else ""
-            findings.append(Finding(
-                RuleException.Rule.STEERING_GROUP,
-                f"{appointment.person.name} ingår inte i {rules.steering_group.display_name}; enligt "
-                f"arbetsordningen{section} ska ordförande och vice ordförande ingå där.",
-                exceptions.get(RuleException.Rule.STEERING_GROUP)))
+    if rules.chair_in_steering_group and rules.steering_group_id and not in_steering_group(
+            appointment.person, rules.steering_group, appointment.start_date, appointment.last_day):
+        section = f" {rules.steering_group_section}" if rules.steering_group_section else ""
+        findings.append(Finding(
+            RuleException.Rule.STEERING_GROUP,
+            f"{appointment.person.name} ingår inte i {rules.steering_group.display_name}; enligt "
+            f"arbetsordningen{section} ska ordförande och vice ordförande ingå där.",
+            exceptions.get(RuleException.Rule.STEERING_GROUP)))
     return findings
 
 

@@ -70,9 +70,9 @@ def propose_calendar(body: Body, year: int, count: int, weekday: int, start_time
         raise UserError(f"Kalendariet för {year} är redan fastställt.")
     if count < 1 or count > 60:
         raise UserError("Ange mellan 1 och 60 möten.")
-    fields = dict(count=count, weekday=weekday, start_time=start_time, end_time=end_time,
-                  excluded_months=sorted(set(int(m) for m in excluded_months)), alternate_modes=alternate_modes,
-                  first_mode=first_mode, location=location, digital_location=digital_location)
+    fields = {"count": count, "weekday": weekday, "start_time": start_time, "end_time": end_time,
+                  "excluded_months": sorted({int(m) for m in excluded_months}), "alternate_modes": alternate_modes,
+                  "first_mode": first_mode, "location": location, "digital_location": digital_location}
     if plan is None:
         plan = CalendarPlan.objects.create(body=body, year=year, **fields)
     else:

@@ -141,7 +141,8 @@ def invoice_context(distribution: Distribution, line: Line) -> dict:
         "amount": kronor(line.amount), "municipalities_amount": kronor(municipalities_amount(distribution)),
         "total_population": kronor(sum(other.population or 0 for other in lines(distribution)
                                        if other.kind == "municipality"), unit=False),
-        "population": kronor(line.population, unit=False), "share": percent(line.share) if line.share is not None else "",
+        "population": kronor(line.population, unit=False),
+        "share": percent(line.share) if line.share is not None else "",
         "population_date": swedish_date(distribution.population_date),
         "population_source": population_source(distribution),
         "reference": meeting_reference(distribution), "decided_on": swedish_date(distribution.decided_on),
@@ -153,7 +154,8 @@ def invoice_context(distribution: Distribution, line: Line) -> dict:
 
 
 def invoice_reference(distribution: Distribution, line: Line) -> str:
-    return f"{slugify(distribution.agreement.name).upper()}-{distribution.agreement.year}-F{distribution.pk}-{line.code}"
+    agreement = distribution.agreement
+    return f"{slugify(agreement.name).upper()}-{agreement.year}-F{distribution.pk}-{line.code}"
 
 
 def line_for(distribution: Distribution, organization_id: int) -> Line | None:

@@ -124,7 +124,7 @@ class Distribution(BelongsToBody, TimeStampedModel):
         on_delete=models.SET_NULL, related_name="fund_distributions",
     )
     decision_reference = models.CharField("beslut", max_length=300, blank=True,
-                                          help_text="Möte och punkt i fritext, t.ex. ”Länschefsnätverket 2023-11-09, punkt 9”.")
+                                          help_text="Möte och punkt i fritext, t.ex. ”Nätverket 2023-11-09, punkt 9”.")
     note = models.TextField("anteckning", blank=True)
 
     class Meta:

@@ -27,14 +27,13 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from samverkan.core.errors import UserError
+
 SIMPLE_HEADER = ["municipality_code", "municipality", "date", "population"]
 REGION_HEADERS = {"region", "kommun", "län", "lan", "region/kommun", "kommuner"}
 PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*([MK])(\d{1,2}))?(?!\d)", re.IGNORECASE)
 REGION_VALUE = re.compile(r"^\s*(\d{2,4})\s*(.*?)\s*$")
 MISSING = {"..", ".", "-", "–"}
-
-
-from samverkan.core.errors import UserError
 
 
 class PopulationImportError(UserError):
@@ -193,7 +192,7 @@ def _parse_scb(filename, title, header_line, header, body, date) -> ParsedFile:
         if len(periods) > 1:
             raise PopulationImportError(
                 filename, f"filen har {len(periods)} årskolumner; ett datum kan bara anges för en.", header_line)
-        periods = {i: date for i in periods}
+        periods = dict.fromkeys(periods, date)
     region_column = 0
     other_columns = [i for i in range(1, len(header)) if i not in periods]
     # (code, date) -> (name, first line, total rows sum, breakdown rows sum)

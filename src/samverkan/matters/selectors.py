@@ -91,8 +91,8 @@ def _item_entry(item: AgendaItem, member_bodies: set[int]) -> Entry:
 
 
 def _assignment_entries(assignment: Assignment, item_visible) -> list[Entry]:
-    entries = [Entry(date=assignment.decided_on, kind="assignment", assignment=assignment,
-                     body=assignment.item.meeting.body if assignment.item_id and item_visible(assignment.item) else None)]
+    decided_in = assignment.item.meeting.body if assignment.item_id and item_visible(assignment.item) else None
+    entries = [Entry(date=assignment.decided_on, kind="assignment", assignment=assignment, body=decided_in)]
     deadlines = list(assignment.deadlines.all())
     for deadline in deadlines[1:]:
         entries.append(Entry(date=deadline.decided_on or deadline.set_at.date(), kind="deadline",

@@ -164,7 +164,8 @@ def _matter_query(matter: Matter, corpus: similarity.Corpus) -> dict[str, float]
     return corpus.vector(similarity.bag(matter.title, texts))
 
 
-def similar_items(matter: Matter, items=None, threshold: float = SUGGESTION_THRESHOLD) -> list[tuple[AgendaItem, float]]:
+def similar_items(matter: Matter, items=None,
+                  threshold: float = SUGGESTION_THRESHOLD) -> list[tuple[AgendaItem, float]]:
     """Items like the matter, best first, with their scores; nothing is written."""
     candidates = list(items if items is not None else _candidate_items())
     corpus = similarity.Corpus(similarity.bag(i.title, _item_texts(i)) for i in _candidate_items())

@@ -22,14 +22,14 @@ def _visible_matter(request, pk) -> Matter:
     try:
         return selectors.visible_matters(request.user).get(pk=pk)
     except Matter.DoesNotExist:
-        raise Http404("Ärendet finns inte.")
+        raise Http404("Ärendet finns inte.") from None
 
 
 def _visible_assignment(request, pk) -> Assignment:
     try:
         return selectors.assignment_with_history(pk, request.user)
     except Assignment.DoesNotExist:
-        raise Http404("Uppdraget finns inte.")
+        raise Http404("Uppdraget finns inte.") from None
 
 
 def _editable_matter(request, pk) -> Matter:

@@ -125,7 +125,8 @@ class AgendaItem(BelongsToBody, TimeStampedModel):
     @property
     def full_number(self):
         if self.parent_id:
-            return f"{self.parent.number}{self.number}" if self.number.isalpha() else f"{self.parent.number}.{self.number}"
+            separator = "" if self.number.isalpha() else "."
+            return f"{self.parent.number}{separator}{self.number}"
         return self.number
 
     def get_absolute_url(self):
@@ -192,6 +193,9 @@ class Presentation(BelongsToBody, ItemPart):
         verbose_name = "föredragande"
         verbose_name_plural = "föredragande"
 
+    def __str__(self):
+        return f"{self.person} föredrar {self.item}"
+
 
 def attachment_path(attachment, filename: str) -> str:
     return f"bilagor/{attachment.item.meeting_id}/{attachment.sha256[:16]}/{filename}"
@@ -246,6 +250,9 @@ class Attendance(BelongsToBody, ItemPart):
             models.UniqueConstraint(fields=["meeting", "person"], name="attendance_once"),
         ]
 
+    def __str__(self):
+        return f"{self.person} vid {self.meeting}"
+
 
 class NoticeDispatch(BelongsToBody, models.Model):
     """A notice with agenda sent to the members: which version went to whom, and when."""
@@ -264,6 +271,9 @@ class NoticeDispatch(BelongsToBody, models.Model):
         verbose_name = "utskick av kallelse"
         verbose_name_plural = "utskick av kallelser"
         constraints = [models.UniqueConstraint(fields=["meeting", "version"], name="dispatch_version_once")]
+
+    def __str__(self):
+        return f"Kallelse version {self.version} till {self.meeting}"
 
 
 class MinutesVersion(BelongsToBody, models.Model):
@@ -284,3 +294,6 @@ class MinutesVersion(BelongsToBody, models.Model):
         verbose_name = "publicerad version av minnesanteckningar"
         verbose_name_plural = "publicerade versioner av minnesanteckningar"
         constraints = [models.UniqueConstraint(fields=["meeting", "version"], name="minutes_version_once")]
+
+    def __str__(self):
+        return f"Minnesanteckningar version {self.version} för {self.meeting}"

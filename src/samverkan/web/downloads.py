@@ -74,7 +74,8 @@ def meeting_ics(request, pk):
     if meeting.date is None:
         raise Http404("Mötet har inget datum.")
     sequence = max(meeting.dispatches.count() - 1, 0)
-    return _file(meeting_ics_bytes(meeting, sequence=sequence), "text/calendar; charset=utf-8", _stem(meeting, "mote") + ".ics")
+    return _file(meeting_ics_bytes(meeting, sequence=sequence), "text/calendar; charset=utf-8",
+                 _stem(meeting, "mote") + ".ics")
 
 
 def attachment(request, pk):

@@ -54,7 +54,7 @@ def meeting_detail(request, pk):
     try:
         meeting = meeting_with_items(pk)
     except Meeting.DoesNotExist:
-        raise Http404("Mötet finns inte.")
+        raise Http404("Mötet finns inte.") from None
     if not can_view_meeting(request.user, meeting):
         raise Http404("Mötet finns inte.")
     return render(request, "web/meeting_detail.html", {

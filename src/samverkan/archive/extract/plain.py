@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .errors import ExtractError
 
-_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
+_CONTROL = set(range(9)) | {11, 12} | set(range(14, 32)) | {127}
 
 
 def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:

@@ -58,8 +58,7 @@ class _Numbering:
             return
         abstract = {
             a.get(f"{_W}abstractNumId"): {
-                lvl.get(f"{_W}ilvl"): (lvl.find(f"{_W}numFmt").get(f"{_W}val") if lvl.find(f"{_W}numFmt") is not None else "")
-                for lvl in a.findall(f"{_W}lvl")
+                lvl.get(f"{_W}ilvl"): _number_format(lvl) for lvl in a.findall(f"{_W}lvl")
             }
             for a in root.findall(f"{_W}abstractNum")
         }
@@ -89,3 +88,9 @@ class _Numbering:
             counters[deeper] = 0
         value = counters[depth]
         return f"{value}. " if fmt == "decimal" else f"{chr(96 + value)}) "
+
+
+def _number_format(level) -> str:
+    """The numbering format of a level ("decimal", "lowerLetter" …), or "" when it names none."""
+    number_format = level.find(f"{_W}numFmt")
+    return number_format.get(f"{_W}val") if number_format is not None else ""

@@ -237,10 +237,7 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
             place_lines.append(line)
             if value and not header.location:
                 header.location = value
-        elif not label and _is_title_with_date(line.text):  # "Minnesanteckningar från … möte 2022-11-10"
-            meeting += [(line, d) for d in find_dates(line.text, compact=False)[:1]]
-            _read_times_beside_date(header, line.text)
-        elif not label and _is_date_line(line.text):
+        elif (not label and _is_title_with_date(line.text)) or (not label and _is_date_line(line.text)):  # "Minnesanteckningar från … möte 2022-11-10"
             meeting += [(line, d) for d in find_dates(line.text, compact=False)[:1]]
             _read_times_beside_date(header, line.text)
     _assign_dates(header, datum, meeting, time_lines + place_lines, document_header, full_text)

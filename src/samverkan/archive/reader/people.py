@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -148,7 +149,7 @@ def _title_from_rest(rest: str) -> str | None:
 
 
 def _share_titles(people: list[Person]) -> None:
-    for first, second in zip(people, people[1:]):
+    for first, second in itertools.pairwise(people):
         if second.joined_by_och and first.title is None and second.title:
             first.title = second.title
 

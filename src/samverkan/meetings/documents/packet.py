@@ -72,7 +72,8 @@ def attachment_part(attachment: Attachment) -> PacketPart:
     title = f"{attachment.label} – {name}" if name else attachment.label
     data = _read_file(attachment)
     if data is None:
-        return PacketPart(title, notice=f"{attachment.label}: {name or 'ingen fil'} – filen saknas och kunde inte tas med.")
+        missing = f"{attachment.label}: {name or 'ingen fil'} – filen saknas och kunde inte tas med."
+        return PacketPart(title, notice=missing)
     if not data.startswith(b"%PDF"):
         kind = file_type(attachment)
         return PacketPart(title, notice=f"{attachment.label}: {name} – finns som separat fil ({kind}).")

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install bench clean
+.PHONY: run test lint install bench clean
 
 $(BIN)/samverkan: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,13 @@ run: install
 	$(BIN)/samverkan collectstatic --no-input --verbosity 0
 	$(BIN)/samverkan serve --host $(HOST) --port $(PORT)
 
-test: install
-	$(BIN)/pytest
+test: lint
+	$(BIN)/pytest -n auto
+
+# Layers (import-linter) and code style (ruff); `make test` runs them first.
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -32,8 +32,8 @@ def test_seed_004_extends_both_deadlines_and_keeps_the_history(working_groups, l
     children, adults = working_groups
     item = item_at(lchnv, SEP_2020, "9")
     decision = item.clauses.get(kind="decision")
-    services.extend_deadline(children, datetime.date(2021, 10, 31), clause=decision, user=secretary)
-    services.extend_deadline(adults, datetime.date(2021, 6, 30), clause=decision, user=secretary)
+    services.extend_deadline(children, datetime.date(2021, 10, 31), clause=decision, acting_user=secretary)
+    services.extend_deadline(adults, datetime.date(2021, 6, 30), clause=decision, acting_user=secretary)
 
     for assignment, before, after in ((children, "2021-02-07", "2021-10-31"), (adults, "2020-12-31", "2021-06-30")):
         assignment = selectors.assignment_with_history(assignment.pk, secretary)

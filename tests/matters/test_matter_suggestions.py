@@ -47,9 +47,9 @@ def test_confirmed_and_rejected_are_not_suggested_again(lchnv, secretary):
     matter = services.open_matter("Översyn av Hemsjukvårdsavtalet")
     services.suggest_matters(matters=[matter])
     links = list(selectors.suggestions(matter))
-    services.confirm_suggestion(links[0], user=secretary)
+    services.confirm_suggestion(links[0], acting_user=secretary)
     for link in links[1:]:
-        services.reject_suggestion(link, user=secretary)
+        services.reject_suggestion(link, acting_user=secretary)
     assert services.suggest_matters(matters=[matter]) == []
     assert selectors.suggestions(matter).count() == 0
     confirmed = matter.links.get(state=MatterItem.State.CONFIRMED)

@@ -20,7 +20,7 @@ def matter(hemsjukvard_items, secretary):
     services.suggest_matters(matters=[matter])
     for link in selectors.suggestions(matter):
         if link.item in hemsjukvard_items.values():
-            services.confirm_suggestion(link, user=secretary)
+            services.confirm_suggestion(link, acting_user=secretary)
     return matter
 
 

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_notice_goes_to_every_member_with_an_address(meeting, members, secretary):
-    dispatch = notices.send_notice(meeting, by=secretary)
+    dispatch = notices.send_notice(meeting, acting_user=secretary)
     assert dispatch.version == 1
     assert sorted(r["email"] for r in dispatch.recipients) == ["asa@region.example", "maria@falun.example"]
     assert len(mail.outbox) == 2

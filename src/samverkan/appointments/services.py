@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from django.db import transaction
-
+from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.directory.models import Body, Membership, Organization, Person
 from samverkan.meetings.models import AgendaItem, Clause
@@ -23,7 +22,7 @@ TABLED_ELECTION = re.compile(r"bordl[äa]gg\w*\s+(?:valet|val)\s+av\s+(vice\s+)?
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
-@transaction.atomic
+@action
 def set_rules(body: Body, **fields) -> BodyRules:
     """Create or change a body's rules; the steering group defaults to its child 'Styrgrupp…'."""
     rules, created = BodyRules.objects.get_or_create(body=body)
@@ -46,7 +45,7 @@ def _decision_date(decision_item, decided_on):
     return decided_on
 
 
-@transaction.atomic
+@action
 def appoint(person: Person, body: Body, role: str, start_date: date | None, end_date: date | None, *,
             side: str = "", organization: Organization | None = None, appointed_by: Body | None = None,
             decision_item=None, decision_text: str = "", decided_on: date | None = None) -> Appointment:
@@ -78,7 +77,7 @@ def appoint(person: Person, body: Body, role: str, start_date: date | None, end_
     return appointment
 
 
-@transaction.atomic
+@action
 def end_appointment(appointment: Appointment, ended_on: date, reason: str = "") -> Appointment:
     """End an appointment before its term is out (the person left); a member's seat ends with it."""
     if appointment.start_date and ended_on < appointment.start_date:
@@ -90,7 +89,7 @@ def end_appointment(appointment: Appointment, ended_on: date, reason: str = "") 
     return appointment
 
 
-@transaction.atomic
+@action
 def record_exception(appointment: Appointment, rule: str, *, decision_item=None, decision_text: str = "",
                      decided_on: date | None = None) -> RuleException:
     """Record the body's decision to make an exception from a rule for this appointment."""
@@ -104,7 +103,7 @@ def record_exception(appointment: Appointment, rule: str, *, decision_item=None,
     return exception
 
 
-@transaction.atomic
+@action
 def table_election(body: Body, role: str, year: int, *, item=None, tabled_on: date | None = None) -> Election:
     """Record that the body tabled an election; it stays open until someone is appointed."""
     start, end = term_bounds(year)
@@ -122,6 +121,7 @@ def table_election(body: Body, role: str, year: int, *, item=None, tabled_on: da
     return election
 
 
+@action
 def find_tabled_elections(body: Body) -> list[Election]:
     """Elections of chair or vice chair that the body's minutes say were tabled ('att bordlägga val av …')."""
     found = []

@@ -86,7 +86,7 @@ def appoint(request, slug):
             appointment = services.appoint(
                 person, data["body"], data["role"], data["start_date"], data["end_date"], side=data["side"],
                 organization=data["organization"], appointed_by=body, decision_item=data["decision_item"],
-                decision_text=data["decision_text"], decided_on=data["decided_on"])
+                decision_text=data["decision_text"], decided_on=data["decided_on"], acting_user=request.user)
         except UserError as error:
             messages.error(request, error.message)
         else:
@@ -105,7 +105,8 @@ def end_appointment(request, pk):
     form = EndAppointmentForm(request.POST)
     if form.is_valid():
         try:
-            services.end_appointment(appointment, form.cleaned_data["ended_on"], form.cleaned_data["reason"])
+            services.end_appointment(appointment, form.cleaned_data["ended_on"], form.cleaned_data["reason"],
+                                     acting_user=request.user)
             messages.success(request, f"{appointment} är avslutat.")
         except UserError as error:
             messages.error(request, error.message)
@@ -122,7 +123,8 @@ def record_exception(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.record_exception(appointment, data["rule"], decision_item=data["decision_item"],
-                                  decision_text=data["decision_text"], decided_on=data["decided_on"])
+                                  decision_text=data["decision_text"], decided_on=data["decided_on"],
+                                      acting_user=request.user)
         messages.success(request, "Undantaget från arbetsordningen är registrerat.")
         return redirect("appointments:body", home.slug)
     return render(request, "appointments/exception_form.html", {
@@ -135,7 +137,7 @@ def body_rules(request, slug):
     rules = rules_for(body)
     form = RulesForm(request.POST or None, instance=rules, body=body)
     if request.method == "POST" and form.is_valid():
-        services.set_rules(body, **form.cleaned_data)
+        services.set_rules(body, **form.cleaned_data, acting_user=request.user)
         messages.success(request, "Arbetsordningen är sparad.")
         return redirect("appointments:body", body.slug)
     return render(request, "appointments/rules_form.html", {"body": body, "form": form})
@@ -148,7 +150,8 @@ def table_election(request, slug):
     form = TableElectionForm(request.POST, body=body)
     if form.is_valid():
         data = form.cleaned_data
-        election = services.table_election(body, data["role"], data["year"], item=data["item"])
+        election = services.table_election(body, data["role"], data["year"], item=data["item"],
+                                           acting_user=request.user)
         messages.success(request, f"{election} är registrerat som bordlagt.")
     else:
         messages.error(request, "Ange val och år.")
@@ -159,7 +162,7 @@ def table_election(request, slug):
 @require_POST
 def find_tabled_elections(request, slug):
     body = served_body(request, slug)
-    found = services.find_tabled_elections(body)
+    found = services.find_tabled_elections(body, acting_user=request.user)
     messages.success(request, f"{len(found)} bordlagda val hittades i minnesanteckningarna.")
     return redirect("appointments:body", body.slug)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.directory.models import Body
 from samverkan.meetings import services as meeting_services
@@ -59,7 +59,7 @@ def location_for(plan: CalendarPlan, mode: str) -> str:
     return plan.location
 
 
-@transaction.atomic
+@action
 def propose_calendar(body: Body, year: int, count: int, weekday: int, start_time: time,
                      end_time: time | None = None, *, excluded_months=(), alternate_modes: bool = False,
                      first_mode: str = Meeting.Mode.ON_SITE, location: str = "",
@@ -118,7 +118,7 @@ def _editable(plan: CalendarPlan):
         raise UserError("Kalendariet är fastställt; ändra mötena i stället.")
 
 
-@transaction.atomic
+@action
 def adjust_planned_date(planned: PlannedDate, day: date, start_time: time, end_time: time | None, mode: str,
                         location: str) -> PlannedDate:
     """The secretariat moves or changes a proposed date; the reason records the change and what it hits."""
@@ -134,7 +134,7 @@ def adjust_planned_date(planned: PlannedDate, day: date, start_time: time, end_t
     return planned
 
 
-@transaction.atomic
+@action
 def add_planned_date(plan: CalendarPlan, day: date, start_time: time, end_time: time | None, mode: str,
                      location: str) -> PlannedDate:
     _editable(plan)
@@ -144,14 +144,14 @@ def add_planned_date(plan: CalendarPlan, day: date, start_time: time, end_time: 
         conflicts=conflicts_on(plan, day, start_time, end_time))
 
 
-@transaction.atomic
+@action
 def remove_planned_date(planned: PlannedDate) -> None:
     _editable(planned.plan)
     planned.delete()
 
 
-@transaction.atomic
-def adopt_calendar(plan: CalendarPlan, user=None, decision_item=None) -> list[Meeting]:
+@action
+def adopt_calendar(plan: CalendarPlan, decision_item=None, *, acting_user=None) -> list[Meeting]:
     """Adopt the calendar: every date becomes a planned meeting with the standard agenda."""
     _editable(plan)
     if plan.dates.exclude(date__year=plan.year).exists():
@@ -163,13 +163,13 @@ def adopt_calendar(plan: CalendarPlan, user=None, decision_item=None) -> list[Me
         planned.meeting = meeting
         planned.save(update_fields=["meeting"])
         meetings.append(meeting)
-    plan.status, plan.adopted_at, plan.adopted_by = CalendarPlan.Status.ADOPTED, timezone.now(), user
+    plan.status, plan.adopted_at, plan.adopted_by = CalendarPlan.Status.ADOPTED, timezone.now(), acting_user
     plan.decision_item = decision_item
     plan.save()
     return meetings
 
 
-@transaction.atomic
+@action
 def import_external_calendar(name: str, data: bytes | str, *, bodies=(), source_name: str = "") -> ExternalCalendar:
     """Store another organisation's calendar (.ics) so that proposals avoid its meetings."""
     if isinstance(data, bytes):
@@ -187,7 +187,7 @@ def import_external_calendar(name: str, data: bytes | str, *, bodies=(), source_
     return external
 
 
-@transaction.atomic
+@action
 def create_series(body: Body, title: str, weekday: int, start_time: time, start_date: date, *,
                   end_time: time | None = None, end_date: date | None = None, frequency: str = "weekly",
                   interval: int = 1, location: str = "", mode: str = Meeting.Mode.DIGITAL,

@@ -58,7 +58,7 @@ def body_calendar(request, slug):
                 body, data["year"], data["count"], data["weekday"], data["start_time"], data["end_time"],
                 excluded_months=data["excluded_months"], alternate_modes=data["alternate_modes"],
                 first_mode=data["first_mode"], location=data["location"],
-                digital_location=data["digital_location"])
+                digital_location=data["digital_location"], acting_user=request.user)
         except UserError as error:
             messages.error(request, error.message)
         else:
@@ -92,7 +92,8 @@ def planned_date_edit(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         run_action(request, lambda: services.adjust_planned_date(
-            planned, data["date"], data["start_time"], data["end_time"], data["mode"], data["location"]),
+            planned, data["date"], data["start_time"], data["end_time"], data["mode"], data["location"],
+                acting_user=request.user),
             "Datumet är ändrat.")
     else:
         messages.error(request, "Ange datum och tid.")
@@ -103,7 +104,8 @@ def planned_date_edit(request, pk):
 @require_POST
 def planned_date_remove(request, pk):
     planned = _served_date(request, pk)
-    run_action(request, lambda: services.remove_planned_date(planned), "Datumet är borttaget ur förslaget.")
+    run_action(request, lambda: services.remove_planned_date(planned, acting_user=request.user),
+               "Datumet är borttaget ur förslaget.")
     return redirect("calendar:plan", planned.plan_id)
 
 
@@ -115,7 +117,8 @@ def planned_date_add(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         run_action(request, lambda: services.add_planned_date(
-            plan, data["date"], data["start_time"], data["end_time"], data["mode"], data["location"]),
+            plan, data["date"], data["start_time"], data["end_time"], data["mode"], data["location"],
+                acting_user=request.user),
             "Datumet är tillagt.")
     else:
         messages.error(request, "Ange datum och tid.")
@@ -126,7 +129,7 @@ def planned_date_add(request, pk):
 @require_POST
 def calendar_adopt(request, pk):
     plan = _served_plan(request, pk)
-    run_action(request, lambda: services.adopt_calendar(plan, request.user),
+    run_action(request, lambda: services.adopt_calendar(plan, acting_user=request.user),
          f"Kalendariet {plan.year} är fastställt; mötena är planerade med standardpunkterna.")
     return redirect("calendar:plan", plan.pk)
 
@@ -139,7 +142,8 @@ def external_calendars(request):
         upload = form.cleaned_data["file"]
         if run_action(request, lambda: services.import_external_calendar(
                 form.cleaned_data["name"], upload.read(), bodies=form.cleaned_data["bodies"],
-                source_name=upload.name), f"Kalendern {form.cleaned_data['name']} är inläst."):
+                source_name=upload.name,
+                    acting_user=request.user), f"Kalendern {form.cleaned_data['name']} är inläst."):
             return redirect("calendar:external")
     return render(request, "calendar/external.html", {
         "form": form, "calendars": ExternalCalendar.objects.prefetch_related("bodies")})
@@ -151,7 +155,9 @@ def meeting_series(request, slug):
     form = SeriesForm(request.POST or None, initial={"start_date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if run_action(request, lambda: services.create_series(body, **data), "Det återkommande mötet är sparat."):
+        saved = run_action(request, lambda: services.create_series(body, **data, acting_user=request.user),
+                           "Det återkommande mötet är sparat.")
+        if saved:
             return redirect("calendar:body", body.slug)
     today = timezone.localdate()
     upcoming = []

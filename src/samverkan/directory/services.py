@@ -3,8 +3,7 @@
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from django.db import transaction
-
+from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.core.places import DALARNA_MUNICIPALITIES
 from samverkan.core.text import normalize_name
@@ -114,7 +113,7 @@ def similar_people() -> list[SimilarPair]:
     return sorted(pairs, key=lambda pair: (-pair.score, pair.first.name))
 
 
-@transaction.atomic
+@action
 def merge_people(keep: Person, duplicate: Person) -> Person:
     """Move everything recorded for `duplicate` onto `keep`, then remove `duplicate`."""
     if keep.pk == duplicate.pk:
@@ -130,6 +129,7 @@ def merge_people(keep: Person, duplicate: Person) -> Person:
     return keep
 
 
+@action
 def mark_distinct(first: Person, second: Person) -> None:
     """Record that two similar names belong to different people."""
     low, high = sorted((first, second), key=lambda person: person.pk)

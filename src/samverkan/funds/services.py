@@ -11,8 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
-
+from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.directory.models import Body, Organization
 from samverkan.directory.services import get_or_create_organization
@@ -64,7 +63,7 @@ def focus_area_from_line(line: str) -> tuple[str, str]:
     return (match["code"], match["name"]) if match else ("", line)
 
 
-@transaction.atomic
+@action
 def record_agreement(body: Body, name: str, year: int, title: str = "", notes: str = "",
                      focus_areas: Iterable[str] = ()) -> Agreement:
     """A state agreement for a year, with its focus areas (one per line, optionally numbered)."""
@@ -80,7 +79,7 @@ def record_agreement(body: Body, name: str, year: int, title: str = "", notes: s
     return agreement
 
 
-@transaction.atomic
+@action
 def add_focus_area(agreement: Agreement, name: str, code: str = "") -> FocusArea:
     name = " ".join(name.split())
     if not name:
@@ -90,7 +89,7 @@ def add_focus_area(agreement: Agreement, name: str, code: str = "") -> FocusArea
     return FocusArea.objects.create(agreement=agreement, name=name, code=code.strip())
 
 
-@transaction.atomic
+@action
 def record_receipt(agreement: Agreement, amount: int, received_on: datetime.date | None = None,
                    note: str = "") -> Receipt:
     """Money that came in under the agreement."""
@@ -107,7 +106,7 @@ def _check_decision(agreement: Agreement, focus_area: FocusArea | None, decision
         raise FundsError("Beslutspunkten hör till ett annat organs möte.")
 
 
-@transaction.atomic
+@action
 def allocate(agreement: Agreement, amount: int, *, recipient_organization: Organization | None = None,
              recipient_project: str = "", focus_area: FocusArea | None = None,
              decided_on: datetime.date | None = None, decision_item=None, decision_reference: str = "",
@@ -133,7 +132,7 @@ def allocate(agreement: Agreement, amount: int, *, recipient_organization: Organ
     )
 
 
-@transaction.atomic
+@action
 def report_use(allocation: Allocation, amount: int, reported_on: datetime.date | None = None,
                description: str = "") -> UseReport:
     """Use of an allocation reported by its recipient; never more than the allocation holds."""
@@ -147,7 +146,7 @@ def report_use(allocation: Allocation, amount: int, reported_on: datetime.date |
                                     description=description)
 
 
-@transaction.atomic
+@action
 def return_unspent(allocation: Allocation, amount: int | None = None) -> Allocation:
     """Return what an allocation did not use to the agreement, so that it can be distributed again.
 
@@ -197,7 +196,7 @@ def plan_distribution(total: int, region: Organization | None, region_weight: in
         raise FundsError(error.message) from error
 
 
-@transaction.atomic
+@action
 def distribute_leftover(agreement: Agreement, total: int, *, region: Organization | None,
                         region_weight: int = 50, municipalities_weight: int = 50,
                         population_date: datetime.date | None = None,
@@ -270,7 +269,7 @@ def _source_for(parsed: ParsedFile, source: str, filename: str, date: datetime.d
     return f"Fil {filename}"
 
 
-@transaction.atomic
+@action
 def import_population(data: bytes | str | Path, filename: str = "", date: datetime.date | None = None,
                       source: str = "") -> PopulationImport:
     """Population per municipality from a CSV file (SCB's export or the simple format), all or nothing.

@@ -211,7 +211,8 @@ def population_import(request):
         upload = form.cleaned_data["file"]
         try:
             result = services.import_population(upload.read(), filename=upload.name,
-                                                 date=form.cleaned_data["date"], source=form.cleaned_data["source"])
+                                                 date=form.cleaned_data["date"], source=form.cleaned_data["source"],
+                                                     acting_user=request.user)
         except UserError as error:
             messages.error(request, error.message)
         else:
@@ -229,7 +230,8 @@ def agreement_new(request):
         data = form.cleaned_data
         try:
             created = services.record_agreement(data["body"], data["name"], data["year"], title=data["title"],
-                                                notes=data["notes"], focus_areas=data["focus_areas"])
+                                                notes=data["notes"], focus_areas=data["focus_areas"],
+                                                    acting_user=request.user)
         except services.FundsError as error:
             form.add_error(None, str(error))
         else:
@@ -259,14 +261,15 @@ def _agreement_form(request, pk, form_class, title, action, success, with_agreem
 @secretariat_required
 def focus_area_add(request, pk):
     return _agreement_form(request, pk, FocusAreaForm, "Nytt inriktningsområde",
-                           lambda a, d: services.add_focus_area(a, d["name"], d["code"]),
+                           lambda a, d: services.add_focus_area(a, d["name"], d["code"], acting_user=request.user),
                            "Inriktningsområdet är tillagt.")
 
 
 @secretariat_required
 def receipt_add(request, pk):
     return _agreement_form(request, pk, ReceiptForm, "Mottagna medel",
-                           lambda a, d: services.record_receipt(a, d["amount"], d["received_on"], d["note"]),
+                           lambda a, d: services.record_receipt(a, d["amount"], d["received_on"], d["note"],
+                                                                acting_user=request.user),
                            "Medlen är registrerade.")
 
 
@@ -276,7 +279,7 @@ def allocation_add(request, pk):
         services.allocate(found, d["amount"], recipient_organization=d["recipient_organization"],
                           recipient_project=d["recipient_project"], focus_area=d["focus_area"],
                           decided_on=d["decided_on"], decision_item=d["decision_item"],
-                          decision_reference=d["decision_reference"], note=d["note"])
+                          decision_reference=d["decision_reference"], note=d["note"], acting_user=request.user)
     return _agreement_form(request, pk, AllocationForm, "Nytt anslag", action, "Anslaget är registrerat.",
                            with_agreement=True)
 
@@ -302,14 +305,15 @@ def _allocation_form(request, pk, form_class, title, action, success):
 @secretariat_required
 def use_add(request, pk):
     return _allocation_form(request, pk, UseForm, "Redovisad användning",
-                            lambda a, d: services.report_use(a, d["amount"], d["reported_on"], d["description"]),
+                            lambda a, d: services.report_use(a, d["amount"], d["reported_on"], d["description"],
+                                                             acting_user=request.user),
                             "Användningen är registrerad.")
 
 
 @secretariat_required
 def unspent_return(request, pk):
     return _allocation_form(request, pk, ReturnForm, "Återför ej förbrukade medel",
-                            lambda a, d: services.return_unspent(a, d["amount"]),
+                            lambda a, d: services.return_unspent(a, d["amount"], acting_user=request.user),
                             "Ej förbrukade medel är återförda till överenskommelsen.")
 
 
@@ -329,7 +333,8 @@ def distribute(request, pk):
                     found, d["total"], region=d["region"], region_weight=d["region_weight"],
                     municipalities_weight=d["municipalities_weight"], population_date=d["population_date"],
                     municipalities=chosen, focus_area=d["focus_area"], decided_on=d["decided_on"],
-                    decision_item=d["decision_item"], decision_reference=d["decision_reference"], note=d["note"])
+                    decision_item=d["decision_item"], decision_reference=d["decision_reference"], note=d["note"],
+                        acting_user=request.user)
                 messages.success(request, "Fördelningen är registrerad.")
                 return redirect(created)
             if d["total"] > totals.left:

@@ -11,6 +11,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.directory.models import Body, Organization, Person
 from samverkan.meetings.documents.layout import swedish_date
@@ -42,8 +43,9 @@ def reminder_days() -> int:
 # --- Matters -----------------------------------------------------------------------------------
 
 
+@action
 def open_matter(title: str, *, registry_number: str = "", description: str = "", body: Body | None = None,
-                items: list[AgendaItem] = (), user=None) -> Matter:
+                items: list[AgendaItem] = (), acting_user=None) -> Matter:
     """Open a matter, with the agenda items the secretariat already knows belong to it."""
     title = title.strip()
     if not title:
@@ -52,10 +54,11 @@ def open_matter(title: str, *, registry_number: str = "", description: str = "",
         matter = Matter.objects.create(title=title, registry_number=registry_number.strip(),
                                        description=description, body=body)
         for item in items:
-            link_item(matter, item, user=user)
+            link_item(matter, item, acting_user=acting_user)
     return matter
 
 
+@action
 def update_matter(matter: Matter, *, title: str, registry_number: str = "", description: str = "",
                   body: Body | None = None, status: str | None = None) -> Matter:
     if not title.strip():
@@ -68,6 +71,7 @@ def update_matter(matter: Matter, *, title: str, registry_number: str = "", desc
     return matter
 
 
+@action
 def change_status(matter: Matter, status: str) -> Matter:
     if status not in Matter.Status.values:
         raise UserError(f"Okänd status: {status}")
@@ -76,6 +80,7 @@ def change_status(matter: Matter, status: str) -> Matter:
     return matter
 
 
+@action
 def close_matter(matter: Matter) -> Matter:
     return change_status(matter, Matter.Status.CLOSED)
 
@@ -113,36 +118,38 @@ def _follow_latest_item(matter: Matter) -> None:
         change_status(matter, status)
 
 
-@transaction.atomic
-def link_item(matter: Matter, item: AgendaItem, user=None) -> MatterItem:
+@action
+def link_item(matter: Matter, item: AgendaItem, *, acting_user=None) -> MatterItem:
     """Put an agenda item on a matter's timeline (a suggestion for it counts as confirmed)."""
     link, _ = MatterItem.objects.get_or_create(matter=matter, item=item)
     link.state = MatterItem.State.CONFIRMED
-    link.decided_by = user if user and user.is_authenticated else None
+    link.decided_by = acting_user if acting_user and acting_user.is_authenticated else None
     link.decided_at = timezone.now()
     link.save()
     _follow_latest_item(matter)
     return link
 
 
-@transaction.atomic
+@action
 def unlink_item(matter: Matter, item: AgendaItem) -> None:
     """Take an item off a matter's timeline; it is not suggested to the matter again."""
     MatterItem.objects.filter(matter=matter, item=item).update(
         state=MatterItem.State.REJECTED, decided_at=timezone.now())
 
 
-def confirm_suggestion(link: MatterItem, user=None) -> MatterItem:
+@action
+def confirm_suggestion(link: MatterItem, *, acting_user=None) -> MatterItem:
     if link.state != MatterItem.State.SUGGESTED:
         raise UserError("Förslaget är redan hanterat.")
-    return link_item(link.matter, link.item, user=user)
+    return link_item(link.matter, link.item, acting_user=acting_user)
 
 
-def reject_suggestion(link: MatterItem, user=None) -> MatterItem:
+@action
+def reject_suggestion(link: MatterItem, *, acting_user=None) -> MatterItem:
     if link.state != MatterItem.State.SUGGESTED:
         raise UserError("Förslaget är redan hanterat.")
     link.state = MatterItem.State.REJECTED
-    link.decided_by = user if user and user.is_authenticated else None
+    link.decided_by = acting_user if acting_user and acting_user.is_authenticated else None
     link.decided_at = timezone.now()
     link.save()
     return link
@@ -248,11 +255,11 @@ def _decision(item: AgendaItem | None, clause: Clause | None) -> tuple[AgendaIte
     return item, text, item.meeting.date if item is not None else None
 
 
-@transaction.atomic
+@action
 def create_assignment(title: str, *, owner, item: AgendaItem | None = None, clause: Clause | None = None,
                       reports_to: Body | None = None, deadline: date | None = None, matter: Matter | None = None,
                       description: str = "", decided_on: date | None = None, decision_text: str = "",
-                      contact: Person | None = None, user=None) -> Assignment:
+                      contact: Person | None = None, acting_user=None) -> Assignment:
     """An assignment from a decision: what, who carries it, to whom it reports, and by when."""
     title = title.strip()
     if not title:
@@ -266,16 +273,16 @@ def create_assignment(title: str, *, owner, item: AgendaItem | None = None, clau
     if deadline is not None:
         Deadline.objects.create(assignment=assignment, due=deadline, item=item, clause=clause,
                                 decision_text=assignment.decision_text, decided_on=assignment.decided_on,
-                                set_by=user if user and user.is_authenticated else None)
+                                set_by=acting_user if acting_user and acting_user.is_authenticated else None)
     if matter is not None and item is not None:
-        link_item(matter, item, user=user)
+        link_item(matter, item, acting_user=acting_user)
     return assignment
 
 
-@transaction.atomic
+@action
 def extend_deadline(assignment: Assignment, due: date, *, item: AgendaItem | None = None,
                     clause: Clause | None = None, decision_text: str = "", decided_on: date | None = None,
-                    note: str = "", user=None) -> Deadline:
+                    note: str = "", acting_user=None) -> Deadline:
     """A later decision sets a new deadline; the earlier ones stay in the history."""
     if assignment.status != Assignment.Status.ACTIVE:
         raise UserError("Uppdraget är inte längre pågående.")
@@ -284,18 +291,19 @@ def extend_deadline(assignment: Assignment, due: date, *, item: AgendaItem | Non
     item, text, item_date = _decision(item, clause)
     deadline = Deadline.objects.create(
         assignment=assignment, due=due, item=item, clause=clause, decision_text=decision_text or text,
-        decided_on=decided_on or item_date, note=note, set_by=user if user and user.is_authenticated else None,
+        decided_on=decided_on or item_date, note=note,
+        set_by=acting_user if acting_user and acting_user.is_authenticated else None,
     )
     assignment.deadline = due
     assignment.save(update_fields=["deadline", "modified"])
     if assignment.matter is not None and item is not None:
-        link_item(assignment.matter, item, user=user)
+        link_item(assignment.matter, item, acting_user=acting_user)
     return deadline
 
 
-@transaction.atomic
+@action
 def complete_assignment(assignment: Assignment, *, on: date | None = None, item: AgendaItem | None = None,
-                        user=None) -> Assignment:
+                        acting_user=None) -> Assignment:
     """The assignment is reported back (redovisat), at a meeting when item is given."""
     if assignment.status != Assignment.Status.ACTIVE:
         raise UserError("Uppdraget är inte längre pågående.")
@@ -304,10 +312,11 @@ def complete_assignment(assignment: Assignment, *, on: date | None = None, item:
     assignment.completed_on = on or (item.meeting.date if item is not None else None) or timezone.localdate()
     assignment.save()
     if assignment.matter is not None and item is not None:
-        link_item(assignment.matter, item, user=user)
+        link_item(assignment.matter, item, acting_user=acting_user)
     return assignment
 
 
+@action
 def cancel_assignment(assignment: Assignment) -> Assignment:
     if assignment.status != Assignment.Status.ACTIVE:
         raise UserError("Uppdraget är inte längre pågående.")
@@ -383,6 +392,7 @@ def _reminder_message(assignment: Assignment, site_url: str) -> tuple[str, str]:
     return subject, "\n".join(lines)
 
 
+@action
 def send_due_reminders(today: date | None = None, days: int | None = None) -> ReminderRun:
     """E-mail the owners of assignments due within `days` days; once per assignment and deadline.
 

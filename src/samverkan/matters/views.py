@@ -91,9 +91,9 @@ def matter_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         matter = services.open_matter(data["title"], registry_number=data["registry_number"],
-                                      description=data["description"], body=data["body"], user=request.user)
+                                      description=data["description"], body=data["body"], acting_user=request.user)
         if data["status"] != matter.status:
-            services.change_status(matter, data["status"])
+            services.change_status(matter, data["status"], acting_user=request.user)
         created = services.suggest_matters(matters=[matter])
         messages.success(request, f"Ärendet är öppnat. {len(created)} punkter föreslås – bekräfta eller avvisa dem.")
         return redirect(matter)
@@ -125,7 +125,7 @@ def matter_suggest(request, pk):
 def link_add(request, pk):
     matter = _editable_matter(request, pk)
     item = get_object_or_404(selectors.visible_items(request.user), pk=request.POST.get("item") or 0)
-    services.link_item(matter, item, user=request.user)
+    services.link_item(matter, item, acting_user=request.user)
     messages.success(request, f"”{item.title}” är kopplad till ärendet.")
     return redirect(matter)
 
@@ -134,7 +134,8 @@ def link_add(request, pk):
 @require_POST
 def link_remove(request, pk, item):
     matter = _editable_matter(request, pk)
-    services.unlink_item(matter, get_object_or_404(selectors.visible_items(request.user), pk=item))
+    services.unlink_item(matter, get_object_or_404(selectors.visible_items(request.user), pk=item),
+                         acting_user=request.user)
     messages.success(request, "Punkten är borttagen ur ärendet.")
     return redirect(matter)
 
@@ -161,7 +162,7 @@ def _back(request, fallback):
 @require_POST
 def suggestion_confirm(request, pk):
     link = _suggestion(request, pk)
-    run_action(request, lambda: services.confirm_suggestion(link, user=request.user),
+    run_action(request, lambda: services.confirm_suggestion(link, acting_user=request.user),
          f"”{link.item.title}” hör nu till ärendet ”{link.matter}”.")
     return _back(request, link.matter)
 
@@ -170,7 +171,7 @@ def suggestion_confirm(request, pk):
 @require_POST
 def suggestion_reject(request, pk):
     link = _suggestion(request, pk)
-    run_action(request, lambda: services.reject_suggestion(link, user=request.user),
+    run_action(request, lambda: services.reject_suggestion(link, acting_user=request.user),
          "Förslaget är avvisat och föreslås inte igen.")
     return _back(request, link.matter)
 
@@ -250,7 +251,7 @@ def assignment_new(request):
                 data["title"], owner=data["owner"], item=item, clause=data.get("clause"),
                 reports_to=data["reports_to"], deadline=data["deadline"], matter=data["matter"],
                 description=data["description"], decided_on=data["decided_on"], contact=data["contact"],
-                user=request.user)
+                acting_user=request.user)
 
         if run_action(request, create, "Uppdraget är registrerat."):
             return redirect(assignment)
@@ -268,7 +269,7 @@ def assignment_extend(request, pk):
     data = form.cleaned_data
     run_action(request, lambda: services.extend_deadline(
         assignment, data["due"], item=data["item"], decision_text=data["decision_text"],
-        decided_on=data["decided_on"], note=data["note"], user=request.user),
+        decided_on=data["decided_on"], note=data["note"], acting_user=request.user),
         "Den nya tidsgränsen är registrerad; den tidigare finns kvar i historiken.")
     return redirect(assignment)
 
@@ -282,6 +283,6 @@ def assignment_complete(request, pk):
         messages.error(request, "Kontrollera datum och punkt.")
         return redirect(assignment)
     run_action(request, lambda: services.complete_assignment(
-        assignment, on=form.cleaned_data["on"], item=form.cleaned_data["item"], user=request.user),
+        assignment, on=form.cleaned_data["on"], item=form.cleaned_data["item"], acting_user=request.user),
         "Uppdraget är markerat som redovisat.")
     return redirect(assignment)

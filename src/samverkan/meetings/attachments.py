@@ -6,6 +6,7 @@ import zipfile
 from django.conf import settings
 from django.db import transaction
 
+from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 
 from .models import AgendaItem, Attachment
@@ -54,7 +55,7 @@ def _digest(upload) -> str:
     return digest.hexdigest()
 
 
-@transaction.atomic
+@action
 def attach_file(item: AgendaItem, upload, public: bool = False) -> Attachment:
     """Attach an uploaded file to an item; the agenda's attachments are renumbered."""
     limit = settings.SAMVERKAN_MAX_ATTACHMENT_BYTES
@@ -78,7 +79,7 @@ def attach_file(item: AgendaItem, upload, public: bool = False) -> Attachment:
     return attachment
 
 
-@transaction.atomic
+@action
 def remove_attachment(attachment: Attachment) -> None:
     """Delete an attachment and its file; the rest are renumbered."""
     meeting = attachment.item.meeting

@@ -8,6 +8,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import formats
 
+from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.directory.models import Person
 from samverkan.directory.selectors import current_members
@@ -45,7 +46,8 @@ def agenda_changed_since_notice(meeting: Meeting) -> bool:
     return latest is not None and latest.fingerprint != agenda_fingerprint(meeting)
 
 
-def send_notice(meeting: Meeting, by=None) -> NoticeDispatch:
+@action
+def send_notice(meeting: Meeting, *, acting_user=None) -> NoticeDispatch:
     """E-mail the notice (PDF) and an .ics invitation to every member; record who got which version."""
     fingerprint = agenda_fingerprint(meeting)
     latest = meeting.dispatches.order_by("-version").first()
@@ -60,7 +62,7 @@ def send_notice(meeting: Meeting, by=None) -> NoticeDispatch:
     get_connection().send_messages(messages)
     with transaction.atomic():
         dispatch = NoticeDispatch.objects.create(
-            meeting=meeting, version=version, fingerprint=fingerprint, sent_by=by,
+            meeting=meeting, version=version, fingerprint=fingerprint, sent_by=acting_user,
             recipients=[{"name": p.name, "email": p.email} for p in recipients],
         )
         if meeting.status == Meeting.Status.PLANNED:

@@ -2,9 +2,9 @@
 
 import difflib
 
-from django.db import transaction
 from django.utils import timezone
 
+from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 
 from .documents.minutes import minutes_text
@@ -13,8 +13,8 @@ from .selectors import meeting_with_items
 from .signals import announce_change
 
 
-@transaction.atomic
-def publish_minutes(meeting: Meeting, by=None, note: str = "") -> MinutesVersion:
+@action
+def publish_minutes(meeting: Meeting, note: str = "", *, acting_user=None) -> MinutesVersion:
     """Make the minutes public; a later publication is a correction kept beside the earlier ones."""
     latest = meeting.minutes_versions.order_by("-version").first()
     if latest is None:
@@ -26,7 +26,7 @@ def publish_minutes(meeting: Meeting, by=None, note: str = "") -> MinutesVersion
         raise UserError("Beskriv vad som rättats.")
     version = MinutesVersion.objects.create(
         meeting=meeting, version=(latest.version + 1) if latest else 1,
-        published_by=by, text=text, note=note.strip(),
+        published_by=acting_user, text=text, note=note.strip(),
     )
     meeting.published_at = meeting.published_at or timezone.now()
     meeting.status = Meeting.Status.PUBLISHED

@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db import transaction
-
+from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.core.locking import claim_version
 from samverkan.directory.models import Body, Organization, Person
@@ -41,7 +40,7 @@ class OtherAttendee:
     title: str = ""
 
 
-@transaction.atomic
+@action
 def record_attendance_form(meeting: Meeting, marks: list[MemberMark], others: list[OtherAttendee],
                            expected_version: int | None, *, acting_user=None) -> int:
     """Save the attendance form: substitutes and other people are found or created in the directory
@@ -63,7 +62,7 @@ def _presence_of(mark: MemberMark) -> Presence:
     return Presence(member, member.organization, acting=mark.acting)
 
 
-@transaction.atomic
+@action
 def record_attendance(meeting: Meeting, present: list[Presence], expected_version: int | None) -> None:
     """Make the attendance list exactly those present, in the order given."""
     claim_version(meeting, expected_version)
@@ -81,7 +80,7 @@ def record_attendance(meeting: Meeting, present: list[Presence], expected_versio
         meeting.save(update_fields=["status", "modified"])
 
 
-@transaction.atomic
+@action
 def record_item(item: AgendaItem, expected_version: int | None, *, minutes_text: str,
                 decisions: list[str], outcome: str, forwarded_to: Body | None = None) -> AgendaItem:
     """Save the notes, decisions and outcome of one item."""
@@ -97,7 +96,7 @@ def record_item(item: AgendaItem, expected_version: int | None, *, minutes_text:
     return item
 
 
-@transaction.atomic
+@action
 def adopt_proposals(item: AgendaItem, expected_version: int | None = None) -> AgendaItem:
     """The meeting decided as proposed: every proposal becomes a decision, unchanged."""
     claim_version(item, expected_version)
@@ -109,6 +108,7 @@ def adopt_proposals(item: AgendaItem, expected_version: int | None = None) -> Ag
     return item
 
 
+@action
 def table_item(item: AgendaItem, expected_version: int | None = None) -> AgendaItem:
     """The meeting tabled the item: it is offered on the next agenda."""
     decision = f"att bordlägga {item.title[:1].lower()}{item.title[1:]}.".replace("..", ".")

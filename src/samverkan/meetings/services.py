@@ -3,8 +3,7 @@
 import re
 from datetime import date, time
 
-from django.db import transaction
-
+from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.core.locking import claim_version
 from samverkan.directory.models import Body
@@ -70,7 +69,7 @@ def standard_items(body: Body, previous: Meeting | None) -> list[dict]:
     ]
 
 
-@transaction.atomic
+@action
 def plan_meeting(body: Body, meeting_date: date, start_time: time | None = None,
                  end_time: time | None = None, location: str = "", mode: str | None = None,
                  registry_number: str = "") -> Meeting:
@@ -91,7 +90,7 @@ def plan_meeting(body: Body, meeting_date: date, start_time: time | None = None,
     return meeting
 
 
-@transaction.atomic
+@action
 def update_meeting(meeting: Meeting, expected_version: int | None = None) -> Meeting:
     """Save edited meeting details; search follows a change of body or date."""
     claim_version(meeting, expected_version)
@@ -112,7 +111,7 @@ def pending_items(body: Body, before: Meeting | None = None):
     return items
 
 
-@transaction.atomic
+@action
 def add_item(meeting: Meeting, title: str, type: str = AgendaItem.Type.INFORMATION,
              agenda_text: str = "", proposals: list[str] | None = None,
              continues: AgendaItem | None = None) -> AgendaItem:
@@ -129,7 +128,7 @@ def add_item(meeting: Meeting, title: str, type: str = AgendaItem.Type.INFORMATI
     return item
 
 
-@transaction.atomic
+@action
 def add_subitem(parent: AgendaItem, title: str, type: str = AgendaItem.Type.INFORMATION) -> AgendaItem:
     """Add a lettered sub-item ('a)', 'b)', …) last under an item."""
     meeting = parent.meeting
@@ -143,13 +142,14 @@ def add_subitem(parent: AgendaItem, title: str, type: str = AgendaItem.Type.INFO
     return item
 
 
+@action
 def carry_over(meeting: Meeting, earlier: AgendaItem) -> AgendaItem:
     """Put an item tabled or taken back at an earlier meeting on this agenda."""
     proposals = [c.text for c in earlier.clauses.filter(kind=Clause.Kind.PROPOSAL)]
     return add_item(meeting, earlier.title, earlier.type, earlier.agenda_text, proposals, continues=earlier)
 
 
-@transaction.atomic
+@action
 def update_item(item: AgendaItem, expected_version: int | None, *, title: str, type: str,
                 agenda_text: str, proposals: list[str], presenters: list[tuple[str, str]]) -> AgendaItem:
     """Save the secretariat's edit of an agenda item."""
@@ -162,7 +162,7 @@ def update_item(item: AgendaItem, expected_version: int | None, *, title: str, t
     return item
 
 
-@transaction.atomic
+@action
 def remove_item(item: AgendaItem) -> None:
     """Take an item off the agenda and renumber the rest."""
     meeting = item.meeting
@@ -173,7 +173,7 @@ def remove_item(item: AgendaItem) -> None:
     reindex(meeting)
 
 
-@transaction.atomic
+@action
 def reorder_items(meeting: Meeting, ordered_ids: list[int], expected_version: int | None) -> None:
     """Put the top-level items in the given order; numbers and attachment labels follow."""
     claim_version(meeting, expected_version)
@@ -184,6 +184,7 @@ def reorder_items(meeting: Meeting, ordered_ids: list[int], expected_version: in
     renumber_attachments(meeting)
 
 
+@action
 def move_item(item: AgendaItem, step: int, expected_version: int | None) -> None:
     """Move an item one place up (step -1) or down (+1)."""
     siblings = list(item.meeting.items.filter(parent=None).order_by("position").values_list("pk", flat=True))

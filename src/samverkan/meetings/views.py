@@ -71,7 +71,7 @@ def meeting_new(request):
         data = form.cleaned_data
         meeting = services.plan_meeting(
             data["body"], data["date"], data["start_time"], data["end_time"], data["location"],
-            data["mode"], data["registry_number"])
+            data["mode"], data["registry_number"], acting_user=request.user)
         messages.success(request, "Mötet är skapat med standardpunkterna.")
         return redirect(_agenda_url(meeting))
     return render(request, "meetings/meeting_form.html", {"form": form})
@@ -84,7 +84,8 @@ def meeting_edit(request, pk):
     form = MeetingForm(request.POST or None, instance=meeting, bodies=bodies)
     if request.method == "POST" and form.is_valid():
         edited = form.save(commit=False)
-        if run_action(request, lambda: services.update_meeting(edited, form.cleaned_data["version"]),
+        if run_action(request, lambda: services.update_meeting(edited, form.cleaned_data["version"],
+                                                               acting_user=request.user),
                       "Mötesuppgifterna är sparade."):
             return redirect(_agenda_url(meeting))
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
@@ -112,7 +113,7 @@ def item_add(request, pk):
     if not form.is_valid():
         messages.error(request, "Ange en rubrik för punkten.")
         return redirect(_agenda_url(meeting))
-    item = services.add_item(meeting, form.cleaned_data["title"], form.cleaned_data["type"])
+    item = services.add_item(meeting, form.cleaned_data["title"], form.cleaned_data["type"], acting_user=request.user)
     messages.success(request, f"Punkt {item.number} är tillagd.")
     return redirect("meetings:item", item.pk)
 
@@ -125,7 +126,8 @@ def subitem_add(request, pk):
     if not title or parent.parent_id:
         messages.error(request, "Ange en rubrik för underpunkten.")
         return redirect(_agenda_url(parent.meeting))
-    item = services.add_subitem(parent, title, request.POST.get("type") or AgendaItem.Type.INFORMATION)
+    item = services.add_subitem(parent, title, request.POST.get("type") or AgendaItem.Type.INFORMATION,
+                                acting_user=request.user)
     messages.success(request, f"Underpunkt {parent.number} {item.number}) är tillagd.")
     return redirect("meetings:item", item.pk)
 
@@ -135,7 +137,7 @@ def subitem_add(request, pk):
 def item_carry_over(request, pk):
     meeting = _editable_meeting(request, pk)
     earlier = get_object_or_404(services.pending_items(meeting.body, before=meeting), pk=request.POST.get("item"))
-    item = services.carry_over(meeting, earlier)
+    item = services.carry_over(meeting, earlier, acting_user=request.user)
     messages.success(request, f"”{earlier.title}” från {earlier.meeting} är punkt {item.number}.")
     return redirect(_agenda_url(meeting))
 
@@ -153,7 +155,8 @@ def item_edit(request, pk):
         data = form.cleaned_data
         saved = run_action(request, lambda: services.update_item(
             item, data["version"], title=data["title"], type=data["type"], agenda_text=data["agenda_text"],
-            proposals=data["proposals"], presenters=data["presenters"]), f"Punkt {item.number} är sparad.")
+            proposals=data["proposals"], presenters=data["presenters"],
+                acting_user=request.user), f"Punkt {item.number} är sparad.")
         if saved:
             return redirect(_agenda_url(item.meeting))
     return render(request, "meetings/item_form.html", {
@@ -167,7 +170,8 @@ def item_edit(request, pk):
 def item_move(request, pk):
     item = _editable_item(request, pk)
     step = -1 if request.POST.get("direction") == "up" else 1
-    run_action(request, lambda: services.move_item(item, step, _version(request)), "Ordningen är ändrad.")
+    run_action(request, lambda: services.move_item(item, step, _version(request),
+                                                   acting_user=request.user), "Ordningen är ändrad.")
     return redirect(f"{_agenda_url(item.meeting)}#punkt-{item.pk}")
 
 
@@ -175,7 +179,7 @@ def item_move(request, pk):
 @require_POST
 def item_remove(request, pk):
     item = _editable_item(request, pk)
-    services.remove_item(item)
+    services.remove_item(item, acting_user=request.user)
     messages.success(request, f"”{item.title}” är borttagen från dagordningen.")
     return redirect(_agenda_url(item.meeting))
 
@@ -190,7 +194,7 @@ def reorder(request, pk):
         return HttpResponse("Ordningen ska vara punkternas nummer, åtskilda med komma.", status=400,
                             content_type="text/plain; charset=utf-8")
     try:
-        services.reorder_items(meeting, order, _version(request))
+        services.reorder_items(meeting, order, _version(request), acting_user=request.user)
     except EditConflict as error:
         return HttpResponse(error.message, status=409, content_type="text/plain; charset=utf-8")
     except UserError as error:
@@ -212,7 +216,8 @@ def attachment_add(request, pk):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            attachment = attachments.attach_file(item, form.cleaned_data["file"], form.cleaned_data["public"])
+            attachment = attachments.attach_file(item, form.cleaned_data["file"], form.cleaned_data["public"],
+                                                 acting_user=request.user)
             messages.success(request, f"{attachment.label}: {attachment.original_name} är bifogad.")
         except attachments.AttachmentRejected as error:
             messages.error(request, str(error))
@@ -226,7 +231,7 @@ def attachment_add(request, pk):
 def attachment_remove(request, pk):
     attachment = served_or_404(request, Attachment.objects.select_related("item__meeting__body"), pk,
                                "Bilagan finns inte.")
-    attachments.remove_attachment(attachment)
+    attachments.remove_attachment(attachment, acting_user=request.user)
     messages.success(request, "Bilagan är borttagen.")
     return redirect("meetings:item", attachment.item_id)
 
@@ -235,7 +240,7 @@ def attachment_remove(request, pk):
 @require_POST
 def notice_send(request, pk):
     meeting = _editable_meeting(request, pk)
-    run_action(request, lambda: notices.send_notice(meeting, by=request.user), "Kallelsen är skickad.")
+    run_action(request, lambda: notices.send_notice(meeting, acting_user=request.user), "Kallelsen är skickad.")
     return redirect(_agenda_url(meeting))
 
 
@@ -311,7 +316,7 @@ def record_item(request, pk):
         data = form.cleaned_data
         run_action(request, lambda: recording.record_item(
             item, data["version"], minutes_text=data["minutes_text"], decisions=data["decisions"],
-            outcome=data["outcome"] or "", forwarded_to=data["forwarded_to"]),
+            outcome=data["outcome"] or "", forwarded_to=data["forwarded_to"], acting_user=request.user),
             f"Punkt {item.number} är sparad.")
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -322,7 +327,7 @@ def record_item(request, pk):
 @require_POST
 def adopt_proposals(request, pk):
     item = _editable_item(request, pk)
-    run_action(request, lambda: recording.adopt_proposals(item, _version(request)),
+    run_action(request, lambda: recording.adopt_proposals(item, _version(request), acting_user=request.user),
          f"Punkt {item.number}: beslut enligt förslaget.")
     return redirect(f"{reverse('meetings:record', args=[item.meeting_id])}#punkt-{item.pk}")
 
@@ -333,7 +338,7 @@ def publish(request, pk):
     meeting = _editable_meeting(request, pk)
     form = PublishForm(request.POST)
     note = form.data.get("note", "")
-    run_action(request, lambda: publishing.publish_minutes(meeting, by=request.user, note=note),
+    run_action(request, lambda: publishing.publish_minutes(meeting, acting_user=request.user, note=note),
          "Minnesanteckningarna är publicerade.")
     return redirect("meetings:record", meeting.pk)
 

@@ -145,9 +145,9 @@ def resolve_duplicate(request):
     second = get_object_or_404(Person, pk=request.POST.get("second"))
     if request.POST.get("action") == "merge":
         keep, other = (first, second) if request.POST.get("keep") != str(second.pk) else (second, first)
-        merge_people(keep, other)
+        merge_people(keep, other, acting_user=request.user)
         messages.success(request, f"{other.name} slogs ihop med {keep.name}.")
     else:
-        mark_distinct(first, second)
+        mark_distinct(first, second, acting_user=request.user)
         messages.success(request, f"{first.name} och {second.name} är markerade som olika personer.")
     return redirect("web:duplicate_people")

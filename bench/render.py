@@ -53,12 +53,12 @@ def build_meeting(items: int):
     """A meeting like the network's: standard items plus decisions with presenters, attachments, attendance."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from samverkan.core.places import DALARNA_MUNICIPALITIES
     from samverkan.directory.services import (
         get_or_create_body,
         get_or_create_organization,
         get_or_create_person,
     )
+    from samverkan.language.gazetteer import default_gazetteer
     from samverkan.meetings import recording, services
     from samverkan.meetings.attachments import attach_file
 
@@ -77,7 +77,7 @@ def build_meeting(items: int):
         if number % 3 == 0:
             attach_file(item, SimpleUploadedFile(f"underlag-{number}.pdf", _blank_pdf(2)))
     present = []
-    for name in DALARNA_MUNICIPALITIES:
+    for name in default_gazetteer().municipalities:
         organization = get_or_create_organization(name)
         present.append(recording.Presence(get_or_create_person(f"Socialchef {name}", organization), organization))
     recording.record_attendance(meeting, present, None)

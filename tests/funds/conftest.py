@@ -6,11 +6,14 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 
-from samverkan.core.places import DALARNA_MUNICIPALITIES, REGION_DALARNA
 from samverkan.directory.models import Body, Membership, Person
 from samverkan.directory.services import get_or_create_organization
 from samverkan.funds import services
+from samverkan.language.gazetteer import default_gazetteer
 from samverkan.meetings import services as meeting_services
+
+DALARNA_MUNICIPALITIES = default_gazetteer().municipalities  # the sample archive's gazetteer
+REGION_DALARNA = "Region Dalarna"
 
 ROOT = Path(__file__).resolve().parents[2]
 POPULATION_CSV = ROOT / "samples" / "dalarna-population.csv"

@@ -3,7 +3,7 @@
 from datetime import date, time
 
 from samverkan.archive.reader import read_text
-from samverkan.archive.reader.dates import PartialDate, find_dates, infer_year, parse_time_range
+from samverkan.language.dates import PartialDate, find_dates, infer_year, parse_time_range
 
 
 def test_written_swedish_date_with_year():

@@ -3,6 +3,9 @@
 from samverkan.archive.reader import read_text
 from samverkan.archive.reader.items import attachments_in, clean_title, item_type
 from samverkan.archive.reader.people import parse_people
+from samverkan.language.gazetteer import default_gazetteer
+
+SAMPLE = default_gazetteer()
 
 
 def _items(text, kind_line="Minnesanteckningar"):
@@ -70,17 +73,19 @@ def test_repeated_page_headers_are_ignored():
 
 
 def test_presenters_with_titles_and_shared_titles():
-    people = parse_people("Caroline Mörk och Henrietta Forsman, Utvecklingsledare, Hälsa och välfärd")
+    people = parse_people("Caroline Mörk och Henrietta Forsman, Utvecklingsledare, Hälsa och välfärd", SAMPLE)
     assert [(p.name, p.title) for p in people] == [
         ("Caroline Mörk", "Utvecklingsledare, Hälsa och välfärd"),
         ("Henrietta Forsman", "Utvecklingsledare, Hälsa och välfärd"),
     ]
-    people = parse_people("Susanne Magnusson, Divisionschef medicin Region Dalarna, Tanja Mårtensson, RSS Dalarna")
+    people = parse_people(
+        "Susanne Magnusson, Divisionschef medicin Region Dalarna, Tanja Mårtensson, RSS Dalarna", SAMPLE
+    )
     assert [(p.name, p.title) for p in people] == [("Susanne Magnusson", "Divisionschef medicin"), ("Tanja Mårtensson", None)]
 
 
 def test_steering_group_members_are_not_a_person():
-    people = parse_people("Tanja Mårtensson, Maria Högkvist och ledamöter i Styrgrupp")
+    people = parse_people("Tanja Mårtensson, Maria Högkvist och ledamöter i Styrgrupp", SAMPLE)
     assert [p.name for p in people] == ["Tanja Mårtensson", "Maria Högkvist"]
 
 

@@ -7,9 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from .extract import ExtractError
-from .parse import read_file
-from .reader import Item, MeetingDocument
+from samverkan.language.gazetteer import ENVIRONMENT_VARIABLE, Gazetteer, default_gazetteer
+
+from .extract import ExtractError, extract_text
+from .reader import Item, MeetingDocument, read_text
 
 _KINDS = {"agenda": "Dagordning", "minutes": "Minnesanteckningar/protokoll"}
 _TYPES = {
@@ -23,12 +24,17 @@ def run_parse(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="samverkan parse", description="Läs ett mötesdokument och visa resultatet.")
     parser.add_argument("file", type=Path, help="dokumentet (.txt, .md, .pdf, .docx)")
     parser.add_argument("--format", choices=("json", "text"), default="json")
+    parser.add_argument(
+        "--gazetteer", type=Path, metavar="MAPP",
+        help=f"mapp med organisations.csv och bodies.csv (standard: ${ENVIRONMENT_VARIABLE}, "
+        "annars exempelarkivets)",
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     try:
-        document = read_file(args.file)
+        document = read_document_file(args.file, _gazetteer(args.gazetteer))
     except ExtractError as error:
         print(f"samverkan parse: {error}", file=sys.stderr)
         return 1
@@ -37,6 +43,22 @@ def run_parse(argv: list[str]) -> int:
     else:
         print(format_summary(document))
     return 0
+
+
+def _gazetteer(directory: Path | None) -> Gazetteer:
+    if directory is None:
+        return default_gazetteer()
+    if not directory.is_dir():
+        raise SystemExit(f"samverkan parse: {directory} är ingen mapp")
+    return Gazetteer.from_directory(directory)
+
+
+def read_document_file(path: Path, gazetteer: Gazetteer) -> MeetingDocument:
+    """Extract a file's text and read it with the gazetteer; extraction warnings come first."""
+    extracted = extract_text(path)
+    document = read_text(extracted.text, path.name, gazetteer=gazetteer)
+    document.warnings = extracted.warnings + document.warnings
+    return document
 
 
 def format_summary(document: MeetingDocument) -> str:

@@ -12,11 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from samverkan.archive.extract import ExtractError, extract_text
+from samverkan.archive.gazetteer import directory_gazetteer
 from samverkan.archive.models import SourceDocument
-from samverkan.archive.reader import read_text
-from samverkan.archive.reader.dates import referenced_dates
+from samverkan.archive.reader import Gazetteer, read_text
 from samverkan.archive.reader.document import Item, MeetingDocument
-from samverkan.archive.reader.vocabulary import KNOWN_BODIES
 from samverkan.core.errors import UserError
 from samverkan.core.text import normalize_name
 from samverkan.directory.models import Person
@@ -25,6 +24,7 @@ from samverkan.directory.services import (
     get_or_create_organization,
     get_or_create_person,
 )
+from samverkan.language.dates import referenced_dates
 from samverkan.meetings.models import (
     AgendaItem,
     Attachment,
@@ -84,7 +84,8 @@ def import_file(path: Path, default_body: str | None = None) -> ImportResult:
         extracted = extract_text(path, max_bytes=settings.SAMVERKAN_MAX_IMPORT_BYTES)
     except ExtractError as error:
         raise ImportFailed(path, error.reason) from error
-    document = read_text(extracted.text, source=path.name)
+    gazetteer = directory_gazetteer()
+    document = read_text(extracted.text, source=path.name, gazetteer=gazetteer)
     document.warnings[:0] = extracted.warnings
     if not document.items:
         raise ImportFailed(path, "inga numrerade punkter hittades; är det en dagordning eller minnesanteckningar?")
@@ -92,7 +93,7 @@ def import_file(path: Path, default_body: str | None = None) -> ImportResult:
     if not body_name:
         raise ImportFailed(path, "dokumentet säger inte vilket organ som möttes (ange --body)")
     try:
-        return load_document(document, body_name, path, sha256, len(data), extracted.text)
+        return load_document(document, body_name, path, sha256, len(data), extracted.text, gazetteer)
     except ImportFailed:
         raise
     except Exception as error:  # a database error: the transaction is rolled back
@@ -101,9 +102,10 @@ def import_file(path: Path, default_body: str | None = None) -> ImportResult:
 
 @transaction.atomic
 def load_document(document: MeetingDocument, body_name: str, path: Path, sha256: str,
-                  size: int, text: str) -> ImportResult:
+                  size: int, text: str, gazetteer: Gazetteer | None = None) -> ImportResult:
     """Write one read document into its meeting; a new version replaces the old one."""
-    body = get_or_create_body(body_name, **known_short_names(body_name))
+    gazetteer = directory_gazetteer() if gazetteer is None else gazetteer
+    body = get_or_create_body(body_name, **known_short_names(body_name, gazetteer))
     meeting = _find_or_create_meeting(body, document)
     replaced = _remove_earlier_version(meeting, document.kind)
     # The audit log records the imported file; what was read from it is in the file.
@@ -120,10 +122,10 @@ def load_document(document: MeetingDocument, body_name: str, path: Path, sha256:
     return ImportResult(path, "replaced" if replaced else "imported", source, document.warnings)
 
 
-def known_short_names(full_name: str) -> dict:
-    """The short name and abbreviation the reader knows for a body ('Länschefsnätverket', 'LCHNV')."""
-    aliases = [alias for alias, full in KNOWN_BODIES.items()
-               if full == full_name and alias != full_name.lower() and " " not in alias]
+def known_short_names(full_name: str, gazetteer: Gazetteer) -> dict:
+    """The short name and abbreviation the gazetteer knows for a body ('Länschefsnätverket', 'LCHNV')."""
+    aliases = [alias for alias in gazetteer.aliases_of(full_name)
+               if alias.lower() != full_name.lower() and " " not in alias]
     words = [alias for alias in aliases if len(alias) > 6]
     abbreviations = [alias for alias in aliases if len(alias) <= 6]
     return {

@@ -31,11 +31,13 @@ def action(function):
 
 @contextmanager
 def _actor(user):
-    """The audit actor for the action, unless a request (AuditlogMiddleware) has named one already."""
-    current = auditlog_value.get(None)
-    if not getattr(user, "is_authenticated", False) or (current and current.get("actor") is not None):
+    """The audit actor for the action; what was there before (a request's context) comes back after."""
+    if not getattr(user, "is_authenticated", False):
         yield
         return
-    with set_actor(user):
+    previous = auditlog_value.get(None)
+    address = previous or {}
+    with set_actor(user, address.get("remote_addr"), address.get("remote_port")):
         yield
-    auditlog_value.set(current)  # set_actor leaves its own context behind; the next action starts clean
+    # set_actor leaves its own context behind and disconnects only its own receiver.
+    auditlog_value.set(previous)

@@ -5,8 +5,8 @@ from difflib import SequenceMatcher
 
 from samverkan.core.actions import action
 from samverkan.core.errors import UserError
-from samverkan.core.places import DALARNA_MUNICIPALITIES
 from samverkan.core.text import normalize_name
+from samverkan.language.gazetteer import reference
 
 from .models import Body, DistinctPeople, Organization, Person
 from .signals import people_merging
@@ -15,13 +15,8 @@ SIMILAR_PART = 0.8
 
 
 def organization_kind(name: str) -> str:
-    """Guess whether an organisation named in a document is a municipality or a region."""
-    bare = name.removesuffix(" kommun").strip()
-    if bare in DALARNA_MUNICIPALITIES or name.endswith(" kommun"):
-        return Organization.Kind.MUNICIPALITY
-    if name.startswith("Region "):
-        return Organization.Kind.REGION
-    return Organization.Kind.OTHER
+    """Whether an organisation named in a document is a municipality or a region, by the reference data."""
+    return Organization.Kind(reference().kind_of(name))
 
 
 def get_or_create_organization(name: str) -> Organization:
@@ -32,7 +27,7 @@ def get_or_create_organization(name: str) -> Organization:
         return existing
     kind = organization_kind(name)
     return Organization.objects.create(
-        name=name, kind=kind, code=DALARNA_MUNICIPALITIES.get(name, "")
+        name=name, kind=kind, code=reference().code_of(name)
     )
 
 

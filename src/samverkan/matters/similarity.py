@@ -1,6 +1,6 @@
 """How alike a matter and an agenda item are: TF-IDF cosine over Swedish stems.
 
-Both sides are bags of stems from samverkan.search.text.stems (Snowball Swedish, stop words
+Both sides are bags of stems from samverkan.language.stemming.stems (Snowball Swedish, stop words
 dropped). Titles count TITLE_WEIGHT times. An item is compared passage by passage (its title,
 then each paragraph of its texts and decisions, each together with the title) and scores its
 best passage, so one paragraph about the matter in a long report item is enough.
@@ -11,16 +11,23 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from samverkan.search.text import stems
+from samverkan.language.gazetteer import default_gazetteer
+from samverkan.language.lexicon import GENERIC_ITEM_WORDS
+from samverkan.language.stemming import stems
 
 TITLE_WEIGHT = 3
 MIN_STEM_LENGTH = 2
 PARAGRAPH = re.compile(r"\n\s*\n|(?<=[.:])\s*\n")
-# Words that open most items and say nothing about what they are about.
-GENERIC = frozenset(stems(
-    "beslut beslutade beslutar information rapport rapporter förslag länschefsnätverket "
-    "godkännande godkänna lägga handlingarna ärendet att punkt bilaga föredragande"
-))
+
+
+def _generic_terms() -> frozenset[str]:
+    """Stems that tell nothing about an item: its usual words and the bodies' one-word names."""
+    bodies = default_gazetteer().bodies
+    names = [a for body in bodies for a in (body.name, *body.aliases) if " " not in a]
+    return frozenset(stems(" ".join((*GENERIC_ITEM_WORDS, *names))))
+
+
+GENERIC = _generic_terms()
 
 
 def terms(text: str) -> list[str]:

@@ -1,45 +1,23 @@
-"""Tokenising, Swedish stemming and highlighting, shared by both database backends."""
+"""Tokenising, Swedish stemming and highlighting, shared by both database backends.
+
+The stems and stop words are samverkan.language's; this module makes queries and excerpts of them.
+"""
 
 import re
-import threading
-from functools import lru_cache
 from html import escape
 
-import snowballstemmer
+from samverkan.language.lexicon import STOP_WORDS
+from samverkan.language.stemming import WORD, stem, stems
 
-WORD = re.compile(r"\w+")
+__all__ = [
+    "STOP_WORDS", "WORD", "clean_query", "fts5_query", "highlight", "query_stems", "stem",
+    "stemmed_text", "stems", "websearch_query",
+]
+
 OTHER_PUNCTUATION = re.compile(r'[^\w\s"]+')
-
-# PostgreSQL's swedish.stop (the Snowball list), so both backends ignore the same words.
-STOP_WORDS = frozenset(["och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var", "sig", "för", "så", "till", "är", "men", "ett", "om", "hade", "de", "av", "icke", "mig", "du", "henne", "då", "sin", "nu", "har", "inte", "hans", "honom", "skulle", "hennes", "där", "min", "man", "ej", "vid", "kunde", "något", "från", "ut", "när", "efter", "upp", "vi", "dem", "vara", "vad", "över", "än", "dig", "kan", "sina", "här", "ha", "mot", "alla", "under", "någon", "eller", "allt", "mycket", "sedan", "ju", "denna", "själv", "detta", "åt", "utan", "varit", "hur", "ingen", "mitt", "ni", "bli", "blev", "oss", "din", "dessa", "några", "deras", "blir", "mina", "samma", "vilken", "er", "sådan", "vår", "blivit", "dess", "inom", "mellan", "sådant", "varför", "varje", "vilka", "ditt", "vem", "vilket", "sitta", "sådana", "vart", "dina", "vars", "vårt", "våra", "ert", "era", "vilkas"])
-
-I_ENDINGS = ("ium", "iet")
 MAX_QUERY_LENGTH = 500
 SNIPPET_WORDS = 30
 SNIPPET_LEAD = 8
-
-_local = threading.local()
-
-
-def _stemmer():
-    if not hasattr(_local, "stemmer"):
-        _local.stemmer = snowballstemmer.stemmer("swedish")
-    return _local.stemmer
-
-
-@lru_cache(maxsize=100_000)
-def stem(word: str) -> str:
-    """The Swedish stem of one word, lower-cased first."""
-    base = _stemmer().stemWord(word.lower())
-    # Snowball leaves "kalendarium", "kalendariet", "partiet" apart from "kalendarier", "parti".
-    if len(base) > 4 and base.endswith(I_ENDINGS):
-        return base[:-2]
-    return base
-
-
-def stems(text: str) -> list[str]:
-    """The stems of the words in a text, in order, without stop words."""
-    return [stem(w) for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
 
 
 def stemmed_text(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from samverkan.language.gazetteer import Gazetteer, default_gazetteer
+
 from .attendees import read_attendees
 from .document import AGENDA, MINUTES, Attendee, Item, MeetingDocument, Presenter
 from .header import read_header
@@ -10,19 +12,24 @@ from .items import build_items
 from .lines import clean_lines
 
 __all__ = [
-    "AGENDA", "MINUTES", "Attendee", "Item", "MeetingDocument", "Presenter", "read_text",
+    "AGENDA", "MINUTES", "Attendee", "Gazetteer", "Item", "MeetingDocument", "Presenter", "read_text",
 ]
 
 
-def read_text(text: str, source: str) -> MeetingDocument:
-    """Read one meeting document's text; what cannot be interpreted is listed in warnings."""
+def read_text(text: str, source: str, gazetteer: Gazetteer | None = None) -> MeetingDocument:
+    """Read one meeting document's text with the organisations and bodies of `gazetteer`.
+
+    Without a gazetteer the default one is used (see samverkan.language.gazetteer). What cannot
+    be interpreted is listed in warnings.
+    """
+    gazetteer = default_gazetteer() if gazetteer is None else gazetteer
     lines = clean_lines(text)
     warnings: list[str] = []
-    headings = find_headings(lines, warnings)
+    headings = find_headings(lines, warnings, gazetteer)
     first_item = headings[0].start if headings else len(lines)
-    header = read_header(lines[:first_item], text)
-    attendees, attendee_warnings = read_attendees(lines, {h.start for h in headings})
-    items, item_warnings = build_items(lines, headings, header.kind)
+    header = read_header(lines[:first_item], text, gazetteer)
+    attendees, attendee_warnings = read_attendees(lines, {h.start for h in headings}, gazetteer)
+    items, item_warnings = build_items(lines, headings, header.kind, gazetteer)
     if not headings and any(not line.blank for line in lines):
         warnings.append("rad 1: inga numrerade punkter hittades i dokumentet")
     return MeetingDocument(

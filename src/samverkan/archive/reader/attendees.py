@@ -5,41 +5,54 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from samverkan.language.gazetteer import Gazetteer
+from samverkan.language.lexicon import (
+    ABSENT_LABELS,
+    ABSENT_MARKERS,
+    ACTING,
+    LIST_JOINERS,
+    MUNICIPALITY_COLUMN,
+    NEGATABLE_PRESENT_LABELS,
+    NEGATION,
+    PRESENT_LABELS,
+    PRESENT_QUALIFIERS,
+    PRESENTERS_NOTE,
+    QUALIFIED_PRESENT_LABELS,
+    REMOTE_PRESENCE,
+    ROLE_LABELS,
+)
+from samverkan.language.patterns import alternation
+
 from .document import Attendee
 from .lines import Line
 from .people import fix_glued_letter, is_name_token, split_name, starts_with_name
 from .vocabulary import (
     MUNICIPALITY_KOMMUN_PATTERN,
-    MUNICIPALITY_PATTERN,
     is_organization,
+    is_regional,
     is_title_word,
     municipality_name,
+    municipality_pattern,
+    name_then_municipality,
 )
 
 _PRESENT = re.compile(
-    r"^(?:Närvarande(?:\s+(?:ledamöter|ersättare|tjänstepersoner|tjänstemän))?"
-    r"|Övriga\s+(?:närvarande|deltagare)|Dessutom\s+närvarande|Beslutande(?:\s+ledamöter)?"
-    r"|(?:Ej\s+)?Tjänstgörande\s+ersättare|Deltagare|Inbjudna?|Ersättare|Tjänstepersoner|Tjänstemän"
-    r"|Ledamöter|Adjungerade?)"
+    rf"^(?:(?:{alternation(QUALIFIED_PRESENT_LABELS)})(?:\s+(?:{alternation(PRESENT_QUALIFIERS)}))?"
+    rf"|(?:{NEGATION}\s+)?(?:{alternation(NEGATABLE_PRESENT_LABELS)})|{alternation(PRESENT_LABELS)})"
     # "Label: …", "Label Anna Berg …" (a protocol's label column, no colon) or the label alone on its line
     r"\s*(?:\([^)]*\))?\s*(?::\s*(.*)|\s(?-i:(?=[A-ZÅÄÖÉ][a-zåäöé]+\s+[A-ZÅÄÖÉ]))(.*)|)$",
     re.IGNORECASE,
 )
-_ABSENT = re.compile(
-    r"^(?:Anmält\s+förhinder|Förhinder|Förhindrade|Frånvarande|Ej\s+närvarande|Anmäld\s+frånvaro)"
-    r"\s*(?:\([^)]*\))?\s*:?\s*(.*)$",
-    re.IGNORECASE,
-)
-_ROLE = re.compile(r"^(Ordförande|Vice\s+ordförande|Sekreterare|Justerare)\s*:\s*(.+)$", re.IGNORECASE)
+_ABSENT = re.compile(rf"^(?:{alternation(ABSENT_LABELS)})\s*(?:\([^)]*\))?\s*:?\s*(.*)$", re.IGNORECASE)
+_ROLE = re.compile(rf"^({alternation(ROLE_LABELS)})\s*:\s*(.+)$", re.IGNORECASE)
 _OTHER_LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäö ]{1,25}:")
-_TABLE_HEADER = re.compile(r"^Kommun(?:er)?\b\s*(.*)$")
-_PARTY = re.compile(r"\((?:[A-ZÅÄÖ]{1,3}|tf\.?|t\.f\.)\)", re.IGNORECASE)
+_TABLE_HEADER = re.compile(rf"^{MUNICIPALITY_COLUMN}(?:er)?\b\s*(.*)$")
+_PARTY = re.compile(rf"\((?:[A-ZÅÄÖ]{{1,3}}|{alternation(ACTING)})\)", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^)]*)\)")
-_PRESENCE_MODE = re.compile(r"\b(?:per telefon|via (?:Teams|Skype|Zoom|länk)|digitalt|på distans)\b", re.IGNORECASE)
-_NOT_PRESENT = re.compile(r"\b(?:deltog inte|ej närvarande|frånvarande)\b", re.IGNORECASE)
-_PRESENTERS_NOTE = re.compile(r"\s*\bsamt\s+(?:föredragande|övriga)\b.*$", re.IGNORECASE)
-_SEPARATOR_WORD = re.compile(r"\s+(?:samt|och)\s+(?=[A-ZÅÄÖÉ][a-zåäöé]+\s+[A-ZÅÄÖÉ])")
-_NAME_THEN_MUNICIPALITY = re.compile(r"[a-zåäöé]\s+(?=" + MUNICIPALITY_PATTERN.pattern + ")")
+_PRESENCE_MODE = re.compile(rf"\b(?:{alternation(REMOTE_PRESENCE)})\b", re.IGNORECASE)
+_NOT_PRESENT = re.compile(rf"\b(?:{alternation(ABSENT_MARKERS)})\b", re.IGNORECASE)
+_PRESENTERS_NOTE = re.compile(rf"\s*\b(?:{alternation(PRESENTERS_NOTE)})\b.*$", re.IGNORECASE)
+_SEPARATOR_WORD = re.compile(rf"\s+(?:{alternation(LIST_JOINERS)})\s+(?=[A-ZÅÄÖÉ][a-zåäöé]+\s+[A-ZÅÄÖÉ])")
 
 
 @dataclass
@@ -48,7 +61,9 @@ class _Table:
     pending: list[str] = field(default_factory=list)
 
 
-def read_attendees(lines: list[Line], stop_indexes: set[int]) -> tuple[list[Attendee], list[str]]:
+def read_attendees(
+    lines: list[Line], stop_indexes: set[int], gazetteer: Gazetteer
+) -> tuple[list[Attendee], list[str]]:
     """People listed as present, each once, and warnings for list lines that could not be read."""
     attendees: list[Attendee] = []
     warnings: list[str] = []
@@ -61,7 +76,7 @@ def read_attendees(lines: list[Line], stop_indexes: set[int]) -> tuple[list[Atte
         if section:
             kind, title, first, rows = section
             if kind == "present":
-                attendees.extend(_read_section(first, rows, title, warnings))
+                attendees.extend(_read_section(first, rows, title, warnings, gazetteer))
         else:
             index += 1
     return _unique(attendees), warnings
@@ -69,8 +84,7 @@ def read_attendees(lines: list[Line], stop_indexes: set[int]) -> tuple[list[Atte
 
 # The first three letters of every label _PRESENT, _ABSENT and _ROLE can match: a cheap gate.
 _LABEL_STARTS = frozenset(
-    ("när", "övr", "des", "del", "inb", "ers", "tjä", "led", "adj", "anm", "för", "frå", "ej ",
-     "ord", "vic", "sek", "jus", "bes")
+    label[:3].lower() for label in (*PRESENT_LABELS, *ABSENT_LABELS, *ROLE_LABELS, f"{NEGATION} ")
 )
 
 
@@ -114,12 +128,14 @@ def _section_rows(lines, start, stop_indexes, continues_inline):
     return rows, index
 
 
-def _read_section(first: str, rows: list[Line], title: str | None, warnings: list[str]) -> list[Attendee]:
+def _read_section(
+    first: str, rows: list[Line], title: str | None, warnings: list[str], gazetteer: Gazetteer
+) -> list[Attendee]:
     texts = [first] if first else []
     texts += [row.text for row in rows]
-    if any(_is_table_row(t) for t in texts):
-        return _read_table(rows if not first else [Line(0, first), *rows], warnings)
-    people = _read_list(_join_list_lines(texts))
+    if any(_is_table_row(t, gazetteer) for t in texts):
+        return _read_table(rows if not first else [Line(0, first), *rows], warnings, gazetteer)
+    people = _read_list(_join_list_lines(texts, gazetteer), gazetteer)
     if title:
         for person in people:
             person.title = person.title or title
@@ -129,7 +145,7 @@ def _read_section(first: str, rows: list[Line], title: str | None, warnings: lis
     return people
 
 
-def _join_list_lines(texts: list[str]) -> str:
+def _join_list_lines(texts: list[str], gazetteer: Gazetteer) -> str:
     """Join a list's lines: a name broken over lines is joined with a space ("Per" + "Ek, …"),
     a line that holds one whole entry ("Anna Berg (S), ordförande" / "Per Ek (M)") with a comma."""
     joined = ""
@@ -138,19 +154,22 @@ def _join_list_lines(texts: list[str]) -> str:
             joined = text
             continue
         last_segment = joined.rsplit(",", 1)[-1].split()
-        dangling_name = len(last_segment) == 1 and is_name_token(fix_glued_letter(last_segment[0]))
-        separate = not joined.endswith(",") and not dangling_name and starts_with_name(text.split(",")[0])
+        dangling_name = len(last_segment) == 1 and is_name_token(fix_glued_letter(last_segment[0]), gazetteer)
+        separate = (
+            not joined.endswith(",") and not dangling_name and starts_with_name(text.split(",")[0], gazetteer)
+        )
         joined = f"{joined}{', ' if separate else ' '}{text}"
     return joined
 
 
-def _is_table_row(text: str) -> bool:
-    return bool(_TABLE_HEADER.match(text) and is_organization(_TABLE_HEADER.match(text).group(1))) or bool(
-        _NAME_THEN_MUNICIPALITY.search(text)
-    )
+def _is_table_row(text: str, gazetteer: Gazetteer) -> bool:
+    header = _TABLE_HEADER.match(text)
+    if header and is_organization(header.group(1), gazetteer):
+        return True
+    return bool(name_then_municipality(gazetteer).search(text))
 
 
-def _read_list(text: str) -> list[Attendee]:
+def _read_list(text: str, gazetteer: Gazetteer) -> list[Attendee]:
     text = _PRESENTERS_NOTE.sub("", text).strip().rstrip(".")
     text = _SEPARATOR_WORD.sub(", ", text)
     people: list[Attendee] = []
@@ -158,17 +177,17 @@ def _read_list(text: str) -> list[Attendee]:
         segment = segment.strip()
         if not segment:
             continue
-        person = _person(segment)
+        person = _person(segment, gazetteer)
         if person:
             people.append(person)
-        elif people and (is_organization(segment) or MUNICIPALITY_KOMMUN_PATTERN.search(segment)):
-            people[-1].organization = _organization(segment)
+        elif people and (is_organization(segment, gazetteer) or MUNICIPALITY_KOMMUN_PATTERN.search(segment)):
+            people[-1].organization = _organization(segment, gazetteer)
         elif people and (is_title_word(segment.split()[0]) or segment[0].islower()):
             people[-1].title = segment[0].upper() + segment[1:] if people[-1].title is None else people[-1].title
     return [p for p in people if p.name]
 
 
-def _person(segment: str) -> Attendee | None:
+def _person(segment: str, gazetteer: Gazetteer) -> Attendee | None:
     if _NOT_PRESENT.search(segment):
         return Attendee(name="")
     title = None
@@ -177,85 +196,79 @@ def _person(segment: str) -> Attendee | None:
             title = inner.strip()
     cleaned = _PAREN.sub(" ", _PARTY.sub(" ", segment))
     cleaned = _PRESENCE_MODE.sub(" ", cleaned)
-    name, rest = split_name(" ".join(cleaned.split()))
+    name, rest = split_name(" ".join(cleaned.split()), gazetteer)
     if not name:
         return None
     organization = None
-    if rest and (is_organization(rest) or MUNICIPALITY_KOMMUN_PATTERN.search(rest)):
-        organization = _organization(rest)
+    if rest and (is_organization(rest, gazetteer) or MUNICIPALITY_KOMMUN_PATTERN.search(rest)):
+        organization = _organization(rest, gazetteer)
     elif rest and is_title_word(rest.split()[0]):
         title = rest
     return Attendee(name=name, organization=organization, title=title)
 
 
-def _read_table(rows: list[Line], warnings: list[str]) -> list[Attendee]:
+def _read_table(rows: list[Line], warnings: list[str], gazetteer: Gazetteer) -> list[Attendee]:
     table = _Table()
     people: list[Attendee] = []
     for row in rows:
         header = _TABLE_HEADER.match(row.text)
-        if header and is_organization(header.group(1)):
+        if header and is_organization(header.group(1), gazetteer):
             table.right_organization = header.group(1).strip()
             continue
-        municipality = _find_municipality(row.text)
+        municipality = _find_municipality(row.text, gazetteer)
         if municipality is None:
-            people.extend(_read_unplaced_row(row, table, warnings))
+            people.extend(_read_unplaced_row(row, table, warnings, gazetteer))
             continue
         start, end, name = municipality
-        left_names = [n for n in (_clean_name(s) for s in row.text[:start].split(",")) if n]
+        left_names = [n for n in (_clean_name(s, gazetteer) for s in row.text[:start].split(",")) if n]
         for person_name in table.pending + left_names:
             people.append(Attendee(person_name, name, None))
         table.pending = []
-        people.extend(_read_right_column(row.text[end:], table))
+        people.extend(_read_right_column(row.text[end:], table, gazetteer))
     people.extend(Attendee(n, None, None) for n in table.pending)
     return people
 
 
-def _read_unplaced_row(row: Line, table: _Table, warnings: list[str]) -> list[Attendee]:
+def _read_unplaced_row(row: Line, table: _Table, warnings: list[str], gazetteer: Gazetteer) -> list[Attendee]:
     segments = [s.strip() for s in row.text.split(",") if s.strip()]
-    names = [_clean_name(s) for s in segments]
+    names = [_clean_name(s, gazetteer) for s in segments]
     if names and all(names):
         table.pending.extend(names)
         return []
-    right = _read_right_column(row.text, table)
-    if not right and not _is_right_header(row.text):
+    right = _read_right_column(row.text, table, gazetteer)
+    if not right and not starts_with_name(row.text, gazetteer):  # a header of the right column
         warnings.append(f"rad {row.number}: raden i närvarotabellen kunde inte läsas: {row.text[:60]!r}")
     return right
 
 
-def _read_right_column(text: str, table: _Table) -> list[Attendee]:
+def _read_right_column(text: str, table: _Table, gazetteer: Gazetteer) -> list[Attendee]:
     text = text.strip(" ,")
     if not text:
         return []
-    name, rest = split_name(text)
+    name, rest = split_name(text, gazetteer)
     if name:
         return [Attendee(name, table.right_organization, rest or None)]
     table.right_organization = text.split("/")[0].strip(" ,") or table.right_organization
     return []
 
 
-def _is_right_header(text: str) -> bool:
-    return not starts_with_name(text)
-
-
-def _clean_name(segment: str) -> str | None:
+def _clean_name(segment: str, gazetteer: Gazetteer) -> str | None:
     cleaned = " ".join(_PAREN.sub(" ", _PARTY.sub(" ", segment)).split())
-    name, rest = split_name(cleaned)
+    name, rest = split_name(cleaned, gazetteer)
     return name if name and not rest else None
 
 
-def _find_municipality(text: str) -> tuple[int, int, str] | None:
-    for pattern in (MUNICIPALITY_KOMMUN_PATTERN, MUNICIPALITY_PATTERN):
+def _find_municipality(text: str, gazetteer: Gazetteer) -> tuple[int, int, str] | None:
+    for pattern in (MUNICIPALITY_KOMMUN_PATTERN, municipality_pattern(gazetteer)):
         match = pattern.search(text)
         if match:
-            return match.start(), match.end(), municipality_name(match.group(0))
+            return match.start(), match.end(), municipality_name(match.group(0), gazetteer)
     return None
 
 
-def _organization(text: str) -> str:
+def _organization(text: str, gazetteer: Gazetteer) -> str:
     text = text.strip(" ,.")
-    if text.split()[0].lower() in ("region", "länsstyrelsen", "landstinget"):
-        return text
-    return municipality_name(text)
+    return text if is_regional(text) else municipality_name(text, gazetteer)
 
 
 def _unique(people: list[Attendee]) -> list[Attendee]:

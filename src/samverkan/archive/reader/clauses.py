@@ -4,30 +4,51 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from os.path import commonprefix
+
+from samverkan.language.items import only_files_information
+from samverkan.language.lexicon import (
+    ABBREVIATIONS,
+    CLAUSE_WORD,
+    DECIDED_VERBS,
+    DECIDING_VERBS,
+    DECISION_LABEL,
+    PRESENT_DECIDING_VERB,
+    PROPOSAL_LABEL,
+    PROPOSAL_OPENERS,
+    PROPOSING_VERBS,
+)
+from samverkan.language.patterns import alternation
 
 from .document import AGENDA
 from .lines import Line
+
+__all__ = ["is_block_opener", "is_clause_line", "only_files_information", "read_clauses"]
 
 PROPOSAL = "proposal"
 DECISION = "decision"
 
 _PROPOSAL_OPENER = re.compile(
-    r"^(?:Förslag\s+till\s+beslut|Beslutsförslag)\b\s*:?\s*(.*)$|^Förslag\s*:\s*(.*)$", re.IGNORECASE
+    rf"^(?:{alternation(PROPOSAL_OPENERS)})\b\s*:?\s*(.*)$|^{PROPOSAL_LABEL}\s*:\s*(.*)$", re.IGNORECASE
 )
 _VERB_OPENER = re.compile(
     r"^(?P<subject>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäöÅÄÖ-]+){0,4}?)\s+"
-    r"(?P<verb>beslutar|beslutade|beslöt|föreslår|föreslog)\s*(?P<colon>:)?\s*(?P<rest>.*)$"
+    rf"(?P<verb>{alternation((*DECIDING_VERBS, *PROPOSING_VERBS))})\s*(?P<colon>:)?\s*(?P<rest>.*)$"
 )
-_DECISION_LABEL = re.compile(r"^Beslut\s*(?::\s*(.*))?$")
-_DECIDING_VERB = re.compile(r"\b(?:beslutade|beslöt|beslutar)\s+(att\s+)?(.+)$")
-_CLAUSE = re.compile(r"^(?:\(?\d{1,2}[.)]\s*|[a-z]\)\s*|[-–•]\s*)?([Aa]tt\s.*)$")
+_DECISION_LABEL = re.compile(rf"^{DECISION_LABEL}\s*(?::\s*(.*))?$")
+_DECIDING_VERB = re.compile(rf"\b(?:{alternation(DECIDING_VERBS)})\s+({CLAUSE_WORD}\s+)?(.+)$")
+_CLAUSE_START = f"[{CLAUSE_WORD[0].upper()}{CLAUSE_WORD[0]}]{CLAUSE_WORD[1:]}"  # "att", "Att"
+_CLAUSE = re.compile(rf"^(?:\(?\d{{1,2}}[.)]\s*|[a-z]\)\s*|[-–•]\s*)?({_CLAUSE_START}\s.*)$")
 _BULLET = re.compile(r"^[-–•]\s*(.+)$")
 _TERMINAL = (".", "!", "?")
-_ABBREVIATION_END = re.compile(
-    r"(?:\b(?:s\.k|t\.ex|bl\.a|fr\.o\.m|t\.o\.m|p|ca|resp|enl|inkl|dvs|ev|nr|kl)\.)$", re.IGNORECASE
+_ABBREVIATION_END = re.compile(rf"(?:\b(?:{alternation(ABBREVIATIONS)})\.)$", re.IGNORECASE)
+_ATT_SPLIT = re.compile(rf"(?<=[.;])\s+(?={CLAUSE_WORD}\s)")
+# Cheap gates before the opener patterns: the labels' first letters, the verbs' common stems.
+_LABEL_FIRST = frozenset(
+    c for word in (*PROPOSAL_OPENERS, PROPOSAL_LABEL, DECISION_LABEL) for c in (word[0].upper(), word[0].lower())
 )
-_ATT_SPLIT = re.compile(r"(?<=[.;])\s+(?=att\s)")
-_FILING = re.compile(r"\blägga\b.*\btill\s+handlingarna\b", re.IGNORECASE)
+# The common start of the verb forms ("beslut", "föresl"): a string prefix, not a path.
+_VERB_STEMS = (commonprefix(DECIDING_VERBS), commonprefix(PROPOSING_VERBS))  # noqa: RUF071
 
 
 @dataclass
@@ -42,11 +63,6 @@ class Clauses:
         for clause in _ATT_SPLIT.split(" ".join(text.split())):
             if clause and clause not in target:
                 target.append(clause)
-
-
-def only_files_information(clause: str) -> bool:
-    """True for clauses that merely file the matter ("att lägga informationen till handlingarna")."""
-    return bool(_FILING.search(clause))
 
 
 def is_block_opener(text: str) -> bool:
@@ -145,7 +161,7 @@ class _BlockReader:
 
 def _opener(text: str, document_kind: str, mode: str | None) -> tuple[str, str] | None:
     first = text[:1]
-    if first in "FfBb":
+    if first in _LABEL_FIRST:
         proposal = _PROPOSAL_OPENER.match(text)
         if proposal:
             rest = (proposal.group(1) or proposal.group(2) or "").strip()
@@ -153,8 +169,8 @@ def _opener(text: str, document_kind: str, mode: str | None) -> tuple[str, str] 
             return (PROPOSAL, nested[1]) if nested else (PROPOSAL, rest)
         label = _DECISION_LABEL.match(text)
         if label:
-            return _classify("beslutade", document_kind), (label.group(1) or "").strip()
-    if not first.isupper() or ("besl" not in text and "föresl" not in text):
+            return _classify(DECIDED_VERBS[0], document_kind), (label.group(1) or "").strip()
+    if not first.isupper() or not any(stem in text for stem in _VERB_STEMS):
         return None
     verb = _VERB_OPENER.match(text)
     if verb:
@@ -165,8 +181,8 @@ def _opener(text: str, document_kind: str, mode: str | None) -> tuple[str, str] 
 
 
 def _classify(verb: str, document_kind: str, after_proposal: bool = False) -> str:
-    if document_kind == AGENDA or verb.startswith("föresl"):
+    if document_kind == AGENDA or verb in PROPOSING_VERBS:
         return PROPOSAL
-    if verb == "beslutar" and after_proposal:
+    if verb == PRESENT_DECIDING_VERB and after_proposal:
         return PROPOSAL
     return DECISION

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from samverkan.language.items import INFORMATION, ITEM_TYPES
+
+__all__ = ["AGENDA", "ITEM_TYPES", "MINUTES", "Attendee", "Item", "MeetingDocument", "Presenter"]
+
 AGENDA = "agenda"
 MINUTES = "minutes"
-
-ITEM_TYPES = ("procedural", "decision", "information", "report", "other_business")
 
 
 @dataclass
@@ -28,7 +30,7 @@ class Presenter:
 class Item:
     number: str
     title: str
-    type: str = "information"
+    type: str = INFORMATION
     presenters: list[Presenter] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     proposals: list[str] = field(default_factory=list)

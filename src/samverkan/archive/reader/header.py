@@ -7,59 +7,98 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from .dates import (
+from samverkan.language.dates import (
     PartialDate,
     find_dates,
     infer_year,
     parse_time_range,
     referenced_dates,
     remove_dates,
+    remove_times,
+    remove_weekdays,
     years_in,
 )
+from samverkan.language.gazetteer import Gazetteer
+from samverkan.language.lexicon import (
+    AGENDA_TITLES,
+    BODY_WORDS,
+    CLOCK_WORD,
+    COMBINED_LABEL_WORDS,
+    DATE_LABELS,
+    DECIDED_VERBS,
+    DECIDING_VERBS,
+    DECISION_LABEL,
+    DOCUMENT_DATE_LABEL,
+    GENERIC_SUBJECTS,
+    MEETING_DATE_LABELS,
+    MEETING_WORDS,
+    MINUTES_TITLES,
+    NOT_IN_BODY_NAME,
+    NOTES_TITLE,
+    PLACE_LABELS,
+    PRESENT_DECIDING_VERB,
+    PROPOSAL_HEADING,
+    PROTOCOL_EXTRACT_SUFFIX,
+    PROTOCOL_WORD,
+    REGISTRY_LABELS,
+    TIME_LABELS,
+    TITLE_LINKS,
+    TITLE_MEETING,
+    UNTIL_WORD,
+)
+from samverkan.language.patterns import alternation
+
 from .document import AGENDA, MINUTES
 from .lines import Line
 from .people import split_name
-from .vocabulary import KNOWN_BODIES, canonical_body
 
+_LABELS = alternation((*DATE_LABELS, *TIME_LABELS, *PLACE_LABELS, *REGISTRY_LABELS))
+_COMBINED_WORD = alternation(COMBINED_LABEL_WORDS)
 _LABEL = re.compile(
-    r"^(?P<label>(?:Plats|Tid|Datum)(?:,\s*\w+)?\s+och\s+(?:plats|tid|datum)|Mötesdatum|Sammanträdesdatum"
-    r"|Datum|Tid(?:punkt)?|Plats|Lokal|Mötesplats"
-    r"|Dnr|Diarienummer|Diarienr)(?![a-zåäöA-ZÅÄÖ])\.?\s*:?\s*(?P<value>.*)$",
+    rf"^(?P<label>(?:{_COMBINED_WORD})(?:,\s*\w+)?\s+och\s+(?:{_COMBINED_WORD})|{_LABELS})"
+    r"(?![a-zåäöA-ZÅÄÖ])\.?\s*:?\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-_REGISTRY = re.compile(r"\b(?:Dnr|Diarienummer|Diarienr)\.?\s*:?\s*([A-ZÅÄÖ]{0,6}\s?\d{2,4}[/-]\d+(?:[/-]\d+)?)")
+_DATE_NAME = DOCUMENT_DATE_LABEL.lower()
+_MEETING_DATE_NAMES = frozenset(label.lower() for label in MEETING_DATE_LABELS)
+_TIME_NAMES = tuple(label.lower() for label in TIME_LABELS)
+_PLACE_NAMES = frozenset(label.lower() for label in PLACE_LABELS)
+_PLACE_WORD = PLACE_LABELS[0].lower()  # in "Plats och tid", "Tid och plats"
+_REGISTRY_NAMES = tuple(label.lower() for label in REGISTRY_LABELS)
+_REGISTRY = re.compile(
+    rf"\b(?:{alternation(REGISTRY_LABELS)})\.?\s*:?\s*([A-ZÅÄÖ]{{0,6}}\s?\d{{2,4}}[/-]\d+(?:[/-]\d+)?)"
+)
 _REGISTRY_YEAR = re.compile(r"(?:^|[A-ZÅÄÖ\s])(20\d{2}|\d{2})[/-]")
 _BODY_WITH_ALIASES = re.compile(r"^(?P<name>[A-ZÅÄÖ][^()]{3,90}?)[\s,]*\((?P<aliases>[^)]{2,60})\)")
+_PROTOCOL = rf"[\wåäö-]*{PROTOCOL_WORD}"  # "Protokoll", "Sammanträdesprotokoll"
 _TITLE_LINE = re.compile(
-    r"^(?:Minnesanteckningar|[\wåäö-]*protokoll|Mötesanteckningar|Dagordning|Kallelse|Föredragningslista)"
-    r"(?:\s+(?:från|för|till|vid))?\s+(?:mötet\s+(?:med|i)\s+)?(?P<body>[A-ZÅÄÖ][\wåäöÅÄÖ -]{3,80})$",
+    rf"^(?:{alternation(MINUTES_TITLES[:1])}|{_PROTOCOL}|{alternation((*MINUTES_TITLES[1:], *AGENDA_TITLES))})"
+    rf"(?:\s+(?:{alternation(TITLE_LINKS)}))?\s+(?:(?:{alternation(TITLE_MEETING)})\s+)?"
+    r"(?P<body>[A-ZÅÄÖ][\wåäöÅÄÖ -]{3,80})$",
     re.IGNORECASE,
 )
 # "Protokoll", "Sammanträdesprotokoll", "Protokollsutdrag", "Minnesanteckningar".
 _MINUTES_TITLE = re.compile(
-    r"^(?:Minnesanteckningar|[\wåäö-]*protokoll(?:sutdrag)?|Mötesanteckningar|Anteckningar)\b", re.IGNORECASE
+    rf"^(?:{alternation(MINUTES_TITLES[:1])}|{_PROTOCOL}(?:{PROTOCOL_EXTRACT_SUFFIX})?"
+    rf"|{alternation((*MINUTES_TITLES[1:], NOTES_TITLE))})\b",
+    re.IGNORECASE,
 )
-_AGENDA_TITLE = re.compile(r"^(?:Dagordning|Kallelse|Föredragningslista)\b", re.IGNORECASE)
-# Counted over the lowercased full text. Each pattern opens with a literal so the scan is fast;
-# the word boundary or line start before it is checked in _count.
-_DECIDED = re.compile(r"besl(?:utade|öt|(ut))\s*:")  # "… beslutade:", "Beslut:" at a line start
-_PROPOSED = re.compile(r"(förslag\s+till\s+beslut)|beslutar\s*:?\s*$", re.MULTILINE)
+_AGENDA_TITLE = re.compile(rf"^(?:{alternation(AGENDA_TITLES)})\b", re.IGNORECASE)
+# Counted over the lowercased full text; the word boundary or line start before a match is
+# checked in _count. Group 1, the label "beslut:", counts only at a line start.
+_DECIDED = re.compile(rf"(?:{alternation(DECIDED_VERBS)}|({DECISION_LABEL.lower()}))\s*:")
+_PROPOSED = re.compile(
+    rf"({alternation([PROPOSAL_HEADING.lower()])})|{PRESENT_DECIDING_VERB}\s*:?\s*$", re.MULTILINE
+)
 _OPENER_SUBJECT = re.compile(
-    r"^([A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s[\wåäöÅÄÖ]+)?)\s+(?:beslutar|beslutade|beslöt)\s*:?\s*$", re.MULTILINE
+    rf"^([A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s[\wåäöÅÄÖ]+)?)\s+(?:{alternation(DECIDING_VERBS)})\s*:?\s*$", re.MULTILINE
 )
-_GENERIC_SUBJECTS = {"nätverket", "gruppen", "mötet", "styrgruppen", "rådet", "nämnden", "man", "vi"}
-_WEEKDAY = re.compile(r"\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\bden\b", re.IGNORECASE)
-_BODY_WORD = re.compile(
-    r"^[A-ZÅÄÖ][\wåäö-]*(?:nämnd|nämnden|nätverk|nätverket|rådet|styrelse|styrelsen|utskott|utskottet"
-    r"|beredning|beredningen|gruppen|fullmäktige|presidiet|forum)\b"
-)
+_GENERIC_SUBJECTS = frozenset(GENERIC_SUBJECTS)
+_BODY_WORD = re.compile(rf"^[A-ZÅÄÖ][\wåäö-]*(?:{alternation(BODY_WORDS)})\b")
 ADJACENT_LINES = 4
 # A label inside a header line whose line breaks were lost (PDF text):
-# "Minnesanteckningar Länschefsnätverket Datum: 2023-11-15 Dnr: HSN 2023/78".
-_INLINE_LABEL = re.compile(
-    r"\s(?=(?:Datum|Mötesdatum|Sammanträdesdatum|Tid|Tidpunkt|Plats|Lokal|Mötesplats|Dnr|Diarienummer|Diarienr)"
-    r"\.?\s*:|Datum\s+\d)"
-)
+# "Minnesanteckningar Foo Datum: 2023-11-15 Dnr: HSN 2023/78".
+_INLINE_LABEL = re.compile(rf"\s(?=(?:{_LABELS})\.?\s*:|{DOCUMENT_DATE_LABEL}\s+\d)")
 
 
 @dataclass
@@ -75,11 +114,11 @@ class Header:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_header(header_lines: list[Line], full_text: str) -> Header:
+def read_header(header_lines: list[Line], full_text: str, gazetteer: Gazetteer) -> Header:
     """Read the header lines before the first item, using the full text for year and kind clues."""
     header = Header()
     header.kind = document_kind(header_lines, full_text)
-    header.body = body_name(header_lines, full_text)
+    header.body = body_name(header_lines, full_text, gazetteer)
     header.registry_number = _registry(header_lines)
     _read_labels(header, header_lines, full_text)
     return header
@@ -110,7 +149,7 @@ def _count(pattern: re.Pattern, lowered: str) -> int:
     return count
 
 
-def body_name(header_lines: list[Line], full_text: str) -> str | None:
+def body_name(header_lines: list[Line], full_text: str, gazetteer: Gazetteer) -> str | None:
     """The body's full name: "<Name> (<short>, <abbr>)", a known short name, or the deciding subject."""
     joined = " ".join(l.text for l in header_lines if l.text)
     texts = [l.text for l in header_lines if l.text]
@@ -121,11 +160,11 @@ def body_name(header_lines: list[Line], full_text: str) -> str | None:
                 match
                 and _are_aliases(match.group("aliases"))
                 and ":" not in match.group("name")
-                and not _is_person(match.group("name"))
+                and not _is_person(match.group("name"), gazetteer)
             ):
                 name = match.group("name").strip(" ,")
-                return canonical_body(name) or name
-    known = _known_body(joined)
+                return gazetteer.canonical_body(name) or name
+    known = _known_body(joined, gazetteer)
     if known:
         return known
     for line in header_lines:
@@ -133,30 +172,32 @@ def body_name(header_lines: list[Line], full_text: str) -> str | None:
         if title:
             body = _body_from_title(title.group("body"))
             if body:
-                return canonical_body(body) or body
+                return gazetteer.canonical_body(body) or body
         if _names_body(line.text):
             return line.text.strip(" ,")
-    known = _known_body(full_text)
+    known = _known_body(full_text, gazetteer)
     if known:
         return known
     subjects = [s for s in _OPENER_SUBJECT.findall(full_text) if s.lower() not in _GENERIC_SUBJECTS]
     if subjects:
         subject = Counter(subjects).most_common(1)[0][0]
-        return canonical_body(subject) or subject
+        return gazetteer.canonical_body(subject) or subject
     return None
 
 
-def _known_body(text: str) -> str | None:
+def _known_body(text: str, gazetteer: Gazetteer) -> str | None:
+    """The body whose name or alias the text mentions, the longest alias first."""
     lowered = text.lower()
-    for alias in sorted(KNOWN_BODIES, key=len, reverse=True):
+    aliases = gazetteer.body_aliases
+    for alias in sorted(aliases, key=len, reverse=True):
         if alias in lowered and re.search(rf"(?<![\wåäö]){re.escape(alias)}(?![\wåäö])", lowered):
-            return KNOWN_BODIES[alias]
+            return aliases[alias]
     return None
 
 
-_MEETING_WORD = re.compile(r"(?:s)?\s+(?:möte|mötet|sammanträde|sammanträdet|sammankomst)\b.*$", re.IGNORECASE)
+_MEETING_WORD = re.compile(rf"(?:s)?\s+(?:{alternation(MEETING_WORDS)})\b.*$", re.IGNORECASE)
 _TRAILING_DATE = re.compile(r"[\s,–-]+\d.*$")
-_NOT_IN_BODY_NAME = {"till", "i", "från", "med", "vid", "hos", "inom", "om", "av"}
+_NOT_IN_BODY_NAME = frozenset(NOT_IN_BODY_NAME)
 
 
 def _body_from_title(text: str) -> str | None:
@@ -171,7 +212,7 @@ def _names_body(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 6 or ":" in text:
         return False
-    if _BODY_WORD.search(text):  # opens with the body word: "Länsnätverket för förvaltningschefer"
+    if _BODY_WORD.search(text):  # opens with the body word: "Länsnätverket för …"
         return True
     if len(words) > 4 or not text[0].isupper() or any(c.isdigit() for c in text):
         return False
@@ -180,8 +221,8 @@ def _names_body(text: str) -> bool:
     return bool(_BODY_WORD.match(words[-1].capitalize()))
 
 
-def _is_person(text: str) -> bool:
-    name, rest = split_name(text.strip(" ,"))
+def _is_person(text: str, gazetteer: Gazetteer) -> bool:
+    name, rest = split_name(text.strip(" ,"), gazetteer)
     return bool(name) and not rest
 
 
@@ -195,7 +236,7 @@ def _registry(header_lines: list[Line]) -> str | None:
         if match:
             return match.group(1).strip()
         label = _LABEL.match(line.text)
-        if label and label.group("label").lower().startswith(("dnr", "diarie")) and label.group("value"):
+        if label and label.group("label").lower().startswith(_REGISTRY_NAMES) and label.group("value"):
             return label.group("value").strip()
     return None
 
@@ -211,20 +252,20 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
         label = _LABEL.match(line.text)
         name = label.group("label").lower() if label else ""
         value = label.group("value").strip() if label else ""
-        if " och " in name and "plats" in name:  # "Plats och tid:", "Tid och plats:", "Datum, tid och plats:"
+        if " och " in name and _PLACE_WORD in name:  # "Plats och tid:", "Tid och plats:", "Datum, tid och plats:"
             time_lines.append(line)
             _read_times(header, line, value)
             meeting += [(line, d) for d in find_dates(value, compact=False)[:1]]
             if not header.location:
                 header.location = _place_in(value)
-        elif name.startswith(("tid", "datum och")):
+        elif name.startswith((*_TIME_NAMES, f"{_DATE_NAME} och")):
             time_lines.append(line)
             _read_times(header, line, value)
             meeting += [(line, d) for d in find_dates(value, compact=False)[:1]]
-        elif name in ("mötesdatum", "sammanträdesdatum"):
+        elif name in _MEETING_DATE_NAMES:
             meeting += [(line, d) for d in find_dates(value)[:1]]
             _read_times_beside_date(header, value)
-        elif name == "datum":
+        elif name == _DATE_NAME:
             found = find_dates(value)
             if found:
                 datum.append((line, found[0]))
@@ -233,11 +274,12 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
                 _read_times_beside_date(header, value)
             else:
                 header.warnings.append(f"rad {line.number}: datumet kunde inte läsas: {value[:40]!r}")
-        elif name in ("plats", "lokal", "mötesplats"):
+        elif name in _PLACE_NAMES:
             place_lines.append(line)
             if value and not header.location:
                 header.location = value
-        elif (not label and _is_title_with_date(line.text)) or (not label and _is_date_line(line.text)):  # "Minnesanteckningar från … möte 2022-11-10"
+        elif not label and (_is_title_with_date(line.text) or _is_date_line(line.text)):
+            # "Minnesanteckningar från … möte 2022-11-10"
             meeting += [(line, d) for d in find_dates(line.text, compact=False)[:1]]
             _read_times_beside_date(header, line.text)
     _assign_dates(header, datum, meeting, time_lines + place_lines, document_header, full_text)
@@ -247,7 +289,7 @@ def _split_inline_labels(lines: list[Line]) -> list[Line]:
     """Header lines cut where a label starts inside them ("… Datum: 2023-11-15 Dnr: HSN 2023/78")."""
     result = []
     for line in lines:
-        if (":" in line.text or "Datum" in line.text) and _INLINE_LABEL.search(line.text):
+        if (":" in line.text or DOCUMENT_DATE_LABEL in line.text) and _INLINE_LABEL.search(line.text):
             result += [Line(line.number, part) for part in _INLINE_LABEL.split(line.text) if part]
         else:
             result.append(line)
@@ -259,7 +301,7 @@ def _dates_document(lines: list[Line], position: int) -> bool:
     following = next((l.text for l in lines[position + 1:] if l.text), "")
     previous = next((l.text for l in reversed(lines[:position]) if l.text), "")
     label = _LABEL.match(following)
-    if label and label.group("label").lower().startswith(("dnr", "diarie")):
+    if label and label.group("label").lower().startswith(_REGISTRY_NAMES):
         return True
     return bool(_MINUTES_TITLE.match(previous) or _AGENDA_TITLE.match(previous))
 
@@ -274,23 +316,15 @@ def _read_times(header: Header, line: Line, value: str) -> None:
 
 def _read_times_beside_date(header: Header, value: str) -> None:
     """Times written on a date line ("Tisdag den 14 mars 2023 kl. 13.00–15.30"); silent when absent."""
-    if header.start_time is None and ("kl" in value or "-" in value or "–" in value or "till" in value):
+    if header.start_time is None and (CLOCK_WORD in value or "-" in value or "–" in value or UNTIL_WORD in value):
         start, end = parse_time_range(value)
         if start is not None:
             header.start_time, header.end_time = start, end
 
 
-_CLOCK_WORDS = re.compile(
-    r"\b(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?\b"
-    r"|\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b",
-    re.IGNORECASE,
-)
-
-
 def _place_in(value: str) -> str | None:
     """The place in a "Plats och tid" value: what is left without weekday, date and times."""
-    text = _CLOCK_WORDS.sub(" ", remove_dates(value))
-    text = _WEEKDAY.sub(" ", text)
+    text = remove_weekdays(remove_times(remove_dates(value)))
     parts = [" ".join(p.split()) for p in re.split(r"[,;]", text)]
     place = ", ".join(p for p in parts if p.strip(" .-–"))
     return place or None
@@ -300,14 +334,17 @@ def _is_title_with_date(text: str) -> bool:
     return bool(_MINUTES_TITLE.match(text) or _AGENDA_TITLE.match(text)) and bool(find_dates(text, compact=False))
 
 
+_DATE_LINE_FILLER = re.compile(rf"[\d\s.,:–-]|{CLOCK_WORD}\.?", re.IGNORECASE)
+
+
 def _is_date_line(text: str) -> bool:
     if len(text) > 60 or ":" in text.split(" ")[0]:
         return False
     dates = find_dates(text, compact=False)
     if not dates:
         return False
-    leftover = _WEEKDAY.sub(" ", text)
-    return len(re.sub(r"[\d\s.,:–-]|kl\.?", "", leftover, flags=re.IGNORECASE)) <= 16
+    leftover = remove_weekdays(text)
+    return len(_DATE_LINE_FILLER.sub("", leftover)) <= 16
 
 
 def _assign_dates(header, datum, meeting, anchors, document_header, full_text) -> None:

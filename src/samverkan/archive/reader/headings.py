@@ -5,20 +5,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from samverkan.language.gazetteer import Gazetteer
+from samverkan.language.lexicon import (
+    ABSENT_LABELS,
+    ATTACHMENT_ABBREVIATION,
+    ATTACHMENT_WORDS,
+    CASE_SECTIONS,
+    CLAUSE_WORD,
+    CONNECTORS,
+    DATE_LABELS,
+    MUNICIPALITY_COLUMN,
+    NEGATABLE_PRESENT_LABELS,
+    PAGE_WORDS,
+    PLACE_LABELS,
+    PRESENT_LABELS,
+    PRESENTER_LABELS,
+    REGISTRY_LABELS,
+    ROLE_LABELS,
+    TIME_LABELS,
+)
+from samverkan.language.patterns import alternation
+
 from .clauses import is_block_opener, is_clause_line
 from .lines import Line
 from .people import starts_with_name
 
-_TOP = re.compile(r"^(?:§\s*)?(\d{1,3})\s*[.:)]\s*(?![Aa]tt\s)([\"”“'(]?[A-ZÅÄÖÉ].*)$")
+_NOT_CLAUSE = f"(?![{CLAUSE_WORD[0].upper()}{CLAUSE_WORD[0]}]{CLAUSE_WORD[1:]}\\s)"  # "4. att …" is a clause
+_TOP = re.compile(rf"^(?:§\s*)?(\d{{1,3}})\s*[.:)]\s*{_NOT_CLAUSE}([\"”“'(]?[A-ZÅÄÖÉ].*)$")
 _PARAGRAPH_SIGN = re.compile(r"^§\s*(\d{1,3})\s+([A-ZÅÄÖÉ].*)$")
 _DOTTED_SUB = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+([\"”“'(]?[A-ZÅÄÖÉ].*)$")
 _LETTER_SUB = re.compile(r"^([a-zåäö])\s*\)\s*(\S.*)$")
-_PRESENTER_LABEL = re.compile(r"^(?:Föredragande|Föredragare|Presentatör)\b", re.IGNORECASE)
-_CONNECTOR_END = re.compile(
-    r"(?:\b(?:och|i|av|om|för|enligt|under|med|på|till|mellan|samt|från|mot|vid|eller|rörande|"
-    r"avseende|kring|inom|den|det|de|en|ett|s\.k\.|inkl\.|t\.ex\.|angående|gällande|efter|hos|"
-    r"som|när|ur|åt|genom|inför)|[,–-])$"
-)
+_PRESENTER_LABEL = re.compile(rf"^(?:{alternation(PRESENTER_LABELS)})\b", re.IGNORECASE)
+_CONNECTOR_END = re.compile(rf"(?:\b(?:{alternation(CONNECTORS)})|[,–-])$")
 MAX_TITLE_LENGTH = 220
 MAX_HEADING_LINES = 5
 # A heading line ending in one of these has ended: its title does not run on to a capitalised line.
@@ -28,13 +46,13 @@ _SENTENCE_END_CHARS = ".!?:,;"
 # Lines that open something of their own rather than continue a title: "Datum: …", "Närvarande",
 # "Bilaga 3", "Sida 2 av 4", section words of a case ("Bakgrund", "Ärendebeskrivning").
 _LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ -]{0,30}:")
-_OWN_LINE = re.compile(
-    r"^(?:Närvarande|Frånvarande|Förhinder|Anmält\s+förhinder|Deltagare|Övriga\s+närvarande|Ledamöter"
-    r"|Ersättare|Tjänstgörande|Inbjudna|Datum|Tid|Plats|Lokal|Dnr|Diarienummer|Kommun|Kommuner|Bilaga|Bilagor"
-    r"|Bil|Sida|Bakgrund|Ärendet|Ärendebeskrivning|Sammanfattning|Beslutsunderlag|Underlag|Diskussion"
-    r"|Protokollsanteckning|Anteckningar|Noteringar|Yrkanden|Propositionsordning|Ordförande|Sekreterare"
-    r"|Justerare|Justering)\b",
+_OWN_LINE_WORDS = (
+    *PRESENT_LABELS, *(label.split()[0] for label in NEGATABLE_PRESENT_LABELS), *ABSENT_LABELS,
+    *DATE_LABELS, *TIME_LABELS, *PLACE_LABELS, *REGISTRY_LABELS, MUNICIPALITY_COLUMN,
+    f"{MUNICIPALITY_COLUMN}er", *ATTACHMENT_WORDS, ATTACHMENT_ABBREVIATION,
+    *(word.capitalize() for word in PAGE_WORDS), *CASE_SECTIONS, *ROLE_LABELS,
 )
+_OWN_LINE = re.compile(rf"^(?:{alternation(_OWN_LINE_WORDS)})\b")
 # A wrapped heading line fills most of the text width; a short heading line was not wrapped.
 WRAPPED_SHARE = 0.7
 
@@ -49,7 +67,7 @@ class Heading:
     line_number: int
 
 
-def find_headings(lines: list[Line], warnings: list[str]) -> list[Heading]:
+def find_headings(lines: list[Line], warnings: list[str], gazetteer: Gazetteer) -> list[Heading]:
     """Numbered headings in document order, told apart from numbered text by their sequence."""
     headings: list[Heading] = []
     width: list[int] = []  # the text width, measured when first needed
@@ -75,7 +93,7 @@ def find_headings(lines: list[Line], warnings: list[str]) -> list[Heading]:
             last_top, last_sub = int(number), 0
         elif kind in ("number", "dotted"):
             last_sub = int(number)
-        end, text = _join_continuation(lines, index + 1, text, width)
+        end, text = _join_continuation(lines, index + 1, text, width, gazetteer)
         headings.append(Heading(index, end, str(number), level, text, lines[index].number))
         index = end
     return headings
@@ -117,7 +135,9 @@ def _level(kind: str, number: str, last_top: int | None, last_sub: int) -> int |
     return None
 
 
-def _join_continuation(lines: list[Line], index: int, text: str, width: list[int]) -> tuple[int, str]:
+def _join_continuation(
+    lines: list[Line], index: int, text: str, width: list[int], gazetteer: Gazetteer
+) -> tuple[int, str]:
     """Join heading lines that continue the title; return the index after the heading and its text."""
     end = index
     for _ in range(MAX_HEADING_LINES - 1):
@@ -125,7 +145,7 @@ def _join_continuation(lines: list[Line], index: int, text: str, width: list[int
         if following is None:
             break
         candidate = lines[following].text
-        if not _continues_heading(text, candidate, lines, following, following == end, width):
+        if not _continues_heading(text, candidate, lines, following, following == end, width, gazetteer):
             break
         text = f"{text} {candidate}"
         end = following + 1
@@ -160,7 +180,8 @@ def _next_text_line(lines: list[Line], index: int, max_blanks: int = 2) -> int |
 
 
 def _continues_heading(
-    text: str, candidate: str, lines: list[Line], index: int, adjacent: bool, measured: list[int]
+    text: str, candidate: str, lines: list[Line], index: int, adjacent: bool, measured: list[int],
+    gazetteer: Gazetteer,
 ) -> bool:
     """A lowercase line or one after a connecting word; or the rest of a heading the layout wrapped."""
     if len(candidate) > 150 or _numbered(candidate) or _PRESENTER_LABEL.match(candidate):
@@ -172,10 +193,10 @@ def _continues_heading(
         return False
     if candidate[0].islower() or _CONNECTOR_END.search(text):
         return True
-    return adjacent and _wraps_onto(lines, index, text, measured)
+    return adjacent and _wraps_onto(lines, index, text, measured, gazetteer)
 
 
-def _wraps_onto(lines: list[Line], index: int, text: str, measured: list[int]) -> bool:
+def _wraps_onto(lines: list[Line], index: int, text: str, measured: list[int], gazetteer: Gazetteer) -> bool:
     """A capitalised or numeric line directly under a heading that was wrapped by the layout (PDF text).
 
     The heading's last line fills the text width and does not end its title, and the next line is a
@@ -191,19 +212,19 @@ def _wraps_onto(lines: list[Line], index: int, text: str, measured: list[int]) -
     width = measured[0]
     if len(lines[index - 1].text) < width * WRAPPED_SHARE or len(candidate) > width:
         return False
-    if len(text) + len(candidate) >= MAX_TITLE_LENGTH or _opens_own_line(candidate):
+    if len(text) + len(candidate) >= MAX_TITLE_LENGTH or _opens_own_line(candidate, gazetteer):
         return False
     after = lines[index + 1].text if index + 1 < len(lines) else ""
-    return not after or _is_structural(after) or len(candidate) < width * WRAPPED_SHARE
+    return not after or _is_structural(after, gazetteer) or len(candidate) < width * WRAPPED_SHARE
 
 
-def _opens_own_line(text: str) -> bool:
+def _opens_own_line(text: str, gazetteer: Gazetteer) -> bool:
     """A label ("Datum:", "Närvarande", "Bilaga 3"), a section word or a person's name opens the line."""
-    return bool(_LABEL_LINE.match(text) or _OWN_LINE.match(text)) or starts_with_name(text)
+    return bool(_LABEL_LINE.match(text) or _OWN_LINE.match(text)) or starts_with_name(text, gazetteer)
 
 
-def _is_structural(text: str) -> bool:
+def _is_structural(text: str, gazetteer: Gazetteer) -> bool:
     """Lines that begin something of their own: headings, presenters, clauses, labels, names."""
     if _numbered(text) or _PRESENTER_LABEL.match(text) or is_clause_line(text) or is_block_opener(text):
         return True
-    return _opens_own_line(text)
+    return _opens_own_line(text, gazetteer)

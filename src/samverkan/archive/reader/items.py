@@ -4,60 +4,53 @@ from __future__ import annotations
 
 import re
 
-from .clauses import is_block_opener, is_clause_line, only_files_information, read_clauses
+from samverkan.language.gazetteer import Gazetteer
+from samverkan.language.items import item_type, without_type_word
+from samverkan.language.lexicon import (
+    ATTACHMENT_ABBREVIATION,
+    ATTACHMENT_LABEL,
+    ATTACHMENT_WORDS,
+    PRESENTER_LABELS,
+)
+from samverkan.language.patterns import alternation
+
+from .clauses import is_block_opener, is_clause_line, read_clauses
 from .document import Item, Presenter
 from .headings import Heading
 from .lines import Line
 from .people import looks_like_people_line, parse_people, reads_as_prose, starts_with_name
 from .vocabulary import is_title_word
 
-_TYPE_WORD = re.compile(
-    r"^(?:[A-ZÅÄÖ]{3,}\s+)?(Beslut|Rapporter|Rapport|Lägesrapport|Statusrapport|Information|Info)\b",
-    re.IGNORECASE,
-)
-_TYPE_PREFIX = re.compile(
-    r"^(?:[A-ZÅÄÖ]{3,}\s+)?(?:Beslut|Rapporter|Rapport|Lägesrapport|Statusrapport|Information|Info)"
-    r"\s*:\s*",
-    re.IGNORECASE,
-)
-_TYPES = {
-    "beslut": "decision", "rapport": "report", "rapporter": "report", "lägesrapport": "report",
-    "statusrapport": "report", "information": "information", "info": "information",
-}
-_PROCEDURAL = re.compile(
-    r"^(?:mötets?\s+|sammanträdets\s+)?(?:öppnande|öppnas|avslutande|avslutning|avslutas)"
-    r"|^(?:upprop|närvaro|justering)\b"
-    r"|^(?:val\s+av\s+)?(?:protokoll)?justera"
-    r"|^(?:val\s+av\s+)?sekreterare"
-    r"|^(?:godkännande|fastställande)\s+av\s+(?:dagordning|föredragningslista)"
-    r"|^(?:dagordning|föredragningslista)\b"
-    r"|^föregående\s+(?:minnesanteckningar|protokoll|mötes)",
-    re.IGNORECASE,
-)
-_OTHER_BUSINESS = re.compile(r"^övriga?\s+frågor|^övrigt\b", re.IGNORECASE)
+# documents.layout imports item_type from here; it lives in samverkan.language.items.
+__all__ = ["attachments_in", "build_items", "clean_title", "item_type"]
+
+_ATTACHMENT_WORD = rf"(?:{alternation(ATTACHMENT_WORDS)}|{ATTACHMENT_ABBREVIATION}\.?)"
 _ATTACHMENT = re.compile(
-    r"\b(?:Bilagor|Bilaga|Bil\.?)\s*(\d{1,3}(?:\s*(?:,|och|&|-|–)\s*\d{1,3})*)(?!\s*§)", re.IGNORECASE
+    rf"\b{_ATTACHMENT_WORD}\s*(\d{{1,3}}(?:\s*(?:,|och|&|-|–)\s*\d{{1,3}})*)(?!\s*§)", re.IGNORECASE
 )
 _TRAILING_ATTACHMENT = re.compile(
-    r"[\s,;–-]*\(?\b(?:Bilagor|Bilaga|Bil\.?)\s*\d{1,3}(?:\s*(?:,|och|&|-|–)\s*\d{1,3})*\)?\s*$",
+    rf"[\s,;–-]*\(?\b{_ATTACHMENT_WORD}\s*\d{{1,3}}(?:\s*(?:,|och|&|-|–)\s*\d{{1,3}})*\)?\s*$",
     re.IGNORECASE,
 )
+_ATTACHMENT_GATE = (ATTACHMENT_ABBREVIATION.lower(), ATTACHMENT_ABBREVIATION, ATTACHMENT_ABBREVIATION.upper())
 # "Föredragande: …" or "Föredragande Anna Berg"; not "Föredragande rapporterade om …" (a sentence).
 _PRESENTER_LABEL = re.compile(
-    r"^(?i:Föredragande|Föredragare|Presentatör)(?:\s*:\s*(.*)|\s+([A-ZÅÄÖÉ(].*)|\s*)$"
+    rf"^(?i:{alternation(PRESENTER_LABELS)})(?:\s*:\s*(.*)|\s+([A-ZÅÄÖÉ(].*)|\s*)$"
 )
-_INLINE_PRESENTER = re.compile(r"\s+(?:Föredragande|Föredragare)\s*:\s*(.*)$")
+_INLINE_PRESENTER = re.compile(rf"\s+(?:{alternation(PRESENTER_LABELS[:2])})\s*:\s*(.*)$")
 _TERMINAL = (".", "!", "?")
 
 
-def build_items(lines: list[Line], headings: list[Heading], kind: str) -> tuple[list[Item], list[str]]:
+def build_items(
+    lines: list[Line], headings: list[Heading], kind: str, gazetteer: Gazetteer
+) -> tuple[list[Item], list[str]]:
     """Items with subitems from the headings, reading each item's body up to the next heading."""
     items: list[Item] = []
     warnings: list[str] = []
     heading_texts: dict[int, str] = {}
     for position, heading in enumerate(headings):
         end = headings[position + 1].start if position + 1 < len(headings) else len(lines)
-        item = _read_item(heading, lines[heading.end:end], kind, warnings)
+        item = _read_item(heading, lines[heading.end:end], kind, warnings, gazetteer)
         heading_texts[id(item)] = heading.text
         if heading.level == 0 or not items:
             items.append(item)
@@ -72,7 +65,7 @@ def build_items(lines: list[Line], headings: list[Heading], kind: str) -> tuple[
 def clean_title(text: str) -> str:
     """The heading without type word, trailing attachment reference or dangling comma."""
     text = " ".join(text.split())
-    text = _TYPE_PREFIX.sub("", text)
+    text = without_type_word(text)
     text = _TRAILING_ATTACHMENT.sub("", text)
     return text.rstrip(" ,;")
 
@@ -80,34 +73,19 @@ def clean_title(text: str) -> str:
 def attachments_in(text: str) -> list[str]:
     """Attachment labels ("Bilaga 3") mentioned in the text, in order, each once."""
     labels: list[str] = []
-    if "bil" not in text and "Bil" not in text and "BIL" not in text:
+    if not any(word in text for word in _ATTACHMENT_GATE):
         return labels
     for match in _ATTACHMENT.finditer(text):
         for number in _numbers(match.group(1)):
-            label = f"Bilaga {number}"
+            label = f"{ATTACHMENT_LABEL} {number}"
             if label not in labels:
                 labels.append(label)
     return labels
 
 
-def item_type(title: str, clauses: list[str]) -> str:
-    """The item type from its heading and clauses, by the import rules' precedence."""
-    bare = _TYPE_PREFIX.sub("", title).strip(" \"”“'")
-    if _PROCEDURAL.search(bare):
-        return "procedural"
-    if _OTHER_BUSINESS.search(bare):
-        return "other_business"
-    word = _TYPE_WORD.match(title)
-    if word:
-        return _TYPES[word.group(1).lower()]
-    if any(not only_files_information(c) for c in clauses):
-        return "decision"
-    return "information"
-
-
-def _read_item(heading: Heading, body: list[Line], kind: str, warnings: list[str]) -> Item:
+def _read_item(heading: Heading, body: list[Line], kind: str, warnings: list[str], gazetteer: Gazetteer) -> Item:
     heading_text, inline_presenters = _split_inline_presenters(heading.text)
-    presenter_text, presenter_indexes = _presenter_block(body)
+    presenter_text, presenter_indexes = _presenter_block(body, gazetteer)
     if inline_presenters:
         presenter_text = f"{inline_presenters}, {presenter_text}" if presenter_text else inline_presenters
     rest = [Line(l.number, "") if i in presenter_indexes else l for i, l in enumerate(body)]
@@ -117,7 +95,7 @@ def _read_item(heading: Heading, body: list[Line], kind: str, warnings: list[str
     item = Item(
         number=heading.number,
         title=clean_title(heading_text),
-        presenters=[Presenter(p.name, p.title) for p in parse_people(presenter_text)],
+        presenters=[Presenter(p.name, p.title) for p in parse_people(presenter_text, gazetteer)],
         attachments=attachments_in(" ".join([heading_text] + [l.text for l in body])),
         proposals=clauses.proposals,
         decisions=clauses.decisions,
@@ -136,22 +114,22 @@ def _split_inline_presenters(text: str) -> tuple[str, str]:
     return text[: match.start()], match.group(1)
 
 
-def _presenter_block(body: list[Line]) -> tuple[str, set[int]]:
+def _presenter_block(body: list[Line], gazetteer: Gazetteer) -> tuple[str, set[int]]:
     """Text of the "Föredragande:" block (or a name-and-title line under the heading) and its indexes."""
     first = next((i for i, l in enumerate(body) if not l.blank), None)
     for index, line in enumerate(body):
         label = _PRESENTER_LABEL.match(line.text)
-        unlabeled = index == first and looks_like_people_line(line.text)
+        unlabeled = index == first and looks_like_people_line(line.text, gazetteer)
         if label or unlabeled:
             start_text = (label.group(1) or label.group(2) or "") if label else line.text
-            text, used = _continue_presenters(body, index, start_text)
-            if unlabeled and not label and reads_as_prose(text):
+            text, used = _continue_presenters(body, index, start_text, gazetteer)
+            if unlabeled and not label and reads_as_prose(text, gazetteer):
                 continue  # a sentence that starts with names, wrapped over lines
             return text, used
     return "", set()
 
 
-def _continue_presenters(body: list[Line], index: int, text: str) -> tuple[str, set[int]]:
+def _continue_presenters(body: list[Line], index: int, text: str, gazetteer: Gazetteer) -> tuple[str, set[int]]:
     used = {index}
     position = index + 1
     after_blank = False
@@ -163,10 +141,10 @@ def _continue_presenters(body: list[Line], index: int, text: str) -> tuple[str, 
                 after_blank = True
                 continue
             break
-        if after_blank and not _opens_person_or_title(line.text):
+        if after_blank and not _opens_person_or_title(line.text, gazetteer):
             break
         after_blank = False
-        joiner = _presenter_joiner(text, line.text)
+        joiner = _presenter_joiner(text, line.text, gazetteer)
         if joiner is None:
             break
         text = f"{text}{joiner}{line.text}"
@@ -175,22 +153,22 @@ def _continue_presenters(body: list[Line], index: int, text: str) -> tuple[str, 
     return text, used
 
 
-def _opens_person_or_title(text: str) -> bool:
-    return starts_with_name(text) or is_title_word(text.split()[0])
+def _opens_person_or_title(text: str, gazetteer: Gazetteer) -> bool:
+    return starts_with_name(text, gazetteer) or is_title_word(text.split()[0])
 
 
-def _presenter_joiner(text: str, following: str) -> str | None:
+def _presenter_joiner(text: str, following: str, gazetteer: Gazetteer) -> str | None:
     if _PRESENTER_LABEL.match(following) or is_clause_line(following) or is_block_opener(following):
         return None
     current = text.rstrip()
     first_segment = following.split(",")[0].split()
     if current.endswith((",", " och")) or following[0].islower() or len(first_segment) == 1:
         return " "
-    if starts_with_name(following) and not following.rstrip().endswith(_TERMINAL):
+    if starts_with_name(following, gazetteer) and not following.rstrip().endswith(_TERMINAL):
         # Without a blank line the first line of the text follows the presenters: a sentence that
         # opens with names ("Anna Berg och Per Ek föredrog ärendet och …") is no presenter line.
-        return None if reads_as_prose(following) else ", "
-    if looks_like_people_line(following):  # "Per Ek, Samordnare" under "Föredragande: Anna Berg, Chef"
+        return None if reads_as_prose(following, gazetteer) else ", "
+    if looks_like_people_line(following, gazetteer):  # "Per Ek, Samordnare" under "Föredragande: Anna Berg, Chef"
         return ", "
     return None
 

@@ -6,6 +6,38 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from samverkan.language.lexicon import (
+    ABSENT_LABELS,
+    ATTACHMENT_ABBREVIATION,
+    ATTACHMENT_WORDS,
+    CITING_WORDS,
+    CLAUSE_WORD,
+    COMBINED_LABELS,
+    CONTACT_WORDS,
+    DATE_LABELS,
+    DECIDING_VERBS,
+    DECISION_LABEL,
+    DOCUMENT_DATE_LABEL,
+    PAGE_FURNITURE_TITLES,
+    PAGE_WORDS,
+    PLACE_LABELS,
+    PRESENT_LABELS,
+    PRESENTER_LABELS,
+    PROPOSAL_HEADING,
+    PROPOSAL_LABEL,
+    PROPOSING_VERBS,
+    REGISTRY_LABELS,
+    SIGNATURE_CERTIFICATE,
+    SIGNATURE_HOLDERS,
+    SIGNATURE_WORD,
+    TIME_LABELS,
+)
+from samverkan.language.patterns import alternation
+
+_PRESENTER = PRESENTER_LABELS[0]  # "Föredragande", the label a run-on line is cut before
+_BLOCK_VERBS = alternation((*DECIDING_VERBS, *PROPOSING_VERBS))
+_ATTACHMENT = rf"(?:{alternation(ATTACHMENT_WORDS)}|{ATTACHMENT_ABBREVIATION}\.?)"
+
 
 class Line(NamedTuple):
     """One cleaned line (a named tuple: cheap to create for every line of every document)."""
@@ -28,42 +60,41 @@ _UNICODE_SPACE = re.compile(r"[\u00a0\u2007\u202f\u200b]")
 # Page furniture inside a line: "Sida 2 av 5", "sida 3 (8)", "PROTOKOLL 2 (6)".
 _PAGE_MARKS = re.compile(
     r"\b[Ss][Ii][Dd][Aa]\s+\d+\s*(?:[Aa][Vv]|\()\s*\d+\)?"
-    r"|\b(?:PROTOKOLL|MINNESANTECKNINGAR|KALLELSE|DAGORDNING|FÖREDRAGNINGSLISTA|Protokoll|Minnesanteckningar)"
+    rf"|\b(?:{alternation(PAGE_FURNITURE_TITLES)})"
     r"\s+\d+\s*\(\d+\)"
 )
 _BARE_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^\d{1,3}\s*\(\d{1,3}\)$")
 _PAGE_NUMBER_START = frozenset("0123456789-–")
 # Signature boxes printed on every page of a protocol: "Justerandes sign", "Utdragsbestyrkande".
-_SIGNATURE_BOX = re.compile(
-    r"^(?:(?:Justerandes?|Ordförandes|Sekreterarens?)\s+sign(?:atur(?:er)?)?\.?|Utdragsbestyrkande)"
-    r"(?:\s+(?:(?:Justerandes?|Ordförandes|Sekreterarens?)\s+sign(?:atur(?:er)?)?\.?|Utdragsbestyrkande))*$",
-    re.IGNORECASE,
+_SIGNATURE = (
+    rf"(?:(?:{alternation(SIGNATURE_HOLDERS)})\s+{SIGNATURE_WORD}(?:atur(?:er)?)?\.?|{SIGNATURE_CERTIFICATE})"
 )
+_SIGNATURE_BOX = re.compile(rf"^{_SIGNATURE}(?:\s+{_SIGNATURE})*$", re.IGNORECASE)
 # "4. Titel", "2:Titel", "§ 12 Titel" (after § the punctuation is optional).
 _HEADING_START = re.compile(r"^(?:§\s*\d{1,3}\s*[.:)]?|\d{1,2}\s*[.:)])\s*[\"”“]?[A-ZÅÄÖ]")
 _HEADING_FIRST = frozenset("§0123456789")
-_FURNITURE = re.compile(
-    r"^(?:datum|dnr|diarienummer|sida|page|telefon|tel|e-post|www\.|box\s+\d)|@|\b\d{3} ?\d{2}\b",
-    re.IGNORECASE,
-)
+_FURNITURE_WORDS = alternation((DOCUMENT_DATE_LABEL, *REGISTRY_LABELS, *PAGE_WORDS, *CONTACT_WORDS))
+_FURNITURE = re.compile(rf"^(?:{_FURNITURE_WORDS}|www\.|box\s+\d)|@|\b\d{{3}} ?\d{{2}}\b", re.IGNORECASE)
 _STRUCTURAL_START = re.compile(
-    r"^(?:att\s|förslag|föredragande|beslut)|\b(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:?\s*$",
+    rf"^(?:{CLAUSE_WORD}\s|{PROPOSAL_LABEL}|{_PRESENTER}|{DECISION_LABEL})|\b(?:{_BLOCK_VERBS})\s*:?\s*$",
     re.IGNORECASE,
 )
 
 RUN_ON_LENGTH = 100
 # Where a run-on line is cut. Cleaned text has single spaces, so every cut is at one " ": the
 # pattern opens with that literal space (fast to scan for) and tests what follows and precedes it.
+_LIST_AND_HEADER_LABELS = alternation((
+    *PRESENT_LABELS, *ABSENT_LABELS, *DATE_LABELS, *COMBINED_LABELS, *PLACE_LABELS, *TIME_LABELS,
+    *REGISTRY_LABELS,
+))
 _RUN_ON_MARKERS = re.compile(
-    r" (?:(?=Föredragande\s*:|Föredragande\s[A-ZÅÄÖ][a-zåäö]+\s[A-ZÅÄÖ])"
-    r"|(?=Förslag till beslut\b)"
-    r"|(?<=[.!?:] )(?<!\d\. )(?<!\d: )(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){0,3}\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
-    r"|(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:beslutar|beslutade|beslöt|föreslår|föreslog)\s*:)"
-    r"|(?<!\d\. )(?<!\d: )(?=Beslut\s*:)"
-    r"|(?=(?:Närvarande|Förhinder|Frånvarande|Anmält förhinder|Övriga närvarande|Övriga deltagare|Deltagare"
-    r"|Beslutande|Ledamöter|Ersättare|Tjänstgörande ersättare|Datum|Sammanträdesdatum|Mötesdatum"
-    r"|Plats och tid|Tid och plats|Plats|Lokal|Tid|Dnr)\s*:)"
-    r"|(?<=[^\d\s][.;:] )(?=att\s))"
+    rf" (?:(?={_PRESENTER}\s*:|{_PRESENTER}\s[A-ZÅÄÖ][a-zåäö]+\s[A-ZÅÄÖ])"
+    rf"|(?={alternation([PROPOSAL_HEADING])}\b)"
+    rf"|(?<=[.!?:] )(?<!\d\. )(?<!\d: )(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){{0,3}}\s(?:{_BLOCK_VERBS})\s*:)"
+    rf"|(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:{_BLOCK_VERBS})\s*:)"
+    rf"|(?<!\d\. )(?<!\d: )(?={DECISION_LABEL}\s*:)"
+    rf"|(?=(?:{_LIST_AND_HEADER_LABELS})\s*:)"
+    rf"|(?<=[^\d\s][.;:] )(?={CLAUSE_WORD}\s))"
 )
 # Group 1 is a "§ 12" number, group 2 a plain "4." number.
 _EMBEDDED_NUMBER = re.compile(r"(?<=\s)(?:§\s*(\d{1,3})\s*[.:]?|(\d{1,2})\s*[.:])\s*(?=[\"”“]?[A-ZÅÄÖ])")
@@ -109,7 +140,7 @@ def clean_text(text: str) -> str:
     return text
 # A line ending in an attachment word waits for its number: "…, Bilaga" / "2", "Bilaga 1 och" / "2".
 _AWAITS_ATTACHMENT_NUMBER = re.compile(
-    r"\b(?:Bilagor|Bilaga|Bil\.?)(?:\s*\d{1,3}\s*(?:,|och|&|[-–]))*\s*$", re.IGNORECASE
+    rf"\b{_ATTACHMENT}(?:\s*\d{{1,3}}\s*(?:,|och|&|[-–]))*\s*$", re.IGNORECASE
 )
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
@@ -182,7 +213,7 @@ def split_run_on_lines(lines: list[Line]) -> list[Line]:
         pieces = _split_at_markers(text, None if long else previous)
         pieces, last_item = _split_at_item_numbers(pieces, last_item)
         pieces, last_letter = _split_at_letters(pieces, last_letter)
-        if len(pieces) > 1 or not long or text[:1] in _HEADING_FIRST or text.startswith("Föredragande"):
+        if len(pieces) > 1 or not long or text[:1] in _HEADING_FIRST or text.startswith(_PRESENTER):
             pieces = [part for piece in pieces for part in _split_heading_from_sentence(piece)]
         for piece in pieces:
             last_item = _next_item_number(piece, last_item)
@@ -230,26 +261,34 @@ _HEADING_THEN_SENTENCE = re.compile(r"^(?:§\s*)?\d{1,3}\s*[.:)]?\s*\S.*[a-zåä
 _EMBEDDED_CANDIDATE = re.compile(r" (?:§ ?\d|\d{1,2} ?[.:] ?[\"”“]?[A-ZÅÄÖ]|[a-zåäö] ?\) ?[A-ZÅÄÖ])")
 
 
+_CLAUSE_INSIDE = f" {CLAUSE_WORD} "
+_CLAUSE_AFTER_SENTENCE = tuple(f"{mark} {CLAUSE_WORD} " for mark in ".:;")
+_MARKERS_INSIDE = (f" {PROPOSAL_HEADING}", f" {_PRESENTER}", f" {DECISION_LABEL}")
+
+
 def _may_run_on(text: str) -> bool:
     colon = text.rfind(":")
     if colon > 0 and text.count(" ", 0, colon) >= 2:
         return True
-    if " att " in text and (". att " in text or ": att " in text or "; att " in text):
+    if _CLAUSE_INSIDE in text and any(clause in text for clause in _CLAUSE_AFTER_SENTENCE):
         return True
-    if " Förslag till beslut" in text or " Föredragande" in text or " Beslut" in text:
+    if any(marker in text for marker in _MARKERS_INSIDE):
         return True
     return ("." in text or ":" in text or ")" in text or "§" in text) and _EMBEDDED_CANDIDATE.search(text) is not None
 
 
 # What a clause may follow in a short line: a block opener or a clause of its own.
 _BLOCK_OPENER = re.compile(
-    r"(?:\bbeslut|\bbeslutar|\bbeslutade|\bbeslöt|\bföreslår|\bföreslog|\bförslag till beslut)\s*:$", re.IGNORECASE
+    rf"\b(?:{DECISION_LABEL}|{_BLOCK_VERBS}|{alternation([PROPOSAL_HEADING])})\s*:$", re.IGNORECASE
 )
+
+
+_CLAUSE_STARTS = (f"{CLAUSE_WORD} ", f"{CLAUSE_WORD.capitalize()} ")
 
 
 def _opens_clause(text: str) -> bool:
     """A clause may start after this text: it opens a decision/proposal block or is a clause."""
-    return text.startswith(("att ", "Att ")) or (text.endswith(":") and _BLOCK_OPENER.search(text) is not None)
+    return text.startswith(_CLAUSE_STARTS) or (text.endswith(":") and _BLOCK_OPENER.search(text) is not None)
 
 
 # One or more whole sentences to the end of the piece; in a short line that joined lines, the last
@@ -258,14 +297,17 @@ _SENTENCES = r"[^.!?]*[.!?](?:\s[A-ZÅÄÖ][^.!?]*[.!?])*(?:\s[A-ZÅÄÖ][^.!?]*
 _SENTENCE_AFTER_TITLE = re.compile(r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s[a-zåäö]" + _SENTENCES + ")")
 
 
-_PRESENTER_START = re.compile(r"^Föredragande\b")
+_PRESENTER_START = re.compile(rf"^{_PRESENTER}\b")
 _SENTENCE_AFTER_PRESENTER = re.compile(
     r"\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){2,}[^.!?,]*[.!?](?:\s[A-ZÅÄÖ][^.!?]*[.!?])*(?:\s[A-ZÅÄÖ][^.!?]*)?$)"
 )
 
 
 def _split_heading_from_sentence(piece: str) -> list[str]:
-    """In run-on text, a heading's title ends where a full sentence starts ("1. Mötets öppnande Ordföranden öppnade mötet.")."""
+    """In run-on text, a heading's title ends where a full sentence starts.
+
+    "1. Mötets öppnande Ordföranden öppnade mötet." → the title is "Mötets öppnande".
+    """
     if _PRESENTER_START.match(piece):
         match = _SENTENCE_AFTER_PRESENTER.search(piece)
         return _cut(piece, [match.start()]) if match else [piece]
@@ -287,7 +329,7 @@ def _split_at_markers(text: str, previous: str | None = None) -> list[str]:
         kept, start = [], 0
         for cut in cuts:
             before = text[start:cut].strip()
-            if text.startswith("att", cut) and not (
+            if text.startswith(CLAUSE_WORD, cut) and not (
                 _opens_clause(before) or (start == 0 and not before.endswith(":") and _opens_clause(previous))
             ):
                 continue
@@ -298,9 +340,7 @@ def _split_at_markers(text: str, previous: str | None = None) -> list[str]:
 
 
 # "enligt § 3 …", "i § 3": a paragraph cited in a sentence, not a heading.
-_CITES_PARAGRAPH = re.compile(
-    r"(?:^|\s)(?:enligt|i|under|se|jfr|jämför|av|till|med|från|om|på|vid|inom|samt|och|eller)\s$", re.IGNORECASE
-)
+_CITES_PARAGRAPH = re.compile(rf"(?:^|\s)(?:{alternation(CITING_WORDS)})\s$", re.IGNORECASE)
 
 
 def _split_at_items_in(piece: str, last_item: int) -> tuple[list[str], int]:

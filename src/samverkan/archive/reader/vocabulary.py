@@ -1,53 +1,24 @@
-"""Domain word lists the reader relies on: municipalities, bodies, titles, organisations."""
+"""Word tests the reader relies on: titles, organisations and municipalities of a gazetteer."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from samverkan.core.places import DALARNA_MUNICIPALITIES
-
-# Dalarna's municipalities; other municipalities are recognised by "X kommun".
-MUNICIPALITIES = tuple(DALARNA_MUNICIPALITIES)
-
-# Short names and abbreviations used in running text -> the body's full name.
-KNOWN_BODIES = {
-    "länschefsnätverket": "Länsnätverket för förvaltningschefer",
-    "länschefs nätverket": "Länsnätverket för förvaltningschefer",
-    "lchnv": "Länsnätverket för förvaltningschefer",
-    "länsnätverket för förvaltningschefer": "Länsnätverket för förvaltningschefer",
-}
-
-# Endings of words that name a role ("Divisionschef", "Utvecklingsledare").
-TITLE_ENDINGS = (
-    "chef", "direktör", "ledare", "samordnare", "utvecklare", "konsulent", "strateg",
-    "handläggare", "sekreterare", "ordförande", "deltagare", "ansvarig", "controller",
-    "ekonom", "läkare", "sköterska", "terapeut", "assistent", "administratör",
-    "representant", "kommunikatör", "jurist", "specialist", "analytiker", "rådgivare",
-    "utredare", "inspektör", "koordinator", "expert", "föreståndare", "rektor", "kurator",
-    "psykolog", "företrädare", "ledamot", "sakkunnig", "tjänsteperson", "tjänsteman",
-    "medarbetare", "pedagog", "socionom", "dietist", "ombud", "revisor", "planerare",
-    "projektör", "forskare", "doktorand", "sjukgymnast", "statistiker", "arkivarie",
-)
-TITLE_PREFIXES = ("tf", "tf.", "bitr", "bitr.", "biträdande", "vice", "t.f.", "vd", "chef")
-
-# Words that make a capitalised pair an organisation rather than a person.
-ORGANIZATION_HEADS = (
-    "region", "regionen", "länsstyrelsen", "landstinget", "rss", "skr", "kommunförbundet",
-    "socialstyrelsen", "polisen", "försäkringskassan", "arbetsförmedlingen",
-)
-ORGANIZATION_ENDINGS = (
-    "kommun", "kommuner", "län", "center", "centrum", "centralen", "förvaltningen",
-    "avdelningen", "enheten", "nämnden", "regionen", "sjukhus", "vårdcentral", "nätverket",
-    "gruppen", "rådet", "kansliet", "myndigheten", "styrelsen", "verket", "universitet",
-    "högskola", "förbund", "förbundet",
+from samverkan.language.gazetteer import Gazetteer
+from samverkan.language.lexicon import (
+    MUNICIPALITY_WORD,
+    ORGANIZATION_HEADS,
+    ORGANIZATION_TAILS,
+    REGIONAL_HEADS,
+    TITLE_ENDINGS,
+    TITLE_PREFIXES,
 )
 
-_MUNICIPALITY_ALTERNATION = "|".join(
-    sorted((re.escape(m) for m in MUNICIPALITIES), key=len, reverse=True)
-)
-MUNICIPALITY_PATTERN = re.compile(rf"(?<![\wåäöÅÄÖ-])(?:{_MUNICIPALITY_ALTERNATION})(?![\wåäöÅÄÖ-])")
+_REGIONAL_HEADS = tuple(head.lower() for head in REGIONAL_HEADS)
+# Other municipalities than the gazetteer's are recognised by "X kommun".
 MUNICIPALITY_KOMMUN_PATTERN = re.compile(
-    r"(?<![\wåäöÅÄÖ-])([A-ZÅÄÖ][\wåäöÅÄÖ-]+?)s?\s+kommun\b"
+    rf"(?<![\wåäöÅÄÖ-])([A-ZÅÄÖ][\wåäöÅÄÖ-]+?)s?\s+{MUNICIPALITY_WORD}\b"
 )
 
 
@@ -59,27 +30,48 @@ def is_title_word(word: str) -> bool:
     return lower in TITLE_PREFIXES or lower.endswith(TITLE_ENDINGS)
 
 
-def is_organization(text: str) -> bool:
-    """True when the text is only an organisation ("Region Dalarna", "Vansbro kommun")."""
+def is_organization_head(lower: str, gazetteer: Gazetteer) -> bool:
+    """True for a lower-case word that opens an organisation's name ("region", a known "abc")."""
+    return lower in ORGANIZATION_HEADS or lower in gazetteer.organization_heads
+
+
+def is_organization(text: str, gazetteer: Gazetteer) -> bool:
+    """True when the text is only an organisation ("Region X", "X kommun", a known municipality)."""
     words = text.strip(" ,.").split()
     if not words:
         return False
     first, last = words[0].lower(), words[-1].lower()
     if len(words) == 1:
-        return text.strip(" ,.") in MUNICIPALITIES or first in ORGANIZATION_HEADS
-    return first in ORGANIZATION_HEADS or last in ("kommun", "län", "landsting")
+        return text.strip(" ,.") in gazetteer.municipality_names or is_organization_head(first, gazetteer)
+    return is_organization_head(first, gazetteer) or last in ORGANIZATION_TAILS
 
 
-def municipality_name(text: str) -> str:
-    """The municipality a phrase names: "Leksands kommun" -> "Leksand"; unknown stays as written."""
+def is_regional(text: str) -> bool:
+    """True for an organisation named in full by its head ("Region X", "Länsstyrelsen i X")."""
+    return text.split()[0].lower() in _REGIONAL_HEADS
+
+
+def municipality_name(text: str, gazetteer: Gazetteer) -> str:
+    """The municipality a phrase names: "Xs kommun" -> "X" when known; unknown stays as written."""
     stripped = text.strip(" ,.")
-    base = re.sub(r"\s+kommun$", "", stripped)
-    for candidate in (base, base[:-1] if base.endswith("s") else base):
-        if candidate in MUNICIPALITIES:
+    base = re.sub(rf"\s+{MUNICIPALITY_WORD}$", "", stripped)
+    for candidate in (base, base.removesuffix("s")):
+        if candidate in gazetteer.municipality_names:
             return candidate
     return stripped
 
 
-def canonical_body(name: str) -> str | None:
-    """The full name for a known short body name, else None."""
-    return KNOWN_BODIES.get(re.sub(r"\s+", " ", name.strip()).lower())
+def municipality_pattern(gazetteer: Gazetteer) -> re.Pattern:
+    """A known municipality's name as a whole word."""
+    return _municipality_patterns(gazetteer.municipality_alternation)[0]
+
+
+def name_then_municipality(gazetteer: Gazetteer) -> re.Pattern:
+    """A lower-case letter, then a known municipality: "Anna Berg X" in an attendance table."""
+    return _municipality_patterns(gazetteer.municipality_alternation)[1]
+
+
+@lru_cache(maxsize=16)
+def _municipality_patterns(alternation: str) -> tuple[re.Pattern, re.Pattern]:
+    whole = rf"(?<![\wåäöÅÄÖ-])(?:{alternation})(?![\wåäöÅÄÖ-])"
+    return re.compile(whole), re.compile(r"[a-zåäöé]\s+(?=" + whole + ")")

@@ -8,8 +8,8 @@ from itertools import zip_longest
 
 from django.utils import formats, translation
 
-from samverkan.archive.reader.items import item_type
 from samverkan.directory.models import Body, Organization
+from samverkan.language.items import item_type
 from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Meeting
 
 AGENDA = "agenda"

@@ -1,4 +1,5 @@
-"""Swedish dates and times: "19 november 2021", "19 februari", "2023-11-15", "200928", "Kl. 9.30 - 11.00"."""
+"""Swedish dates and times: read "19 november 2021", "19 februari", "2023-11-15", "200928",
+"Kl. 9.30 - 11.00"; write "9 november 2023" and "torsdag 9 november 2023"."""
 
 from __future__ import annotations
 
@@ -6,13 +7,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
-    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
+from .lexicon import CLOCK_WORD, DATE_ARTICLE, MONTH_ABBREVIATIONS, MONTHS, UNTIL_WORD, WEEKDAYS
+from .patterns import alternation, longest_first
+
+MONTH_NUMBERS = {name: n for n, name in enumerate(MONTHS, start=1)} | MONTH_ABBREVIATIONS
+_MONTH_ALTERNATION = alternation(longest_first(MONTH_NUMBERS))
 
 _ISO = re.compile(r"(?<!\d)(20\d{2}|19\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 _WRITTEN = re.compile(
@@ -24,11 +23,18 @@ _COMPACT = re.compile(r"(?<![\d/.,-])(\d{2})(\d{2})(\d{2})(?![\d/-]|[.,]\d)")
 _YEAR = re.compile(r"(?<![\d/-])(20[0-4]\d)(?![\d/-])")
 
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
-_TIME_RANGE = re.compile(
-    rf"(?:kl\.?\s*)?(?<![\d.:]){_CLOCK}\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?{_CLOCK}(?![\d])",
+_KL = rf"(?:{CLOCK_WORD}\.?\s*)?"  # "kl. " before a time, optional
+_DASH = rf"\s*(?:-|–|—|{UNTIL_WORD})\s*"
+_TIME_RANGE = re.compile(rf"{_KL}(?<![\d.:]){_CLOCK}{_DASH}{_KL}{_CLOCK}(?![\d])", re.IGNORECASE)
+_SINGLE_TIME = re.compile(rf"\b{CLOCK_WORD}\.?\s*{_CLOCK}(?!\d)", re.IGNORECASE)
+_BARE_CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
+_CLOCK_WORDS = re.compile(
+    rf"\b{_KL}{_BARE_CLOCK}{_DASH}{_KL}{_BARE_CLOCK}\b|\b{CLOCK_WORD}\.?\s*{_BARE_CLOCK}\b",
     re.IGNORECASE,
 )
-_SINGLE_TIME = re.compile(rf"\bkl\.?\s*{_CLOCK}(?!\d)", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    rf"\b(?:{alternation(WEEKDAYS)})(?:en)?\b|\b{DATE_ARTICLE}\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,8 @@ def find_dates(text: str, compact: bool = True) -> list[PartialDate]:
         found.append((m.start(), PartialDate(int(m.group(3)), int(m.group(2)), int(m.group(1)))))
     for m in _WRITTEN.finditer(text):
         year = int(m.group(3)) if m.group(3) else None
-        found.append((m.start(), PartialDate(int(m.group(1)), MONTHS[m.group(2).lower()], year)))
+        month = MONTH_NUMBERS[m.group(2).lower()]
+        found.append((m.start(), PartialDate(int(m.group(1)), month, year)))
     for m in _SLASHED.finditer(text):
         year = int(m.group(3)) if m.group(3) else None
         found.append((m.start(), PartialDate(int(m.group(1)), int(m.group(2)), year)))
@@ -113,6 +120,34 @@ def parse_time_range(text: str) -> tuple[time | None, time | None]:
     if single:
         return _clock(single.group(1), single.group(2)), None
     return None, None
+
+
+def remove_times(text: str) -> str:
+    """The text without its clock times ("kl. 9.30", "13.00–15.30")."""
+    return _CLOCK_WORDS.sub(" ", text)
+
+
+def remove_weekdays(text: str) -> str:
+    """The text without weekday names ("tisdag", "onsdagen") and the "den" of "den 14 mars"."""
+    return _WEEKDAY.sub(" ", text)
+
+
+def format_date(day: date, *, weekday: bool = False, year: bool = True) -> str:
+    """A date in Swedish: "9 november 2023"; with weekday "torsdag 9 november 2023"."""
+    text = f"{day.day} {MONTHS[day.month - 1]}"
+    if weekday:
+        text = f"{WEEKDAYS[day.weekday()]} {text}"
+    return f"{text} {day.year}" if year else text
+
+
+def month_name(number: int) -> str:
+    """The Swedish name of a month, 1 = "januari"."""
+    return MONTHS[number - 1]
+
+
+def weekday_name(number: int) -> str:
+    """The Swedish name of a weekday, 0 = "måndag" (as date.weekday())."""
+    return WEEKDAYS[number]
 
 
 def _clock(hours: str, minutes: str | None) -> time | None:

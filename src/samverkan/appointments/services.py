@@ -11,6 +11,7 @@ from datetime import date
 from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.directory.models import Body, Membership, Organization, Person
+from samverkan.directory.services import get_or_create_person
 from samverkan.meetings.models import AgendaItem, Clause
 
 from .models import Appointment, BodyRules, Election, RuleException
@@ -46,15 +47,18 @@ def _decision_date(decision_item, decided_on):
 
 
 @action
-def appoint(person: Person, body: Body, role: str, start_date: date | None, end_date: date | None, *,
+def appoint(person: Person | str, body: Body, role: str, start_date: date | None, end_date: date | None, *,
             side: str = "", organization: Organization | None = None, appointed_by: Body | None = None,
             decision_item=None, decision_text: str = "", decided_on: date | None = None) -> Appointment:
     """Record an appointment for a term; a seat as member also makes the person a member of the body.
 
+    `person` may be a name as typed: the person is found or added in the same transaction.
     An open (tabled) election of the same role and term is decided by it.
     """
     if start_date and end_date and end_date < start_date:
         raise UserError("Uppdraget kan inte sluta innan det börjar.")
+    if isinstance(person, str):
+        person = get_or_create_person(person, organization)
     organization = organization or person.organization
     appointment = Appointment.objects.create(
         person=person, body=body, role=role, start_date=start_date, end_date=end_date,

@@ -17,7 +17,6 @@ from samverkan.directory.access import (
     served_body_ids,
 )
 from samverkan.directory.models import Body
-from samverkan.directory.services import get_or_create_person
 
 from . import services
 from .forms import (
@@ -81,10 +80,9 @@ def appoint(request, slug):
     form = AppointForm(request.POST or None, body=body, bodies=served | Body.objects.filter(pk=body.pk))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        person = get_or_create_person(data["person"], data["organization"])
         try:
             appointment = services.appoint(
-                person, data["body"], data["role"], data["start_date"], data["end_date"], side=data["side"],
+                data["person"], data["body"], data["role"], data["start_date"], data["end_date"], side=data["side"],
                 organization=data["organization"], appointed_by=body, decision_item=data["decision_item"],
                 decision_text=data["decision_text"], decided_on=data["decided_on"], acting_user=request.user)
         except UserError as error:

@@ -39,7 +39,19 @@ def agreement_totals(agreement: Agreement) -> Totals:
 
 
 def allocation_used(allocation: Allocation) -> int:
+    """What has been reported used of an allocation; from its prefetched uses when it has them."""
+    if "uses" in getattr(allocation, "_prefetched_objects_cache", {}):
+        return sum(use.amount for use in allocation.uses.all())
     return allocation.uses.aggregate(s=Sum("amount"))["s"] or 0
+
+
+def with_use(allocations) -> list[Allocation]:
+    """The allocations, each with `used` and `unspent` set for a page."""
+    allocations = list(allocations)
+    for allocation in allocations:
+        allocation.used = allocation_used(allocation)
+        allocation.unspent = allocation.net_amount - allocation.used
+    return allocations
 
 
 def visible_agreements(user):

@@ -109,10 +109,7 @@ def agreement(request, pk):
     except Agreement.DoesNotExist:
         raise Http404("Överenskommelsen finns inte.") from None
     _readable(request, found)
-    allocations = list(found.allocations.all())
-    for allocation in allocations:
-        allocation.used = sum(use.amount for use in allocation.uses.all())
-        allocation.unspent = allocation.net_amount - allocation.used
+    allocations = selectors.with_use(found.allocations.all())
     return render(request, "funds/agreement.html", {
         "agreement": found, "totals": selectors.agreement_totals(found),
         "allocations": [a for a in allocations if a.distribution_id is None],

@@ -45,16 +45,20 @@ def reminder_days() -> int:
 
 @action
 def open_matter(title: str, *, registry_number: str = "", description: str = "", body: Body | None = None,
-                items: list[AgendaItem] = (), acting_user=None) -> Matter:
-    """Open a matter, with the agenda items the secretariat already knows belong to it."""
+                status: str = Matter.Status.OPEN, items: list[AgendaItem] = (), suggest: bool = False,
+                acting_user=None) -> Matter:
+    """Open a matter with the items the secretariat knows belong to it; `suggest` asks the archive for more."""
     title = title.strip()
     if not title:
         raise UserError("Ett ärende behöver en rubrik.")
-    with transaction.atomic():
-        matter = Matter.objects.create(title=title, registry_number=registry_number.strip(),
-                                       description=description, body=body)
-        for item in items:
-            link_item(matter, item, acting_user=acting_user)
+    if status not in Matter.Status.values:
+        raise UserError(f"Okänd status: {status}")
+    matter = Matter.objects.create(title=title, registry_number=registry_number.strip(),
+                                   description=description, body=body, status=status)
+    for item in items:
+        link_item(matter, item, acting_user=acting_user)
+    if suggest:
+        suggest_matters(matters=[matter])
     return matter
 
 

@@ -91,11 +91,10 @@ def matter_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         matter = services.open_matter(data["title"], registry_number=data["registry_number"],
-                                      description=data["description"], body=data["body"], acting_user=request.user)
-        if data["status"] != matter.status:
-            services.change_status(matter, data["status"], acting_user=request.user)
-        created = services.suggest_matters(matters=[matter])
-        messages.success(request, f"Ärendet är öppnat. {len(created)} punkter föreslås – bekräfta eller avvisa dem.")
+                                      description=data["description"], body=data["body"], status=data["status"],
+                                      suggest=True, acting_user=request.user)
+        proposed = selectors.suggestions(matter, request.user).count()
+        messages.success(request, f"Ärendet är öppnat. {proposed} punkter föreslås – bekräfta eller avvisa dem.")
         return redirect(matter)
     return render(request, "matters/matter_form.html", {"form": form})
 
@@ -105,7 +104,7 @@ def matter_edit(request, pk):
     matter = _editable_matter(request, pk)
     form = MatterForm(request.POST or None, instance=matter)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_matter(matter, **form.cleaned_data, acting_user=request.user)
         messages.success(request, "Ärendet är sparat.")
         return redirect(matter)
     return render(request, "matters/matter_form.html", {"form": form, "matter": matter})

@@ -10,9 +10,9 @@ from samverkan.calendar.planning import (
     busy_from_ics,
     propose_dates,
     series_dates,
-    swedish_day,
 )
 from samverkan.core.errors import UserError
+from samverkan.language.dates import swedish_day
 from samverkan.meetings import services as meeting_services
 from samverkan.meetings.models import Meeting
 

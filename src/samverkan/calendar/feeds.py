@@ -20,11 +20,12 @@ from icalendar import Calendar, Event
 from samverkan.appointments.models import Appointment
 from samverkan.directory.models import Body, Person
 from samverkan.directory.selectors import current_membership
+from samverkan.language.dates import weekday_name
 from samverkan.meetings.documents.calendar import STOCKHOLM, meeting_event
 from samverkan.meetings.models import Meeting
 
 from .models import CalendarSubscription, MeetingSeries
-from .planning import WEEKDAY_NAMES, series_dates
+from .planning import series_dates
 
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 SERIES_HORIZON = timedelta(days=2 * 366)
@@ -83,7 +84,7 @@ def series_event(series: MeetingSeries, today: date | None = None) -> Event:
     event.add("summary", f"{series.body.display_name}: {series.title}")
     if series.location:
         event.add("location", series.location)
-    event.add("description", f"Återkommande möte, {WEEKDAY_NAMES[series.weekday]}ar. "
+    event.add("description", f"Återkommande möte, {weekday_name(series.weekday)}ar. "
                              + ("Inte på helgdagar." if series.skip_holidays else ""))
     event.add("status", "CONFIRMED")
     return event

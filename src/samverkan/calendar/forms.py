@@ -3,10 +3,10 @@
 from django import forms
 
 from samverkan.directory.models import Body
+from samverkan.language.lexicon import MONTHS
 from samverkan.meetings.models import Meeting
 
 from .models import WEEKDAYS
-from .planning import MONTH_NAMES
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -22,7 +22,7 @@ class ProposeForm(forms.Form):
     end_time = forms.TimeField(label="Sluttid", widget=TIME, required=False, initial="12:00")
     excluded_months = forms.TypedMultipleChoiceField(
         label="Månader utan möten", required=False, coerce=int, widget=forms.CheckboxSelectMultiple,
-        choices=[(i + 1, name) for i, name in enumerate(MONTH_NAMES)], initial=[7])
+        choices=[(i + 1, name) for i, name in enumerate(MONTHS)], initial=[7])
     alternate_modes = forms.BooleanField(label="Varannan gång på plats och digitalt", required=False)
     first_mode = forms.ChoiceField(label="Första mötets form", choices=MODES)
     location = forms.CharField(label="Plats vid möten på plats", max_length=300, required=False)

@@ -19,21 +19,13 @@ from dateutil.rrule import weekday as rrule_weekday
 from icalendar import Calendar
 
 from samverkan.core.errors import UserError
+from samverkan.language.dates import month_name, swedish_day, weekday_name
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-WEEKDAY_NAMES = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
-MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-               "oktober", "november", "december"]
 ORDINALS = ["första", "andra", "tredje", "fjärde", "femte"]
 ON_SITE, DIGITAL, HYBRID = "on_site", "digital", "hybrid"
 MODE_WORDS = {ON_SITE: "på plats", DIGITAL: "digitalt", HYBRID: "på plats och digitalt"}
 DEFAULT_LENGTH = timedelta(hours=2)
-
-
-def swedish_day(day: date, *, year: bool = False) -> str:
-    """'torsdag 9 maj' (or 'torsdag 9 maj 2024')."""
-    text = f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
-    return f"{text} {day.year}" if year else text
 
 
 def swedish_holidays(*years: int) -> dict[date, str]:
@@ -154,8 +146,8 @@ def propose_dates(year: int, count: int, weekday: int, start_time: time, end_tim
         trouble = problems(target)
         if not trouble:
             occurrence = (target.day - 1) // 7
-            reason = (f"Önskad veckodag: {ORDINALS[occurrence]} {WEEKDAY_NAMES[weekday]}en i "
-                      f"{MONTH_NAMES[target.month - 1]}.")
+            reason = (f"Önskad veckodag: {ORDINALS[occurrence]} {weekday_name(weekday)}en i "
+                      f"{month_name(target.month)}.")
             day, conflicts = target, ()
         else:
             why = ", ".join(trouble)
@@ -188,7 +180,7 @@ def _weekday_notes(year, weekday, months, busy_by_day, start_time, end_time) -> 
     for day in days:
         for label in {b.label for b in busy_by_day.get(day, []) if overlaps(b, start_time, end_time)}:
             clashes[label] = clashes.get(label, 0) + 1
-    plural = WEEKDAY_NAMES[weekday] + "ar"
+    plural = weekday_name(weekday) + "ar"
     return [f"{label} krockar med {n} av {len(days)} {plural} – överväg en annan veckodag."
             for label, n in sorted(clashes.items()) if days and n * 2 >= len(days)]
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.directory.models import Body
+from samverkan.language.dates import swedish_day
 from samverkan.meetings import services as meeting_services
 from samverkan.meetings.models import Meeting
 
@@ -21,7 +22,6 @@ from .planning import (
     parse_ics,
     propose_dates,
     series_dates,
-    swedish_day,
     swedish_holidays,
 )
 

@@ -17,15 +17,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from samverkan.core.rendering import html_to_pdf, render_html
+from samverkan.language.dates import swedish_date
 
 from .distribution import TIE_RULE
 from .models import Allocation, Distribution
 
 NBSP = "\u00a0"
-MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-          "oktober", "november", "december"]
-
-
 def kronor(amount: int | None, unit: bool = True) -> str:
     """4000000 → '4 000 000 kr' with non-breaking spaces."""
     if amount is None:
@@ -33,10 +30,6 @@ def kronor(amount: int | None, unit: bool = True) -> str:
     sign = "−" if amount < 0 else ""
     digits = f"{abs(int(amount)):,}".replace(",", NBSP)
     return f"{sign}{digits}{NBSP}kr" if unit else f"{sign}{digits}"
-
-
-def swedish_date(value) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
 def percent(value: Fraction, places: int = 4) -> str:

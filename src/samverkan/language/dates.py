@@ -140,6 +140,16 @@ def format_date(day: date, *, weekday: bool = False, year: bool = True) -> str:
     return f"{text} {day.year}" if year else text
 
 
+def swedish_date(day: date | None) -> str:
+    """"9 november 2023", or "" for no date (a page or document leaves the field empty)."""
+    return format_date(day) if day else ""
+
+
+def swedish_day(day: date, *, year: bool = False) -> str:
+    """"torsdag 9 maj" (or "torsdag 9 maj 2024"): a meeting day in running text."""
+    return format_date(day, weekday=True, year=year)
+
+
 def month_name(number: int) -> str:
     """The Swedish name of a month, 1 = "januari"."""
     return MONTHS[number - 1]

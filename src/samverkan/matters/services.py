@@ -14,7 +14,7 @@ from django.utils import timezone
 from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.directory.models import Body, Organization, Person
-from samverkan.meetings.documents.layout import swedish_date
+from samverkan.language.dates import swedish_date
 from samverkan.meetings.models import AgendaItem, Clause, Meeting
 
 from . import similarity

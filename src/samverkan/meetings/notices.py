@@ -6,12 +6,12 @@ import json
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.utils import formats
 
 from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.directory.models import Person
 from samverkan.directory.selectors import current_members
+from samverkan.language.dates import swedish_date
 
 from .documents.agenda import agenda_pdf
 from .documents.calendar import meeting_ics
@@ -72,7 +72,7 @@ def send_notice(meeting: Meeting, *, acting_user=None) -> NoticeDispatch:
 
 
 def _notice_message(meeting: Meeting, person: Person, version: int, pdf: bytes, ics: bytes) -> EmailMessage:
-    when = formats.date_format(meeting.date, "j F Y") if meeting.date else "datum ej bestämt"
+    when = swedish_date(meeting.date) or "datum ej bestämt"
     subject = f"Kallelse: {meeting.body.display_name} {when}"
     if version > 1:
         subject += f" (ändrad dagordning, version {version})"

@@ -4,6 +4,7 @@ from django import template
 
 from samverkan.directory.access import member_body_ids
 from samverkan.funds import documents
+from samverkan.language.dates import swedish_date
 
 register = template.Library()
 
@@ -22,7 +23,7 @@ def thousands(amount):
 
 @register.filter
 def sv_date(value):
-    return documents.swedish_date(value)
+    return swedish_date(value)
 
 
 @register.filter

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import time
 from itertools import zip_longest
 
-from django.utils import formats, translation
+from django.utils import formats
 
 from samverkan.directory.models import Body, Organization
+from samverkan.language.dates import swedish_date
 from samverkan.language.items import item_type
 from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Meeting
 
@@ -78,14 +79,6 @@ def body_title(body: Body) -> str:
 def body_short(body: Body) -> str:
     """The name used in running text: 'Länschefsnätverket beslutade:'."""
     return body.short_name or body.name
-
-
-def swedish_date(value: date | None) -> str:
-    """'9 november 2023'."""
-    if value is None:
-        return ""
-    with translation.override("sv"):
-        return formats.date_format(value, "j F Y")
 
 
 def clock(value: time) -> str:

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "archive"
@@ -14,12 +15,55 @@ def sample_paths():
     return sorted(SAMPLES.glob("*.txt"))
 
 
-@pytest.fixture
-def sample_archive(db, sample_paths):
-    """A database with the sample archive imported."""
+SHARED_ARCHIVE = "shared_sample_archive"
+
+
+def pytest_collection_modifyitems(items):
+    """Modules where every test reads the sample archive share one import of it (see below)."""
+    by_module: dict = {}
+    for item in items:
+        by_module.setdefault(item.module, []).append(item)
+    for tests in by_module.values():
+        if all("sample_archive" in test.fixturenames for test in tests):
+            tests[0].module.shares_sample_archive = True
+            for test in tests:
+                test.add_marker(SHARED_ARCHIVE)
+
+
+def _import_samples():
     from samverkan.archive.services import import_file
 
-    return [import_file(path) for path in sample_paths]
+    return [import_file(path) for path in sorted(SAMPLES.glob("*.txt"))]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def module_sample_archive(request):
+    """The sample archive imported once for a module, inside a transaction rolled back after it.
+
+    Each test runs in a savepoint within that transaction (pytest-django's `db`), so what a test
+    writes is undone and the next test finds the archive as imported. Autouse and module-scoped,
+    so it is in place before any test's own transaction begins.
+    """
+    if not getattr(request.module, "shares_sample_archive", False):
+        yield None
+        return
+    request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield _import_samples()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def sample_archive(request, db):
+    """A database with the sample archive imported: shared by the module when all its tests use it."""
+    if request.node.get_closest_marker(SHARED_ARCHIVE):
+        return request.getfixturevalue("module_sample_archive")
+    return _import_samples()
 
 
 @pytest.fixture

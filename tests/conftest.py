@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from django.db import transaction
 
+from tests import factories
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "archive"
 
@@ -85,3 +87,23 @@ def fast_password_hashing(settings):
 def media_in_tmp(settings, tmp_path_factory):
     """Uploaded files of a test go to a temporary folder, never into the project's data folder."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+# --- The shared cast (tests/factories.py) -----------------------------------------------------
+
+@pytest.fixture
+def network(db):
+    """Länschefsnätverket."""
+    return factories.network()
+
+
+@pytest.fixture
+def council(db):
+    """Välfärdsrådet."""
+    return factories.council()
+
+
+@pytest.fixture
+def outsider(db):
+    """A signed-in user who belongs to no body."""
+    return factories.user("utomstaende", password="Hemligt-lösen-3")

@@ -1,22 +1,15 @@
 """Länschefsnätverket with its Styrgrupp, rules of procedure as data, and the people of the seeds."""
 
 import pytest
-from django.contrib.auth.models import User
 
 from samverkan.appointments.services import set_rules
-from samverkan.directory.models import Body, Organization, Person
-
-
-@pytest.fixture
-def network(db):
-    return Body.objects.create(name="Länsnätverket för förvaltningschefer", short_name="Länschefsnätverket",
-                               abbreviation="LCHNV")
+from samverkan.directory.models import Person
+from tests import factories
 
 
 @pytest.fixture
 def steering_group(network):
-    return Body.objects.create(name="Styrgruppen för Länschefsnätverket", short_name="Styrgruppen",
-                               parent=network)
+    return factories.steering_group(parent=network)
 
 
 @pytest.fixture
@@ -26,17 +19,17 @@ def rules(network, steering_group):
 
 @pytest.fixture
 def region(db):
-    return Organization.objects.create(name="Region Dalarna", kind=Organization.Kind.REGION)
+    return factories.region()
 
 
 @pytest.fixture
 def leksand(db):
-    return Organization.objects.create(name="Leksand", kind=Organization.Kind.MUNICIPALITY)
+    return factories.municipality("Leksand")
 
 
 @pytest.fixture
 def borlange(db):
-    return Organization.objects.create(name="Borlänge", kind=Organization.Kind.MUNICIPALITY)
+    return factories.municipality("Borlänge")
 
 
 @pytest.fixture
@@ -46,13 +39,10 @@ def people(region, leksand, borlange):
         "gardsback": Person.objects.create(name="Ulrika Gärdsback", organization=leksand),
         "ahlin": Person.objects.create(name="Tomas Ahlin", organization=borlange),
         "dedering": Person.objects.create(name="Åsa Dedering", organization=region),
-        "welen": Person.objects.create(name="Ewa Welén", organization=Organization.objects.create(
-            name="Avesta", kind=Organization.Kind.MUNICIPALITY)),
+        "welen": Person.objects.create(name="Ewa Welén", organization=factories.municipality("Avesta")),
     }
 
 
 @pytest.fixture
 def secretary(network, steering_group):
-    user = User.objects.create_user("sekreterare")
-    network.secretaries.add(user)
-    return user
+    return factories.secretary_of(network)

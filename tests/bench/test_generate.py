@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import date
 
 import pytest
+
 from bench.generate import (
     AGENDA,
     LAYOUTS,

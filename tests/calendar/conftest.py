@@ -1,9 +1,8 @@
 """A network, another body in Samverkan, and Hjälpmedelsnämnden's Thursdays as an .ics file."""
 
 import pytest
-from django.contrib.auth.models import User
 
-from samverkan.directory.models import Body
+from tests import factories
 
 HJALPMEDELSNAMNDEN_ICS = """BEGIN:VCALENDAR
 VERSION:2.0
@@ -26,18 +25,5 @@ def hjalpmedel_ics():
 
 
 @pytest.fixture
-def network(db):
-    return Body.objects.create(name="Länsnätverket för förvaltningschefer", short_name="Länschefsnätverket",
-                               abbreviation="LCHNV")
-
-
-@pytest.fixture
-def council(db):
-    return Body.objects.create(name="Välfärdsrådet")
-
-
-@pytest.fixture
 def secretary(network):
-    user = User.objects.create_user("sekreterare")
-    network.secretaries.add(user)
-    return user
+    return factories.secretary_of(network)

@@ -4,13 +4,12 @@ import datetime
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 
-from samverkan.directory.models import Body, Membership, Person
 from samverkan.directory.services import get_or_create_organization
 from samverkan.funds import services
 from samverkan.language.gazetteer import default_gazetteer
 from samverkan.meetings import services as meeting_services
+from tests import factories
 
 DALARNA_MUNICIPALITIES = default_gazetteer().municipalities  # the sample archive's gazetteer
 REGION_DALARNA = "Region Dalarna"
@@ -21,14 +20,13 @@ SAMPLE_SOURCE = 'Statistiska centralbyrån (SCB), "Folkmängd i riket, län och 
 
 
 @pytest.fixture
-def body(db):
-    return Body.objects.create(name="Länsnätverket för förvaltningschefer",
-                               short_name="Länschefsnätverket", abbreviation="LCHNV")
+def body(network):
+    return network
 
 
 @pytest.fixture
-def other_body(db):
-    return Body.objects.create(name="Välfärdsrådet")
+def other_body(council):
+    return council
 
 
 @pytest.fixture
@@ -43,29 +41,17 @@ def municipalities(db):
 
 @pytest.fixture
 def secretary(body):
-    user = User.objects.create_user("sekreterare")
-    body.secretaries.add(user)
-    return user
+    return factories.secretary_of(body)
 
 
 @pytest.fixture
 def member_user(body, municipalities):
-    user = User.objects.create_user("maria")
-    person = Person.objects.create(name="Maria Jonsson", organization=municipalities[9], user=user)
-    Membership.objects.create(person=person, body=body)
-    return user
-
-
-@pytest.fixture
-def outsider(db):
-    return User.objects.create_user("utomstaende")
+    return factories.member_user(body, "maria", "Maria Jonsson", municipalities[9])
 
 
 @pytest.fixture
 def other_secretary(other_body):
-    user = User.objects.create_user("annan-sekreterare")
-    other_body.secretaries.add(user)
-    return user
+    return factories.secretary_of(other_body, username="annan-sekreterare")
 
 
 @pytest.fixture

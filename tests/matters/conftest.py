@@ -3,11 +3,11 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
 from django.utils import timezone
 
-from samverkan.directory.models import Body, Membership, Organization, Person
+from samverkan.directory.models import Body
 from samverkan.meetings.models import AgendaItem, Clause, Meeting
+from tests import factories
 
 
 def find_item(body: Body, when: datetime.date, number: str) -> AgendaItem:
@@ -27,14 +27,13 @@ def lchnv(sample_archive):
 
 
 @pytest.fixture
-def valfardsradet(db):
-    return Body.objects.create(name="Välfärdsrådet")
+def valfardsradet(council):
+    return council
 
 
 @pytest.fixture
 def styrgruppen(db):
-    return Body.objects.create(name="Styrgruppen för Länschefsnätverket", short_name="Styrgruppen",
-                               abbreviation="Styrgrupp LCHNV")
+    return factories.steering_group(abbreviation="Styrgrupp LCHNV")
 
 
 @pytest.fixture
@@ -65,24 +64,14 @@ def hemsjukvard_items(lchnv, valfardsradet_2021):
 
 @pytest.fixture
 def secretary(lchnv):
-    user = User.objects.create_user("sekreterare", email="sekretariat@rss.example")
-    lchnv.secretaries.add(user)
-    return user
+    return factories.secretary_of(lchnv, email="sekretariat@rss.example")
 
 
 @pytest.fixture
 def member(lchnv):
-    user = User.objects.create_user("ledamot")
-    person = Person.objects.create(name="Ledamot Ledamotsson", user=user)
-    Membership.objects.create(person=person, body=lchnv)
-    return user
-
-
-@pytest.fixture
-def outsider(db):
-    return User.objects.create_user("utomstaende")
+    return factories.member_user(lchnv, "ledamot", "Ledamot Ledamotsson")
 
 
 @pytest.fixture
 def region(db):
-    return Organization.objects.get_or_create(name="Region Dalarna", defaults={"kind": Organization.Kind.REGION})[0]
+    return factories.region()

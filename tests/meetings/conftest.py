@@ -3,56 +3,43 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
 
-from samverkan.directory.models import Body, Membership, Organization, Person
 from samverkan.meetings import services
+from tests import factories
 
 
 @pytest.fixture
-def body(db):
-    return Body.objects.create(name="Länsnätverket för förvaltningschefer",
-                               short_name="Länschefsnätverket", abbreviation="LCHNV")
+def body(network):
+    return network
 
 
 @pytest.fixture
-def other_body(db):
-    return Body.objects.create(name="Välfärdsrådet")
+def other_body(council):
+    return council
 
 
 @pytest.fixture
 def members(body):
-    falun = Organization.objects.create(name="Falun", kind=Organization.Kind.MUNICIPALITY)
-    region = Organization.objects.create(name="Region Dalarna", kind=Organization.Kind.REGION)
-    people = [
-        Person.objects.create(name="Maria Jonsson", organization=falun, email="maria@falun.example"),
-        Person.objects.create(name="Åsa Dedering", organization=region, title="Hälso- och sjukvårdsdirektör",
-                              email="asa@region.example"),
-        Person.objects.create(name="Tomas Ahlin", organization=falun, email=""),
+    falun, region = factories.municipality("Falun"), factories.region()
+    return [
+        factories.member(body, "Maria Jonsson", falun, email="maria@falun.example"),
+        factories.member(body, "Åsa Dedering", region, title="Hälso- och sjukvårdsdirektör",
+                         email="asa@region.example"),
+        factories.member(body, "Tomas Ahlin", falun, email=""),
     ]
-    for person in people:
-        Membership.objects.create(person=person, body=body)
-    return people
 
 
 @pytest.fixture
 def secretary(body):
-    user = User.objects.create_user("sekreterare", password="Hemligt-lösen-1")
-    body.secretaries.add(user)
-    return user
+    return factories.secretary_of(body, password="Hemligt-lösen-1")
 
 
 @pytest.fixture
 def member_user(members):
-    user = User.objects.create_user("maria", password="Hemligt-lösen-2")
+    user = factories.user("maria", password="Hemligt-lösen-2")
     members[0].user = user
     members[0].save()
     return user
-
-
-@pytest.fixture
-def outsider(db):
-    return User.objects.create_user("utomstaende", password="Hemligt-lösen-3")
 
 
 @pytest.fixture

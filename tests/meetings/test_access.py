@@ -104,9 +104,8 @@ def test_published_meetings_are_public_but_the_packet_is_not(client, draft):
 
 
 def test_attachments_follow_their_public_mark(client, draft, member_user):
-    from tests.meetings.test_agenda import pdf_upload
-
     from samverkan.meetings.attachments import attach_file
+    from tests.meetings.test_agenda import pdf_upload
 
     meeting, item = draft
     secret = attach_file(item, pdf_upload("intern.pdf"))

@@ -11,13 +11,13 @@ import os
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
-from tests.meetings.test_agenda import pdf_upload
 
 from samverkan.directory.models import Organization, Person
 from samverkan.matters import services as matter_services
 from samverkan.matters.models import Assignment, Deadline, Matter
 from samverkan.meetings import attachments, recording, services
 from samverkan.meetings.models import Attachment
+from tests.meetings.test_agenda import pdf_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 
 from bench.generate import generate_documents
-
 from samverkan.archive.reader import read_text
 
 FIELDS = ("items", "subitems", "titles", "types", "clauses", "presenters", "attachments", "attendees")

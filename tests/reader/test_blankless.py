@@ -1,9 +1,9 @@
 """Text without blank lines (PDF extraction): presenters, attachments and the rest still read right."""
 
 import pytest
-from tests.reader.blankless import FIELDS, agreement, strip_blank_lines
 
 from samverkan.archive.reader import read_text
+from tests.reader.blankless import FIELDS, agreement, strip_blank_lines
 
 
 def _items(body: str):

@@ -2,10 +2,9 @@
 openers and clauses, but never inside dates, times, registry numbers, "§ 3" in a sentence or
 decimal numbers."""
 
-from tests.reader.blankless import agreement, join_lines
-
 from samverkan.archive.reader import read_text
 from samverkan.archive.reader.lines import clean_lines
+from tests.reader.blankless import agreement, join_lines
 
 
 def _lines(text: str) -> list[str]:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from samverkan.core.actions import action
+from samverkan.core.db import get_or_create_once
 from samverkan.core.errors import UserError
 from samverkan.core.text import normalize_name
 from samverkan.language.gazetteer import reference
@@ -22,27 +23,32 @@ def organization_kind(name: str) -> str:
 def get_or_create_organization(name: str) -> Organization:
     """The organisation of that name ('Avesta kommun' is 'Avesta'), created on first sight."""
     name = " ".join(name.split()).removesuffix(" kommun")
-    existing = Organization.objects.filter(name__iexact=name).first()
-    if existing:
-        return existing
-    kind = organization_kind(name)
-    return Organization.objects.create(
-        name=name, kind=kind, code=reference().code_of(name)
+    organization, _ = get_or_create_once(
+        lambda: Organization.objects.filter(name__iexact=name).first(),
+        lambda: Organization.objects.create(name=name, kind=organization_kind(name), code=reference().code_of(name)),
     )
+    return organization
 
 
 def get_or_create_body(name: str, short_name: str = "", abbreviation: str = "") -> Body:
     """The body of that full name, created on first sight."""
-    body = Body.objects.filter(name__iexact=name).first()
-    return body or Body.objects.create(name=name, short_name=short_name, abbreviation=abbreviation)
+    body, _ = get_or_create_once(
+        lambda: Body.objects.filter(name__iexact=name).first(),
+        lambda: Body.objects.create(name=name, short_name=short_name, abbreviation=abbreviation),
+    )
+    return body
 
 
 def get_or_create_person(name: str, organization: Organization | None = None, title: str = "") -> Person:
     """The person whose name is the same after normalisation; fills in what was missing."""
     name = " ".join(name.split())
-    person = Person.objects.filter(name_key=normalize_name(name)).first()
-    if person is None:
-        return Person.objects.create(name=name, organization=organization, title=title or "")
+    key = normalize_name(name)
+    person, created = get_or_create_once(
+        lambda: Person.objects.filter(name_key=key).first(),
+        lambda: Person.objects.create(name=name, organization=organization, title=title or ""),
+    )
+    if created:
+        return person
     changed = False
     if organization and not person.organization_id:
         person.organization, changed = organization, True

@@ -107,19 +107,79 @@ def load_document(document: MeetingDocument, body_name: str, path: Path, sha256:
     gazetteer = directory_gazetteer() if gazetteer is None else gazetteer
     body = get_or_create_body(body_name, **known_short_names(body_name, gazetteer))
     meeting = _find_or_create_meeting(body, document)
-    replaced = _remove_earlier_version(meeting, document.kind)
     # The audit log records the imported file; what was read from it is in the file.
-    source = SourceDocument.objects.create(
-        file_name=path.name, sha256=sha256, size=size, kind=document.kind,
-        meeting=meeting, text=text, warnings=document.warnings,
-    )
     with disable_auditlog():
-        _update_meeting_header(meeting, document)
-        people = _People(document)
-        _load_items(meeting, source, document.items, people)
-        _load_attendance(meeting, source, document, people)
+        people_before = _people_of(meeting)
+        replaced = _remove_earlier_version(meeting, document.kind)
+        source = SourceDocument.objects.create(
+            file_name=path.name, sha256=sha256, size=size, kind=document.kind,
+            meeting=meeting, text=text, warnings=document.warnings,
+        )
+        _rebuild(meeting, {source.pk: document}, gazetteer)
+        _forget_what_only_replaced_documents_said(people_before)
     index_meeting(meeting)
     return ImportResult(path, "replaced" if replaced else "imported", source, document.warnings)
+
+
+def _rebuild(meeting: Meeting, read: dict[int, MeetingDocument], gazetteer: Gazetteer) -> None:
+    """Make the meeting's imported content again from its current documents, the agenda before the minutes.
+
+    What a meeting says then does not depend on the order its documents were imported in, and a
+    replaced document leaves nothing behind. Items keep their identity (matters link to them).
+    """
+    sources = sorted(meeting.source_documents.all(), key=lambda s: s.kind != SourceDocument.Kind.AGENDA)
+    for model in (Clause, Presentation, Attachment):
+        model.objects.filter(item__meeting=meeting, source__isnull=False).delete()
+    meeting.attendances.filter(source__isnull=False).delete()
+    meeting.items.update(agenda_text="", minutes_text="", outcome=AgendaItem.Outcome.OPEN)
+    _reset_meeting_header(meeting)
+    named: set[int] = set()
+    for source in sources:
+        document = read.get(source.pk) or read_text(source.text, source=source.file_name, gazetteer=gazetteer)
+        _update_meeting_header(meeting, document)
+        people = _People(document)
+        named |= _load_items(meeting, source, document.items, people)
+        _load_attendance(meeting, source, document, people)
+    meeting.items.exclude(pk__in=named).filter(agenda_text="", minutes_text="", clauses=None, presentations=None,
+                                               attachments=None, subitems=None).delete()
+    _number_in_order(meeting)
+
+
+def _reset_meeting_header(meeting: Meeting) -> None:
+    meeting.start_time = meeting.end_time = meeting.minutes_date = meeting.previous_minutes_date = None
+    meeting.location = meeting.registry_number = ""
+
+
+def _number_in_order(meeting: Meeting) -> None:
+    """Items in the order of their numbers (1, 2 … 10; a, b …), whichever document named them first."""
+    items = list(meeting.items.all())
+    for parent in {item.parent_id for item in items}:
+        siblings = sorted((i for i in items if i.parent_id == parent), key=lambda i: _number_key(i.number))
+        for position, item in enumerate(siblings):
+            item.position = position
+    AgendaItem.objects.bulk_update(items, ["position"])
+
+
+def _number_key(number: str) -> tuple:
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|\D+", number))
+
+
+def _people_of(meeting: Meeting) -> set[int]:
+    """The people the meeting's imported documents name (present or presenting)."""
+    attended = meeting.attendances.filter(source__isnull=False).values_list("person_id", flat=True)
+    presented = (Presentation.objects.filter(item__meeting=meeting, source__isnull=False)
+                 .values_list("person_id", flat=True))
+    return set(attended) | set(presented)
+
+
+def _forget_what_only_replaced_documents_said(person_ids: set[int]) -> None:
+    """An organisation learned from a replaced document alone is not the person's any more."""
+    for person in Person.objects.filter(pk__in=person_ids, organization__isnull=False):
+        still_said = (Attendance.objects.filter(person=person, organization=person.organization_id).exists()
+                      or person.memberships.filter(organization=person.organization_id).exists())
+        if not still_said:
+            person.organization = None
+            person.save(update_fields=["organization", "modified"])
 
 
 def known_short_names(full_name: str, gazetteer: Gazetteer) -> dict:
@@ -143,17 +203,9 @@ def _find_or_create_meeting(body, document: MeetingDocument) -> Meeting:
 
 
 def _remove_earlier_version(meeting: Meeting, kind: str) -> bool:
-    """Drop what an earlier version of this kind of document gave the meeting."""
-    earlier = list(meeting.source_documents.filter(kind=kind))
-    if not earlier:
-        return False
-    for source in earlier:
-        source.delete()
-    text_field = "agenda_text" if kind == SourceDocument.Kind.AGENDA else "minutes_text"
-    meeting.items.update(**{text_field: ""})
-    meeting.items.filter(agenda_text="", minutes_text="", clauses=None, presentations=None,
-                         attachments=None, subitems=None).delete()
-    return True
+    """Drop an earlier version of this kind of document (what it gave the meeting goes with it)."""
+    earlier = meeting.source_documents.filter(kind=kind)
+    return earlier.delete()[0] > 0
 
 
 def _update_meeting_header(meeting: Meeting, document: MeetingDocument) -> None:
@@ -218,17 +270,19 @@ def _all_items(items: list[Item]):
         yield from _all_items(item.subitems)
 
 
-def _load_items(meeting: Meeting, source: SourceDocument, items: list[Item], people: _People) -> None:
-    """Write the items and everything on them; parts are inserted in one batch per kind."""
+def _load_items(meeting: Meeting, source: SourceDocument, items: list[Item], people: _People) -> set[int]:
+    """Write the items and everything on them, and return their ids; parts are inserted in one batch per kind."""
     existing = {(item.parent_id, item.number): item for item in meeting.items.all()}
     known_presenters = set(Presentation.objects.filter(item__meeting=meeting)
                            .values_list("item_id", "person_id"))
     known_labels = set(Attachment.objects.filter(item__meeting=meeting).values_list("item_id", "label"))
     parts = {Clause: [], Presentation: [], Attachment: []}
+    named = set()
 
     def load(reads: list[Item], parent: AgendaItem | None) -> None:
         for position, read in enumerate(reads):
             item = _save_item(meeting, source, read, parent, position, existing)
+            named.add(item.pk)
             parts[Clause] += _clauses(item, source, read)
             for index, presenter in enumerate(read.presenters):
                 person = people.person(presenter.name)
@@ -245,6 +299,7 @@ def _load_items(meeting: Meeting, source: SourceDocument, items: list[Item], peo
     load(items, None)
     for model, objects in parts.items():
         model.objects.bulk_create(objects)
+    return named
 
 
 def _save_item(meeting, source, read: Item, parent, position: int, existing: dict) -> AgendaItem:
@@ -252,8 +307,9 @@ def _save_item(meeting, source, read: Item, parent, position: int, existing: dic
     if item is None:
         item = AgendaItem(meeting=meeting, parent=parent, number=read.number, position=position,
                           title=read.title, type=read.type)
+    item.title, item.type = read.title, read.type  # the minutes, read after the agenda, have the last word
     if source.kind == SourceDocument.Kind.MINUTES:
-        item.title, item.type, item.minutes_text = read.title, read.type, read.text
+        item.minutes_text = read.text
         item.outcome = outcome_from_decisions(read.decisions)
     else:
         item.agenda_text = read.text

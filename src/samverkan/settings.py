@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "samverkan.funds",
     "samverkan.archive",
     "samverkan.search",
+    "samverkan.operations",
     "samverkan.web",
 ]
 

@@ -22,4 +22,8 @@ class Command(BaseCommand):
         except UserError as error:
             raise CommandError(error.message) from None
         self.stdout.write(self.style.SUCCESS(
-            f"Säkerhetskopian är skriven till {target}: databasen och {len(manifest['files']) - 1} filer."))
+            f"Säkerhetskopian är skriven till {target}: databasen och {_files(len(manifest['files']) - 1)}."))
+
+
+def _files(count: int) -> str:
+    return f"{count} fil" if count == 1 else f"{count} filer"

@@ -22,4 +22,8 @@ class Command(BaseCommand):
             raise CommandError(error.message) from None
         self.stdout.write(self.style.SUCCESS(
             f"Återställt från {archive} (gjord {manifest['created_at']}): databasen och "
-            f"{len(manifest['files']) - 1} filer; sökindexet är ombyggt."))
+            f"{_files(len(manifest['files']) - 1)}; sökindexet är ombyggt."))
+
+
+def _files(count: int) -> str:
+    return f"{count} fil" if count == 1 else f"{count} filer"

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from samverkan.datadir import data_dir
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "auditlog",
+    "csp",
     "samverkan.directory",
     "samverkan.meetings",
     "samverkan.calendar",
@@ -77,11 +79,14 @@ INSTALLED_APPS = [
     "samverkan.funds",
     "samverkan.archive",
     "samverkan.search",
+    "samverkan.operations",
     "samverkan.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "samverkan.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -205,6 +210,31 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy: scripts, styles, images and fonts from this site only, no inline script or style
+# (JavaScript and CSS live in static files), no framing, forms post back here. SAMVERKAN_CSP_REPORT_URI names
+# where browsers report violations; SAMVERKAN_CSP_REPORT_ONLY=1 only reports, for trying a change out.
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+        **({"report-uri": [os.environ["SAMVERKAN_CSP_REPORT_URI"]]}
+           if os.environ.get("SAMVERKAN_CSP_REPORT_URI", "").strip() else {}),
+    }
+}
+if _env_flag("SAMVERKAN_CSP_REPORT_ONLY"):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+else:
+    CONTENT_SECURITY_POLICY = _CSP
+# Permissions-Policy: browser features denied to every page (samverkan.core.middleware); comma-separated.
+SAMVERKAN_PERMISSIONS_POLICY_DENY = _env_list("SAMVERKAN_PERMISSIONS_POLICY_DENY",
+                                              "camera,microphone,geolocation,payment,usb")
 
 # Production: HTTPS only. Each can be turned off from the environment, e.g. behind a proxy that
 # redirects to HTTPS itself (SECURE_SSL_REDIRECT=0).

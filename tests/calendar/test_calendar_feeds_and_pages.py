@@ -13,6 +13,7 @@ from samverkan.calendar import feeds, services
 from samverkan.calendar.models import CalendarPlan, CalendarSubscription, ExternalCalendar
 from samverkan.directory.models import Membership, Person
 from samverkan.meetings import services as meeting_services
+from samverkan.meetings.models import NoticeDispatch
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,8 @@ def events(data: bytes):
 
 
 def test_public_body_feed_has_times_but_no_draft_agenda(client, network, meetings, status_meeting):
+    # Announced: its notice is sent (only then is it in the public feed), its agenda still a draft.
+    NoticeDispatch.objects.create(meeting=meetings[0], version=1, fingerprint="0" * 64)
     response = client.get(reverse("calendar:body_feed", args=[network.slug]))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
     found = events(response.content)

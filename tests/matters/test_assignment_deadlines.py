@@ -94,6 +94,7 @@ def test_finished_assignments_are_not_extended(working_groups):
 
 def test_overdue_and_due_soon(lchnv, styrgruppen, secretary):
     today = datetime.date(2021, 6, 20)
+    styrgruppen.secretaries.add(secretary)  # a secretariat sees the assignments of the bodies it serves
 
     def make(title, due):
         return services.create_assignment(title, owner=styrgruppen, deadline=due)

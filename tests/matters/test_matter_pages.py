@@ -121,5 +121,6 @@ def test_an_owner_is_required(client, secretary):
 
 def test_assignments_without_a_published_decision_are_not_public(client, secretary, styrgruppen):
     assignment = services.create_assignment("Internt", owner=styrgruppen, deadline=datetime.date(2030, 1, 1))
+    styrgruppen.secretaries.add(secretary)  # the secretariat of the body that carries it
     assert as_user(client, None).get(assignment.get_absolute_url()).status_code == 404
     assert as_user(client, secretary).get(assignment.get_absolute_url()).status_code == 200

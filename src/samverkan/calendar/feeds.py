@@ -1,8 +1,9 @@
 """Subscribable iCalendar feeds: one VCALENDAR per body (public) and per person (secret address).
 
-What the public body feed shows: the date, time, place and form of every dated meeting of the body
-(the meeting times of a public network are public), a link and the agenda only for meetings whose minutes
-are published, and the recurring meetings the secretariat marked public. Drafts' agenda text is never in it.
+What the public body feed shows: the date, time, place and form of every dated meeting of the body whose
+notice is sent or whose minutes are published (a planned meeting is the secretariat's draft until then),
+a link and the agenda only for published ones, and the recurring meetings the secretariat marked public.
+Drafts' agenda text is never in it.
 
 A person's feed (behind a secret token) holds the meetings of the bodies the person belongs to or holds
 an appointment in today, with the agenda as in the invitation, and all their recurring meetings.
@@ -18,6 +19,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from samverkan.appointments.models import Appointment
+from samverkan.directory.access import announced_meetings
 from samverkan.directory.models import Body, Person
 from samverkan.directory.selectors import current_membership
 from samverkan.language.dates import weekday_name
@@ -93,7 +95,7 @@ def series_event(series: MeetingSeries, today: date | None = None) -> Event:
 def body_feed(body: Body, base_url: str = "") -> bytes:
     """The public feed of a body's meetings."""
     calendar = _calendar(f"{body.display_name} – möten")
-    for meeting in _meetings([body]):
+    for meeting in announced_meetings(_meetings([body])):
         calendar.add_component(_meeting_event(meeting, public=True, base_url=base_url))
     for series in MeetingSeries.objects.filter(body=body, public=True).select_related("body"):
         calendar.add_component(series_event(series))

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from samverkan.core.errors import UserError
 from samverkan.core.views import run_action
 from samverkan.directory.access import (
+    announced_meetings,
     secretariat_required,
     served_body,
     served_body_ids,
@@ -172,13 +173,15 @@ def meeting_series(request, slug):
 # Public pages and feeds ---------------------------------------------------------------------------
 
 def public_calendar(request, slug):
-    """Adopted calendars and the body's coming meetings (date, time, place); links only when published."""
+    """Adopted calendars and the body's coming meetings once announced (date, time, place); links only when
+    published."""
     body = get_object_or_404(Body, slug=slug)
     today = timezone.localdate()
     return render(request, "calendar/public.html", {
         "body": body,
         "plans": body.calendar_plans.filter(status=CalendarPlan.Status.ADOPTED).prefetch_related("dates__meeting"),
-        "upcoming": Meeting.objects.filter(body=body, date__gte=today).order_by("date", "start_time"),
+        "upcoming": announced_meetings(Meeting.objects.filter(body=body, date__gte=today))
+        .order_by("date", "start_time"),
         "series": body.meeting_series.filter(public=True),
         "feed_url": request.build_absolute_uri(reverse("calendar:body_feed", args=[body.slug])),
     })

@@ -1,13 +1,13 @@
 """Reads of matters and assignments for pages, filtered by what the user may see.
 
-Who sees what:
-- The secretariat (a secretary of any body) sees every matter and assignment, but a matter's
-  timeline shows only items of meetings the user may see (as everywhere else).
-- Everyone else sees a matter when at least one of its confirmed items belongs to a meeting
-  they may see (published, or of a body they are a member of); its timeline then shows only
-  those items. Suggestions are never shown outside the secretariat.
+Who sees what (the rules are written down in samverkan.directory.access):
+- A matter is seen when at least one of its confirmed items belongs to a meeting the user may
+  see (published, or of a body they are a member of or serve); its timeline then shows only those
+  items. A secretariat also sees the matters of the bodies it serves, and matters of no body
+  that no meeting is tied to yet. Suggestions are never shown outside the secretariat.
 - An assignment is seen when the meeting of its decision may be seen, or when the user is a
-  member of the body that carries it or that it reports to.
+  member of (or serves) the body that carries it or that it reports to. A secretariat also sees
+  the assignments of its bodies' matters, and those of no body and no meeting.
 """
 
 from dataclasses import dataclass, field
@@ -19,6 +19,8 @@ from samverkan.directory.access import (
     is_any_secretary,
     is_secretary,
     member_body_ids,
+    secretariat_assignments_filter,
+    secretariat_matters_filter,
     served_body_ids,
     visible_meetings_filter,
 )
@@ -39,20 +41,17 @@ def visible_items(user):
 
 
 def visible_matters(user):
-    if is_any_secretary(user):
-        return Matter.objects.all()
-    return Matter.objects.filter(
-        links__state=MatterItem.State.CONFIRMED, links__item__meeting__in=visible_meetings(user)).distinct()
+    linked = MatterItem.objects.filter(state=MatterItem.State.CONFIRMED, item__meeting__in=visible_meetings(user))
+    return Matter.objects.filter(Q(pk__in=linked.values("matter_id")) | secretariat_matters_filter(user))
 
 
 def visible_assignments(user):
     assignments = Assignment.objects.select_related(
         "owner_body", "owner_organization", "owner_person", "reports_to", "matter", "item__meeting__body")
-    if is_any_secretary(user):
-        return assignments
     bodies = member_body_ids(user)
     return assignments.filter(
-        Q(item__meeting__in=visible_meetings(user)) | Q(owner_body_id__in=bodies) | Q(reports_to_id__in=bodies))
+        Q(item__meeting__in=visible_meetings(user)) | Q(owner_body_id__in=bodies) | Q(reports_to_id__in=bodies)
+        | secretariat_assignments_filter(user))
 
 
 def matter_list(user, status: str | None = None):

@@ -170,7 +170,7 @@ def item_edit(request, pk):
 def item_move(request, pk):
     item = _editable_item(request, pk)
     step = -1 if request.POST.get("direction") == "up" else 1
-    run_action(request, lambda: services.move_item(item, step, _version(request),
+    run_action(request, lambda: services.move_item(item, step, _version(request, item.meeting),
                                                    acting_user=request.user), "Ordningen är ändrad.")
     return redirect(f"{_agenda_url(item.meeting)}#punkt-{item.pk}")
 
@@ -194,7 +194,7 @@ def reorder(request, pk):
         return HttpResponse("Ordningen ska vara punkternas nummer, åtskilda med komma.", status=400,
                             content_type="text/plain; charset=utf-8")
     try:
-        services.reorder_items(meeting, order, _version(request), acting_user=request.user)
+        services.reorder_items(meeting, order, _version(request, meeting), acting_user=request.user)
     except EditConflict as error:
         return HttpResponse(error.message, status=409, content_type="text/plain; charset=utf-8")
     except UserError as error:
@@ -202,11 +202,12 @@ def reorder(request, pk):
     return HttpResponse(status=204)
 
 
-def _version(request) -> int | None:
+def _version(request, record) -> int:
+    """The version of `record` the form was opened at; a form without a readable one is stale."""
     try:
         return int(request.POST["version"])
     except (KeyError, ValueError):
-        return None
+        raise EditConflict(record) from None
 
 
 @secretariat_required
@@ -253,7 +254,7 @@ def attendance(request, pk):
         marks, typed = _attendance_from_post(request, members)
         saved = run_action(
             request,
-            lambda: recording.record_attendance_form(meeting, marks, typed, _version(request),
+            lambda: recording.record_attendance_form(meeting, marks, typed, _version(request, meeting),
                                                      acting_user=request.user),
             lambda count: f"Närvaron är sparad: {count} närvarande.")
         if saved:
@@ -327,7 +328,7 @@ def record_item(request, pk):
 @require_POST
 def adopt_proposals(request, pk):
     item = _editable_item(request, pk)
-    run_action(request, lambda: recording.adopt_proposals(item, _version(request), acting_user=request.user),
+    run_action(request, lambda: recording.adopt_proposals(item, _version(request, item), acting_user=request.user),
          f"Punkt {item.number}: beslut enligt förslaget.")
     return redirect(f"{reverse('meetings:record', args=[item.meeting_id])}#punkt-{item.pk}")
 

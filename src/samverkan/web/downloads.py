@@ -4,6 +4,7 @@ Each checks who may read it: published material for everyone, drafts and the pac
 body's members and secretariat.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ from samverkan.meetings.selectors import meeting_with_items
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
+
+logger = logging.getLogger(__name__)
 
 
 def _meeting(request, pk, members_only=False) -> Meeting:
@@ -82,5 +85,11 @@ def attachment(request, pk):
     found = get_object_or_404(Attachment.objects.select_related("item__meeting__body"), pk=pk)
     if not found.file or not can_download_attachment(request.user, found):
         raise Http404("Bilagan finns inte.")
-    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.original_name,
+    try:
+        handle = found.file.open("rb")
+    except OSError:
+        # A restore without its media, or a file removed by hand: the row outlived its file.
+        logger.warning("Bilaga %s (%s) saknar sin fil %s.", found.pk, found.original_name, found.file.name)
+        raise Http404("Bilagans fil saknas.") from None
+    return FileResponse(handle, as_attachment=True, filename=found.original_name,
                         content_type=found.content_type or "application/octet-stream")

@@ -10,9 +10,11 @@ from django.views.decorators.http import require_POST
 from samverkan.archive.models import SourceDocument
 from samverkan.directory.access import (
     can_edit_meeting,
+    can_resolve_people,
     can_view_meeting,
     is_member,
     member_body_ids,
+    people_outside,
     secretariat_required,
     visible_meetings_filter,
 )
@@ -135,7 +137,10 @@ def search_page(request):
 
 @secretariat_required
 def duplicate_people(request):
-    return render(request, "web/duplicate_people.html", {"pairs": similar_people()})
+    """The similar pairs this secretariat may resolve: people of no body it does not serve."""
+    outside = people_outside(request.user)
+    pairs = [pair for pair in similar_people() if not {pair.first.pk, pair.second.pk} & outside]
+    return render(request, "web/duplicate_people.html", {"pairs": pairs})
 
 
 @secretariat_required
@@ -143,6 +148,8 @@ def duplicate_people(request):
 def resolve_duplicate(request):
     first = get_object_or_404(Person, pk=request.POST.get("first"))
     second = get_object_or_404(Person, pk=request.POST.get("second"))
+    if not can_resolve_people(request.user, first, second):
+        raise Http404("Personen finns inte.")
     if request.POST.get("action") == "merge":
         keep, other = (first, second) if request.POST.get("keep") != str(second.pk) else (second, first)
         merge_people(keep, other, acting_user=request.user)

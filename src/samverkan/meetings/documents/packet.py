@@ -17,6 +17,8 @@ from samverkan.meetings.models import Attachment, Meeting
 from .agenda import agenda_pdf
 from .layout import attachment_name, subitems_of, top_items
 
+logger = logging.getLogger(__name__)
+
 TYPE_NAMES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
@@ -116,6 +118,8 @@ def _read_file(attachment: Attachment) -> bytes | None:
         with attachment.file.open("rb") as handle:
             data = handle.read()
     except (OSError, ValueError):
+        logger.warning("Bilaga %s (%s) saknar sin fil %s; handlingarna får en sida om det.",
+                       attachment.pk, attachment.original_name, attachment.file.name)
         return None
     return data or None
 

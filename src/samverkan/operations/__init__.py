@@ -1,0 +1,1 @@
+"""Operating an installation: backup and restore of the database and uploaded files."""

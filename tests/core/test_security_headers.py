@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
-from tests.core.test_settings import run
 
 from samverkan.directory.models import Body
+from tests.core.test_settings import run
 
 TEMPLATES = sorted((Path(__file__).resolve().parents[2] / "src" / "samverkan").glob("**/templates/**/*.html"))
 # Rendered to PDF by WeasyPrint, never served to a browser: their <style> is the print layout.

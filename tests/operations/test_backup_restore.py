@@ -20,7 +20,6 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.db.utils import ConnectionHandler
-from tests.meetings.test_agenda import pdf_upload
 
 from samverkan.archive.services import import_file
 from samverkan.core.errors import UserError
@@ -31,6 +30,7 @@ from samverkan.operations import databases
 from samverkan.operations.backup import create_backup, restore_backup
 from samverkan.search.backends import get_backend
 from samverkan.search.selectors import search
+from tests.meetings.test_agenda import pdf_upload
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "archive"

@@ -7,11 +7,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
-from tests.meetings.test_agenda import pdf_upload
 
 from samverkan.directory.models import Body
 from samverkan.meetings.attachments import attach_file
 from samverkan.meetings.models import AgendaItem, Meeting
+from tests.meetings.test_agenda import pdf_upload
 
 pytestmark = pytest.mark.django_db
 

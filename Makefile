@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install bench clean
+.PHONY: run test lint install bench fuzz clean
 
 $(BIN)/samverkan: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ test: lint
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports
+
+# Damaged inputs through parse (memory-capped worker, time limit per file), then Hypothesis on the reader.
+COUNT ?= 2000
+SEED ?= $(shell date +%s)
+fuzz: install
+	$(BIN)/python -m tests.fuzz.harness --count $(COUNT) --seed $(SEED)
+	SAMVERKAN_FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/fuzz/test_reader_properties.py -p no:cacheprovider
 
 bench: install
 	$(BIN)/python bench/run.py

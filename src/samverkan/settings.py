@@ -250,6 +250,12 @@ if _env_flag("SAMVERKAN_BEHIND_PROXY"):
 
 # Largest document the importer accepts, in bytes.
 SAMVERKAN_MAX_IMPORT_BYTES = _env_int("SAMVERKAN_MAX_IMPORT_BYTES", 20_000_000)
+# What one imported document may hold and take: beyond these it is refused with a clear error.
+SAMVERKAN_MAX_PDF_PAGES = _env_int("SAMVERKAN_MAX_PDF_PAGES", 2_000)
+SAMVERKAN_MAX_UNPACKED_BYTES = _env_int("SAMVERKAN_MAX_UNPACKED_BYTES", 200_000_000)  # a .docx unzipped
+SAMVERKAN_MAX_LINES = _env_int("SAMVERKAN_MAX_LINES", 200_000)  # lines of text, paragraphs of a .docx
+SAMVERKAN_MAX_ITEMS = _env_int("SAMVERKAN_MAX_ITEMS", 2_000)  # numbered items and subitems
+SAMVERKAN_MAX_SECONDS_PER_DOCUMENT = _env_int("SAMVERKAN_MAX_SECONDS_PER_DOCUMENT", 60)
 
 LOGGING = {
     "version": 1,

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
+from samverkan.core.errors import UserError
 from samverkan.language.gazetteer import ENVIRONMENT_VARIABLE, Gazetteer, default_gazetteer
 
-from .extract import ExtractError, extract_text
-from .reader import Item, MeetingDocument, read_text
+from .extract import extract_text
+from .reader import Deadline, Item, Limits, MeetingDocument, read_text
 
 _KINDS = {"agenda": "Dagordning", "minutes": "Minnesanteckningar/protokoll"}
 _TYPES = {
@@ -35,9 +37,12 @@ def run_parse(argv: list[str]) -> int:
         return int(exit_.code or 0)
     try:
         document = read_document_file(args.file, _gazetteer(args.gazetteer))
-    except ExtractError as error:
+    except UserError as error:
         print(f"samverkan parse: {error}", file=sys.stderr)
         return 1
+    except Exception:  # a bug, not a bad file: the traceback goes to the log (standard error)
+        logging.getLogger(__name__).exception("samverkan parse: %s: internt fel vid läsning", args.file.name)
+        return 2
     if args.format == "json":
         print(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -53,10 +58,12 @@ def _gazetteer(directory: Path | None) -> Gazetteer:
     return Gazetteer.from_directory(directory)
 
 
-def read_document_file(path: Path, gazetteer: Gazetteer) -> MeetingDocument:
+def read_document_file(path: Path, gazetteer: Gazetteer, limits: Limits | None = None) -> MeetingDocument:
     """Extract a file's text and read it with the gazetteer; extraction warnings come first."""
-    extracted = extract_text(path)
-    document = read_text(extracted.text, path.name, gazetteer=gazetteer)
+    limits = Limits() if limits is None else limits
+    deadline = Deadline(limits.max_seconds, path.name)
+    extracted = extract_text(path, limits=limits, deadline=deadline)
+    document = read_text(extracted.text, path.name, gazetteer=gazetteer, limits=limits, deadline=deadline)
     document.warnings = extracted.warnings + document.warnings
     return document
 

@@ -1,6 +1,7 @@
 """The loader: a structured document into the database, one transaction per file."""
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,10 +12,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from samverkan.archive.extract import ExtractError, extract_text
+from samverkan.archive.extract import extract_data, read_file_bytes
 from samverkan.archive.gazetteer import directory_gazetteer
 from samverkan.archive.models import SourceDocument
-from samverkan.archive.reader import Gazetteer, read_text
+from samverkan.archive.reader import Deadline, Gazetteer, Limits, read_text
 from samverkan.archive.reader.document import Item, MeetingDocument
 from samverkan.core.errors import UserError
 from samverkan.core.text import normalize_name
@@ -38,6 +39,8 @@ from samverkan.search.services import index_meeting
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
 PREVIOUS_MINUTES = re.compile(r"föregående\s+(minnesanteckningar|protokoll)", re.IGNORECASE)
+INTERNAL_ERROR = "internt fel vid läsning (ett fel i programmet, inte i filen; det finns i loggen)"
+logger = logging.getLogger(__name__)
 
 
 class ImportFailed(UserError):
@@ -61,31 +64,54 @@ def find_documents(paths) -> list[Path]:
     found = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.suffix.lower() in SUPPORTED_SUFFIXES)
-        elif path.exists():
+            found.extend(p for p in sorted(path.rglob("*"))
+                         if p.suffix.lower() in SUPPORTED_SUFFIXES and not p.is_dir())
+        elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             raise ImportFailed(path, "filen eller mappen finns inte")
     return found
 
 
+def import_limits() -> Limits:
+    """The limits on one document, from the settings."""
+    return Limits(
+        max_pdf_pages=settings.SAMVERKAN_MAX_PDF_PAGES,
+        max_unpacked_bytes=settings.SAMVERKAN_MAX_UNPACKED_BYTES,
+        max_lines=settings.SAMVERKAN_MAX_LINES,
+        max_items=settings.SAMVERKAN_MAX_ITEMS,
+        max_seconds=settings.SAMVERKAN_MAX_SECONDS_PER_DOCUMENT,
+    )
+
+
 def import_file(path: Path, default_body: str | None = None) -> ImportResult:
-    """Import one file; unchanged when a file with the same content is already in the archive."""
+    """Import one file; unchanged when a file with the same content is already in the archive.
+
+    Whatever goes wrong with the file raises ImportFailed naming it, so a folder import goes on.
+    """
     path = Path(path)
-    limit = settings.SAMVERKAN_MAX_IMPORT_BYTES
-    if path.stat().st_size > limit:
-        raise ImportFailed(path, f"filen är större än gränsen {limit:,} byte".replace(",", " "))
-    data = path.read_bytes()
+    try:
+        return _import_file(path, default_body)
+    except ImportFailed:
+        raise
+    except UserError as error:
+        raise ImportFailed(path, getattr(error, "reason", error.message)) from error
+    except Exception as error:  # a bug, not a bad file: logged in full, named briefly
+        logger.exception("Internt fel vid import av %s", path)
+        raise ImportFailed(path, INTERNAL_ERROR) from error
+
+
+def _import_file(path: Path, default_body: str | None) -> ImportResult:
+    limits = import_limits()
+    deadline = Deadline(limits.max_seconds, path.name)
+    data = read_file_bytes(path, settings.SAMVERKAN_MAX_IMPORT_BYTES)
     sha256 = hashlib.sha256(data).hexdigest()
     existing = SourceDocument.objects.filter(sha256=sha256).first()
     if existing:
         return ImportResult(path, "unchanged", existing, existing.warnings)
-    try:
-        extracted = extract_text(path, max_bytes=settings.SAMVERKAN_MAX_IMPORT_BYTES)
-    except ExtractError as error:
-        raise ImportFailed(path, error.reason) from error
+    extracted = extract_data(data, path, limits, deadline)
     gazetteer = directory_gazetteer()
-    document = read_text(extracted.text, source=path.name, gazetteer=gazetteer)
+    document = read_text(extracted.text, source=path.name, gazetteer=gazetteer, limits=limits, deadline=deadline)
     document.warnings[:0] = extracted.warnings
     if not document.items:
         raise ImportFailed(path, "inga numrerade punkter hittades; är det en dagordning eller minnesanteckningar?")
@@ -97,6 +123,7 @@ def import_file(path: Path, default_body: str | None = None) -> ImportResult:
     except ImportFailed:
         raise
     except Exception as error:  # a database error: the transaction is rolled back
+        logger.exception("Kunde inte spara %s", path)
         raise ImportFailed(path, f"kunde inte sparas: {error}") from error
 
 

@@ -7,26 +7,43 @@ import logging
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import DependencyError
+
+from samverkan.archive.reader.limits import Deadline, LimitExceeded, Limits, check_count
 
 from .errors import ExtractError
 
+_PASSWORD = "PDF-filen är lösenordsskyddad; spara den utan lösenord och importera den igen"
 
-def pdf_text(data: bytes, path: Path) -> str:
+
+def pdf_text(data: bytes, path: Path, limits: Limits | None = None, deadline: Deadline | None = None) -> str:
     """The text of every page, pages separated by a line break."""
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    limits = Limits() if limits is None else limits
+    deadline = Deadline(limits.max_seconds, path.name) if deadline is None else deadline
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ExtractError(path, "PDF-filen är lösenordsskyddad")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except ExtractError:
+        pages = _page_texts(PdfReader(io.BytesIO(data)), path, limits, deadline)
+    except (ExtractError, LimitExceeded, MemoryError):
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as error:
+    except DependencyError:
+        raise ExtractError(path, "PDF-filen är krypterad på ett sätt som inte kan läsas här") from None
+    except Exception as error:  # pypdf raises almost any type (KeyError, NotImplementedError …) on damaged files
         if "password" in str(error).lower() or "decrypt" in str(error).lower():
-            raise ExtractError(path, "PDF-filen är lösenordsskyddad") from None
-        raise ExtractError(path, f"PDF-filen är trasig och kan inte läsas ({error})") from None
+            raise ExtractError(path, _PASSWORD) from None
+        raise ExtractError(path, f"PDF-filen är trasig och kan inte läsas ({type(error).__name__}: {error})") from None
     text = "\n".join(pages)
     if not text.strip():
         raise ExtractError(path, "PDF-filen har ingen text (inskannad?); den behöver textigenkänning (OCR) först")
     return text
+
+
+def _page_texts(reader: PdfReader, path: Path, limits: Limits, deadline: Deadline) -> list[str]:
+    # An empty user password is how most "protected" PDFs only restrict printing or editing.
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise ExtractError(path, _PASSWORD)
+    check_count(path.name, len(reader.pages), limits.max_pdf_pages, "sidor", "SAMVERKAN_MAX_PDF_PAGES")
+    texts = []
+    for page in reader.pages:
+        deadline.check()
+        texts.append(page.extract_text() or "")
+    return texts

@@ -3,15 +3,92 @@
 from __future__ import annotations
 
 import io
+import lzma
+import re
+import struct
+import zipfile
+import zlib
 from pathlib import Path
 
 import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from samverkan.archive.reader.limits import Limits
+
 from .errors import ExtractError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_LEVELS = range(9)  # Word's list levels, w:ilvl 0–8
+MAX_ZIP_ENTRIES = 10_000
+# lxml holds every element in memory: a few hundred bytes each, so their number is capped too.
+ELEMENTS_PER_LINE = 10
+_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_PARAGRAPH = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s/>]")
+_CHUNK = 1 << 20
+_BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, struct.error, EOFError, OSError,
+               RuntimeError, NotImplementedError, ValueError, KeyError, IndexError, OverflowError)
+_BROKEN = "Word-/zipfilen är trasig och kan inte öppnas"
+
+
+def check_docx(data: bytes, path: Path, limits: Limits) -> None:
+    """A whole Word document within the limits, checked before python-docx unpacks it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_entries(archive, path, limits)
+            if archive.testzip() is not None:
+                raise ExtractError(path, _BROKEN)
+            _check_xml(archive, path, limits)
+    except _BROKEN_ZIP:
+        raise ExtractError(path, _BROKEN) from None
+
+
+def _check_entries(archive: zipfile.ZipFile, path: Path, limits: Limits) -> None:
+    entries = archive.infolist()
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise ExtractError(path, f"zipfilen har fler än {_n(MAX_ZIP_ENTRIES)} delar")
+    if "word/document.xml" not in archive.namelist():
+        raise ExtractError(path, "filen är ett zip-arkiv men inte ett Word-dokument (.docx)")
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > limits.max_unpacked_bytes:
+        raise ExtractError(path, f"Word-filen blir {_n(unpacked)} byte uppackad, mer än gränsen "
+                           f"{_n(limits.max_unpacked_bytes)} byte (SAMVERKAN_MAX_UNPACKED_BYTES)")
+
+
+def _check_xml(archive: zipfile.ZipFile, path: Path, limits: Limits) -> None:
+    """Count paragraphs and XML elements without parsing: a small file can unpack to millions."""
+    elements = paragraphs = 0
+    for entry in archive.infolist():
+        if entry.filename.endswith((".xml", ".rels")):
+            counted = _count_tags(archive, entry, entry.filename == "word/document.xml")
+            elements, paragraphs = elements + counted[0], paragraphs + counted[1]
+    if paragraphs > limits.max_lines:
+        raise ExtractError(path, f"Word-dokumentet har fler stycken ({_n(paragraphs)}) än gränsen "
+                           f"{_n(limits.max_lines)} (SAMVERKAN_MAX_LINES)")
+    if elements > limits.max_lines * ELEMENTS_PER_LINE:
+        raise ExtractError(path, f"Word-dokumentet har för många XML-element ({_n(elements)}); gränsen är "
+                           f"{_n(limits.max_lines * ELEMENTS_PER_LINE)} (SAMVERKAN_MAX_LINES × {ELEMENTS_PER_LINE})")
+
+
+def _n(number: int) -> str:
+    """A number the Swedish way: 3 000 000."""
+    return f"{number:,}".replace(",", " ")
+
+
+def _count_tags(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, paragraphs: bool) -> tuple[int, int]:
+    elements = found = 0
+    carry = b""
+    with archive.open(entry) as stream:
+        while chunk := stream.read(_CHUNK):
+            buffer = carry + chunk
+            cut = buffer.rfind(b"<")
+            cut = len(buffer) if cut < len(buffer) - 64 else cut  # a tag cut at the chunk's end waits
+            buffer, carry = buffer[:cut], buffer[cut:]
+            elements += len(_ELEMENT.findall(buffer))
+            found += len(_PARAGRAPH.findall(buffer)) if paragraphs else 0
+    elements += len(_ELEMENT.findall(carry))
+    found += len(_PARAGRAPH.findall(carry)) if paragraphs else 0
+    return elements, found
 
 
 def docx_text(data: bytes, path: Path) -> str:
@@ -20,9 +97,12 @@ def docx_text(data: bytes, path: Path) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many types for damaged packages
         raise ExtractError(path, f"Word-filen är trasig och kan inte läsas ({error})") from None
+    body = document.element.body
+    if body is None:
+        raise ExtractError(path, "Word-filen har inget dokumentinnehåll (w:body saknas)")
     numbering = _Numbering(document)
     lines: list[str] = []
-    for element in document.element.body.iterchildren():
+    for element in body.iterchildren():
         if element.tag == f"{_W}p":
             paragraph = Paragraph(element, document)
             lines.append(numbering.label(paragraph) + paragraph.text)
@@ -79,15 +159,24 @@ class _Numbering:
         num = num_id.get(f"{_W}val") if num_id is not None else None
         level = ilvl.get(f"{_W}val") if ilvl is not None else "0"
         fmt = self.formats.get((num, level), "")
-        if fmt not in ("decimal", "lowerLetter"):
+        depth = _level(level)
+        if fmt not in ("decimal", "lowerLetter") or depth is None:
             return ""
-        depth = int(level)
         counters = self.counters.setdefault(num, [0] * 9)
         counters[depth] += 1
         for deeper in range(depth + 1, 9):
             counters[deeper] = 0
         value = counters[depth]
-        return f"{value}. " if fmt == "decimal" else f"{chr(96 + value)}) "
+        return f"{value}. " if fmt == "decimal" or value > 26 else f"{chr(96 + value)}) "
+
+
+def _level(value: str | None) -> int | None:
+    """A list level 0–8 from w:ilvl; None for what Word would not write ("9", "-1", "x")."""
+    try:
+        level = int(value or "")
+    except ValueError:
+        return None
+    return level if level in _LEVELS else None
 
 
 def _number_format(level) -> str:

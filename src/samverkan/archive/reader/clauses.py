@@ -28,8 +28,9 @@ __all__ = ["is_block_opener", "is_clause_line", "only_files_information", "read_
 PROPOSAL = "proposal"
 DECISION = "decision"
 
+# Matched at a position (no "^"): a line of repeated openers is peeled without copying it.
 _PROPOSAL_OPENER = re.compile(
-    rf"^(?:{alternation(PROPOSAL_OPENERS)})\b\s*:?\s*(.*)$|^{PROPOSAL_LABEL}\s*:\s*(.*)$", re.IGNORECASE
+    rf"(?:{alternation(PROPOSAL_OPENERS)})\b\s*:?\s*|{PROPOSAL_LABEL}\s*:\s*", re.IGNORECASE
 )
 _VERB_OPENER = re.compile(
     r"^(?P<subject>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäöÅÄÖ-]+){0,4}?)\s+"
@@ -160,13 +161,34 @@ class _BlockReader:
 
 
 def _opener(text: str, document_kind: str, mode: str | None) -> tuple[str, str] | None:
+    """The kind of block a line opens and the text after its opener; None for other lines.
+
+    "Förslag till beslut: Förslag: att …" opens one proposal: leading proposal openers are
+    peeled off in a loop, and what follows them is read in proposal mode.
+    """
+    start = _proposal_openers_end(text)
+    if start is None:
+        return _single_opener(text, document_kind, mode)
+    rest = text[start:].strip()
+    found = _single_opener(rest, document_kind, PROPOSAL) if rest else None
+    return (PROPOSAL, found[1]) if found else (PROPOSAL, rest)
+
+
+def _proposal_openers_end(text: str) -> int | None:
+    """Where the proposal openers at the start of `text` end; None when it starts with none."""
+    end = None
+    position = 0
+    while text[position:position + 1] in _LABEL_FIRST:
+        match = _PROPOSAL_OPENER.match(text, position)
+        if not match:
+            break
+        end = position = match.end()
+    return end
+
+
+def _single_opener(text: str, document_kind: str, mode: str | None) -> tuple[str, str] | None:
     first = text[:1]
     if first in _LABEL_FIRST:
-        proposal = _PROPOSAL_OPENER.match(text)
-        if proposal:
-            rest = (proposal.group(1) or proposal.group(2) or "").strip()
-            nested = _opener(rest, document_kind, PROPOSAL) if rest else None
-            return (PROPOSAL, nested[1]) if nested else (PROPOSAL, rest)
         label = _DECISION_LABEL.match(text)
         if label:
             return _classify(DECIDED_VERBS[0], document_kind), (label.group(1) or "").strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from typing import NamedTuple
 
@@ -291,16 +292,45 @@ def _opens_clause(text: str) -> bool:
     return text.startswith(_CLAUSE_STARTS) or (text.endswith(":") and _BLOCK_OPENER.search(text) is not None)
 
 
-# One or more whole sentences to the end of the piece; in a short line that joined lines, the last
-# one may run on into the next line.
-_SENTENCES = r"[^.!?]*[.!?](?:\s[A-ZÅÄÖ][^.!?]*[.!?])*(?:\s[A-ZÅÄÖ][^.!?]*)?$"
-_SENTENCE_AFTER_TITLE = re.compile(r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s[a-zåäö]" + _SENTENCES + ")")
-
-
+# Where a title or presenter ends and a sentence starts: a space before a capitalised word
+# followed by whole sentences to the end of the piece (the last one may run on into the next line).
+# The candidates are found by pattern; whether whole sentences follow is decided by _Sentences,
+# once for the piece, so the search stays linear in the length of the piece.
+_SENTENCE_AFTER_TITLE = re.compile(r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s[a-zåäö])")
 _PRESENTER_START = re.compile(rf"^{_PRESENTER}\b")
-_SENTENCE_AFTER_PRESENTER = re.compile(
-    r"\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){2,}[^.!?,]*[.!?](?:\s[A-ZÅÄÖ][^.!?]*[.!?])*(?:\s[A-ZÅÄÖ][^.!?]*)?$)"
-)
+_SENTENCE_AFTER_PRESENTER = re.compile(r"\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){2,})")
+# A sentence end followed by something other than a new sentence ("… 3.5", "slut.och").
+_BROKEN_END = re.compile(r"[.!?](?!\s[A-ZÅÄÖ]|$)")
+_END = re.compile(r"[.!?]")
+
+
+class _Sentences:
+    """Which positions of a piece are followed by whole sentences only, up to its end."""
+
+    def __init__(self, piece: str) -> None:
+        self.ends = [m.start() for m in _END.finditer(piece)]
+        self.commas = [i for i, c in enumerate(piece) if c == ","] if "," in piece else []
+        broken = [m.start() for m in _BROKEN_END.finditer(piece)]
+        self.after = broken[-1] if broken else -1
+
+    def follow(self, position: int, comma_free: bool = False) -> bool:
+        """Sentences follow `position`; with comma_free, the first has no comma."""
+        if position <= self.after:
+            return False
+        end = bisect_left(self.ends, position)
+        if end == len(self.ends):
+            return False
+        comma = bisect_left(self.commas, position)
+        return not comma_free or comma == len(self.commas) or self.commas[comma] > self.ends[end]
+
+
+def _sentence_start(pattern: re.Pattern, piece: str, comma_free: bool = False) -> int | None:
+    """The first candidate of `pattern` in `piece` that whole sentences follow."""
+    sentences = _Sentences(piece)
+    for match in pattern.finditer(piece, sentences.after + 1):
+        if sentences.follow(match.start(), comma_free):
+            return match.start()
+    return None
 
 
 def _split_heading_from_sentence(piece: str) -> list[str]:
@@ -309,16 +339,16 @@ def _split_heading_from_sentence(piece: str) -> list[str]:
     "1. Mötets öppnande Ordföranden öppnade mötet." → the title is "Mötets öppnande".
     """
     if _PRESENTER_START.match(piece):
-        match = _SENTENCE_AFTER_PRESENTER.search(piece)
-        return _cut(piece, [match.start()]) if match else [piece]
+        start = _sentence_start(_SENTENCE_AFTER_PRESENTER, piece, comma_free=True)
+        return _cut(piece, [start]) if start is not None else [piece]
     if piece[:1] not in _HEADING_FIRST or not _HEADING_START.match(piece):
         return [piece]
     offset = _LEADING_NUMBER.match(piece).end()  # the title keeps at least its first word
-    match = _SENTENCE_AFTER_TITLE.search(piece[offset:].lstrip())
-    if not match:
+    title = piece[offset:].lstrip()
+    start = _sentence_start(_SENTENCE_AFTER_TITLE, title)
+    if start is None:
         return [piece]
-    offset = len(piece) - len(piece[offset:].lstrip())
-    return _cut(piece, [offset + match.start()])
+    return _cut(piece, [len(piece) - len(title) + start])
 
 
 def _split_at_markers(text: str, previous: str | None = None) -> list[str]:

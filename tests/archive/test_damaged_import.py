@@ -6,6 +6,10 @@ import shutil
 
 import pytest
 from django.core.management import CommandError, call_command
+
+from samverkan.archive.models import SourceDocument
+from samverkan.archive.services import INTERNAL_ERROR, ImportFailed, import_file
+from samverkan.meetings.models import AgendaItem, Meeting
 from tests.fuzz.damage import (
     Damaged,
     docx_with_flipped_deflate,
@@ -17,10 +21,6 @@ from tests.fuzz.damage import (
     text_pdf,
     zip_bomb,
 )
-
-from samverkan.archive.models import SourceDocument
-from samverkan.archive.services import INTERNAL_ERROR, ImportFailed, import_file
-from samverkan.meetings.models import AgendaItem, Meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,9 @@ import os
 import threading
 
 import pytest
+
+from samverkan.archive.extract import ExtractError, extract_text
+from samverkan.archive.reader import LimitExceeded, Limits
 from tests.fuzz.damage import (
     Damaged,
     docx_with_flipped_deflate,
@@ -16,9 +19,6 @@ from tests.fuzz.damage import (
     text_pdf,
     zip_bomb,
 )
-
-from samverkan.archive.extract import ExtractError, extract_text
-from samverkan.archive.reader import LimitExceeded, Limits
 
 AGENDA = ["Dagordning", "1. Mötets öppnande", "2. Övriga frågor"]
 

@@ -5,10 +5,10 @@ import signal
 from pathlib import Path
 
 import pytest
-from tests.fuzz.damage import generate
-from tests.fuzz.harness import run_parse, write_inputs
 
 from samverkan.archive.services import INTERNAL_ERROR, ImportFailed, import_file
+from tests.fuzz.damage import generate
+from tests.fuzz.harness import run_parse, write_inputs
 
 COUNT = int(os.environ.get("SAMVERKAN_FUZZ_COUNT", "250"))
 SEED = int(os.environ.get("SAMVERKAN_FUZZ_SEED", "20240611"))

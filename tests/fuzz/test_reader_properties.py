@@ -8,9 +8,9 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.fuzz.damage import ODDITIES, sample_texts
 
 from samverkan.archive.reader import LimitExceeded, Limits, read_text
+from tests.fuzz.damage import ODDITIES, sample_texts
 
 EXAMPLES = int(os.environ.get("SAMVERKAN_FUZZ_EXAMPLES", "40"))
 LINES = sorted({line for text in sample_texts() for line in text.splitlines()})

@@ -9,6 +9,7 @@ from django.db import connection
 from bench.generate import generate_archive
 from samverkan.archive.models import SourceDocument
 from samverkan.directory.models import Person
+from samverkan.meetings.models import Meeting
 
 
 def database_url() -> str:
@@ -36,3 +37,5 @@ def test_two_processes_importing_overlapping_folders_on_postgresql(tmp_path):
     assert SourceDocument.objects.count() == 60
     names = list(Person.objects.values_list("name_key", flat=True))
     assert len(names) == len(set(names))
+    meetings = list(Meeting.objects.values_list("body_id", "date"))
+    assert len(meetings) == len(set(meetings)), "one meeting was made twice"

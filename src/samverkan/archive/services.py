@@ -19,7 +19,7 @@ from samverkan.archive.reader import Deadline, Gazetteer, Limits, read_text
 from samverkan.archive.reader.document import Item, MeetingDocument
 from samverkan.core.errors import UserError
 from samverkan.core.text import normalize_name
-from samverkan.directory.models import Person
+from samverkan.directory.models import Body, Person
 from samverkan.directory.services import (
     get_or_create_body,
     get_or_create_organization,
@@ -133,6 +133,12 @@ def load_document(document: MeetingDocument, body_name: str, path: Path, sha256:
     """Write one read document into its meeting; a new version replaces the old one."""
     gazetteer = directory_gazetteer() if gazetteer is None else gazetteer
     body = get_or_create_body(body_name, **known_short_names(body_name, gazetteer))
+    # One import per body at a time, also across processes: a meeting is found or made once, and a
+    # file another process has just imported is seen as already there.
+    Body.objects.select_for_update().get(pk=body.pk)
+    already = SourceDocument.objects.filter(sha256=sha256).first()
+    if already:
+        return ImportResult(path, "unchanged", already, already.warnings)
     meeting = _find_or_create_meeting(body, document)
     # The audit log records the imported file; what was read from it is in the file.
     with disable_auditlog():

@@ -29,10 +29,15 @@ def action(function):
     return run
 
 
+def signed_in(user):
+    """The user when signed in, else None: who a record says made it ("by", "set by")."""
+    return user if getattr(user, "is_authenticated", False) else None
+
+
 @contextmanager
 def _actor(user):
     """The audit actor for the action; what was there before (a request's context) comes back after."""
-    if not getattr(user, "is_authenticated", False):
+    if signed_in(user) is None:
         yield
         return
     previous = auditlog_value.get(None)

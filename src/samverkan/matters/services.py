@@ -11,7 +11,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from samverkan.core.actions import action
+from samverkan.core.actions import action, signed_in
 from samverkan.core.errors import UserError
 from samverkan.directory.models import Body, Organization, Person
 from samverkan.language.dates import swedish_date
@@ -127,7 +127,7 @@ def link_item(matter: Matter, item: AgendaItem, *, acting_user=None) -> MatterIt
     """Put an agenda item on a matter's timeline (a suggestion for it counts as confirmed)."""
     link, _ = MatterItem.objects.get_or_create(matter=matter, item=item)
     link.state = MatterItem.State.CONFIRMED
-    link.decided_by = acting_user if acting_user and acting_user.is_authenticated else None
+    link.decided_by = signed_in(acting_user)
     link.decided_at = timezone.now()
     link.save()
     _follow_latest_item(matter)
@@ -153,7 +153,7 @@ def reject_suggestion(link: MatterItem, *, acting_user=None) -> MatterItem:
     if link.state != MatterItem.State.SUGGESTED:
         raise UserError("Förslaget är redan hanterat.")
     link.state = MatterItem.State.REJECTED
-    link.decided_by = acting_user if acting_user and acting_user.is_authenticated else None
+    link.decided_by = signed_in(acting_user)
     link.decided_at = timezone.now()
     link.save()
     return link
@@ -277,7 +277,7 @@ def create_assignment(title: str, *, owner, item: AgendaItem | None = None, clau
     if deadline is not None:
         Deadline.objects.create(assignment=assignment, due=deadline, item=item, clause=clause,
                                 decision_text=assignment.decision_text, decided_on=assignment.decided_on,
-                                set_by=acting_user if acting_user and acting_user.is_authenticated else None)
+                                set_by=signed_in(acting_user))
     if matter is not None and item is not None:
         link_item(matter, item, acting_user=acting_user)
     return assignment
@@ -296,7 +296,7 @@ def extend_deadline(assignment: Assignment, due: date, *, item: AgendaItem | Non
     deadline = Deadline.objects.create(
         assignment=assignment, due=due, item=item, clause=clause, decision_text=decision_text or text,
         decided_on=decided_on or item_date, note=note,
-        set_by=acting_user if acting_user and acting_user.is_authenticated else None,
+        set_by=signed_in(acting_user),
     )
     assignment.deadline = due
     assignment.save(update_fields=["deadline", "modified"])

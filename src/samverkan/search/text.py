@@ -9,11 +9,6 @@ from html import escape
 from samverkan.language.lexicon import STOP_WORDS
 from samverkan.language.stemming import WORD, stem, stems
 
-__all__ = [
-    "STOP_WORDS", "WORD", "clean_query", "fts5_query", "highlight", "query_stems", "stem",
-    "stemmed_text", "stems", "websearch_query",
-]
-
 OTHER_PUNCTUATION = re.compile(r'[^\w\s"]+')
 MAX_QUERY_LENGTH = 500
 SNIPPET_WORDS = 30

@@ -69,7 +69,7 @@ def test_xlsx_rows_are_numbered_as_excel_shows_them():
 
 @pytest.mark.parametrize(("filename", "data", "message"), [
     ("lista.csv", b"", "Filen ”lista.csv” är tom."),
-    ("lista.csv", "E-post;Kommun\na@b.example;Falun\n".encode(),
+    ("lista.csv", b"E-post;Kommun\na@b.example;Falun\n",
      "Rad 1 ska ha kolumnrubriker, bland dem Namn (eller Förnamn och Efternamn). "
      "Kolumnerna E-post, Organisation och Titel läses om de finns."),
     ("lista.csv", b"Namn;E-post\n", "Filen ”lista.csv” har rubriker men inga rader med medlemmar."),

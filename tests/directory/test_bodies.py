@@ -90,3 +90,15 @@ def test_the_last_secretary_stays(network):
     with pytest.raises(UserError) as error:
         remove_secretary(network, first)
     assert error.value.message == "sekreterare är inte sekreterare för Länschefsnätverket."
+
+
+def test_naming_and_removing_secretaries_is_in_the_bodys_audit_log(network):
+    from auditlog.models import LogEntry
+
+    first = factories.secretary_of(network)
+    factories.user("andra")
+    add_secretary(network, "andra", acting_user=first)
+    remove_secretary(network, first, acting_user=first)
+    entries = LogEntry.objects.get_for_object(network).filter(changes__icontains="secretaries", actor=first)
+    assert sorted((entry.additional_data["body_id"], entry.changes["secretaries"]["operation"])
+                  for entry in entries) == [(network.pk, "add"), (network.pk, "delete")]

@@ -102,3 +102,12 @@ def test_naming_and_removing_secretaries_is_in_the_bodys_audit_log(network):
     entries = LogEntry.objects.get_for_object(network).filter(changes__icontains="secretaries", actor=first)
     assert sorted((entry.additional_data["body_id"], entry.changes["secretaries"]["operation"])
                   for entry in entries) == [(network.pk, "add"), (network.pk, "delete")]
+
+
+def test_the_audit_log_page_shows_who_named_a_secretary(client, network):
+    first = factories.secretary_of(network)
+    factories.user("andra")
+    add_secretary(network, "andra", acting_user=first)
+    client.force_login(first)
+    page = client.get("/sekretariat/logg/").content.decode()
+    assert "secretaries: lade till andra" in page

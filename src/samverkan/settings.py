@@ -121,8 +121,11 @@ AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
 # The audit log: every change to these models, with who made it and when.
+# Who keeps a body's meetings is an access change: its secretaries (many-to-many) are logged too.
+_AUDITLOG_M2M = {"directory.Body": ["secretaries"]}
 AUDITLOG_INCLUDE_TRACKING_MODELS = tuple(
-    {"model": model, "exclude_fields": ["created", "modified", "lock_version"]}
+    {"model": model, "exclude_fields": ["created", "modified", "lock_version"],
+     "m2m_fields": _AUDITLOG_M2M.get(model, [])}
     for model in (
         "directory.Organization", "directory.Body", "directory.Person", "directory.Membership",
         "meetings.Meeting", "meetings.AgendaItem", "meetings.Clause", "meetings.Presentation",

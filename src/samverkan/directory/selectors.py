@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import Body, Person
+from .models import Body, Membership, Organization, Person
 
 
 def current_membership(prefix: str = "") -> Q:
@@ -17,3 +17,32 @@ def current_members(body: Body):
     """The people who belong to a body today, by name."""
     return (Person.objects.filter(current_membership("memberships__"), memberships__body=body)
             .select_related("organization").distinct().order_by("name"))
+
+
+def body_memberships(body: Body):
+    """Everyone who is, was or will be a member of a body, by name, with their organisations."""
+    return (Membership.objects.filter(body=body).select_related("person__organization", "organization")
+            .order_by("person__name", "-start_date"))
+
+
+def split_memberships(memberships) -> tuple[list, list, list]:
+    """(current, coming, ended): memberships in force today, starting later, and ended."""
+    today = timezone.localdate()
+    current, coming, ended = [], [], []
+    for membership in memberships:
+        if membership.end_date is not None and membership.end_date < today:
+            ended.append(membership)
+        elif membership.start_date is not None and membership.start_date > today:
+            coming.append(membership)
+        else:
+            current.append(membership)
+    return current, coming, ended
+
+
+def people_to_choose():
+    """Everyone recorded, for the search field of a new member."""
+    return Person.objects.select_related("organization").only("name", "organization__name").order_by("name")
+
+
+def organization_names() -> list[str]:
+    return list(Organization.objects.order_by("name").values_list("name", flat=True))

@@ -347,11 +347,11 @@ def main(argv: list[str] | None = None) -> int:
             paths.append(path)
             texts.append((name, path.read_text(encoding="utf-8")))
         total_bytes = sum(len(t.encode("utf-8")) for _, t in texts)
-        dates = {d.meeting_date for _, d in named_docs}
+        dates = {(d.body.name, d.meeting_date) for _, d in named_docs}  # one meeting per body and day
         kinds = Counter(d.kind for _, d in named_docs)
         table.add("documents", f"{len(paths):,}",
                   f"{kinds['agenda']} agendas, {kinds['minutes']} minutes, {len(dates)} meetings "
-                  f"(seed {args.seed})")
+                  f"of {len({d.body.name for _, d in named_docs})} bodies (seed {args.seed})")
         table.add("total size", f"{total_bytes / 1e6:,.2f} MB",
                   f"{min(d.size for _, d in named_docs) / 1e3:.1f}–"
                   f"{max(d.size for _, d in named_docs) / 1e3:.1f} KB per document")
@@ -372,7 +372,8 @@ def main(argv: list[str] | None = None) -> int:
             expected_items = 0
             by_date: dict = {}
             for _, d in named_docs:
-                by_date[d.meeting_date] = max(by_date.get(d.meeting_date, 0), len(d.items))
+                key = (d.body.name, d.meeting_date)
+                by_date[key] = max(by_date.get(key, 0), len(d.items))
             expected_items = sum(by_date.values())
             phase_counts(table, len(dates), expected_items)
             table.section("Search (search())")

@@ -5,7 +5,9 @@ The documents imitate the five seed documents in samples/archive: plain agendas
 ("Förslag till beslut / Länschefsnätverket beslutar: / att …"), minutes with a
 two-column flattened attendance table, minutes with a "Närvarande:" comma list,
 and Markdown minutes with repeated page headers. Every document is drawn from a
-seeded random.Random, so the same seed always gives byte-identical files.
+seeded random.Random, so the same seed always gives byte-identical files. An archive
+of any size spreads over several bodies (BODIES × COUNTIES, data below) and decades, each
+body meeting every 3–9 weeks, with topics that keep appearing as the archive grows.
 
     python bench/generate.py OUTDIR --count 500 --seed 1
 

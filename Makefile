@@ -38,9 +38,12 @@ fuzz: install
 	$(BIN)/python -m tests.fuzz.harness --count $(COUNT) --seed $(SEED)
 	SAMVERKAN_FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/fuzz/test_reader_properties.py -p no:cacheprovider
 
+# Benchmarks print figures beside a floor; none fails on a timing (bench/README.md). Small sizes here.
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/search.py --entries 5000 --queries 100
+	$(BIN)/python bench/web.py --count 100 --seconds 3 --rounds 1
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -5,7 +5,9 @@ The documents imitate the five seed documents in samples/archive: plain agendas
 ("Förslag till beslut / Länschefsnätverket beslutar: / att …"), minutes with a
 two-column flattened attendance table, minutes with a "Närvarande:" comma list,
 and Markdown minutes with repeated page headers. Every document is drawn from a
-seeded random.Random, so the same seed always gives byte-identical files.
+seeded random.Random, so the same seed always gives byte-identical files. An archive
+of any size spreads over several bodies (BODIES × COUNTIES, data below) and decades, each
+body meeting every 3–9 weeks, with topics that keep appearing as the archive grows.
 
     python bench/generate.py OUTDIR --count 500 --seed 1
 
@@ -19,6 +21,7 @@ Standard library only.
 from __future__ import annotations
 
 import argparse
+import heapq
 import random
 import sys
 from dataclasses import dataclass, field
@@ -43,6 +46,75 @@ MUNICIPALITIES = [
     "Avesta", "Borlänge", "Falun", "Gagnef", "Hedemora", "Leksand", "Ludvika",
     "Malung-Sälen", "Mora", "Orsa", "Rättvik", "Smedjebacken", "Säter", "Vansbro", "Älvdalen",
 ]
+
+# Bodies: (full name, short name, abbreviation). The first is the seed network; every archive has it.
+# The same kinds of networks exist in every county: outside Dalarna the name gets "i <county>" and
+# the abbreviation the county letter, so names and slugs stay unique.
+BODIES = [
+    ("Länsnätverket för förvaltningschefer", "Länschefsnätverket", "LCHNV"),
+    ("Regionalt samverkansråd för vård och omsorg", "Samverkansrådet", "RSVO"),
+    ("Nätverket för socialchefer", "Socialchefsnätverket", "NSC"),
+    ("Länsgruppen för äldreomsorg och hälso- och sjukvård", "Äldreomsorgsgruppen", "LÄHS"),
+    ("Länsövergripande ledningsgrupp för barn och unga", "Barnledningsgruppen", "LLBU"),
+    ("Regionala chefsnätverket för funktionsstöd", "Funktionsstödsnätverket", "RCFS"),
+    ("Länets nätverk för individ- och familjeomsorg", "Familjeomsorgsnätverket", "LIFO"),
+    ("Samverkansgruppen för psykisk hälsa", "Psykiatrigruppen", "SGPH"),
+]
+
+# Counties: (county, county letter, region, municipalities). Dalarna first: the seed network's.
+COUNTIES = [
+    ("Dalarna", "W", "Region Dalarna", MUNICIPALITIES),
+    ("Gävleborg", "X", "Region Gävleborg", [
+        "Bollnäs", "Gävle", "Hofors", "Hudiksvall", "Ljusdal", "Nordanstig", "Ockelbo", "Ovanåker",
+        "Sandviken", "Söderhamn"]),
+    ("Värmland", "S", "Region Värmland", [
+        "Arvika", "Eda", "Filipstad", "Forshaga", "Grums", "Hagfors", "Hammarö", "Karlstad", "Kil",
+        "Kristinehamn", "Munkfors", "Storfors", "Sunne", "Säffle", "Torsby", "Årjäng"]),
+    ("Västmanland", "U", "Region Västmanland", [
+        "Arboga", "Fagersta", "Hallstahammar", "Kungsör", "Köping", "Norberg", "Sala",
+        "Skinnskatteberg", "Surahammar", "Västerås"]),
+    ("Uppsala", "C", "Region Uppsala", [
+        "Enköping", "Heby", "Håbo", "Knivsta", "Tierp", "Uppsala", "Älvkarleby", "Östhammar"]),
+    ("Södermanland", "D", "Region Sörmland", [
+        "Eskilstuna", "Flen", "Gnesta", "Katrineholm", "Nyköping", "Oxelösund", "Strängnäs", "Trosa",
+        "Vingåker"]),
+    ("Västernorrland", "Y", "Region Västernorrland", [
+        "Härnösand", "Kramfors", "Sollefteå", "Sundsvall", "Timrå", "Ånge", "Örnsköldsvik"]),
+    ("Jämtland", "Z", "Region Jämtland Härjedalen", [
+        "Berg", "Bräcke", "Härjedalen", "Krokom", "Ragunda", "Strömsund", "Åre", "Östersund"]),
+    ("Örebro", "T", "Region Örebro län", [
+        "Askersund", "Degerfors", "Hallsberg", "Hällefors", "Karlskoga", "Kumla", "Laxå", "Lekeberg",
+        "Lindesberg", "Ljusnarsberg", "Nora", "Örebro"]),
+]
+
+
+@dataclass(frozen=True)
+class BodyInfo:
+    """A body the generator writes documents of, and the county it works in."""
+
+    name: str
+    short: str
+    abbreviation: str
+    region: str
+    municipalities: tuple[str, ...]
+
+    @property
+    def header(self) -> str:
+        return f"{self.name} ({self.short}, {self.abbreviation})"
+
+
+def all_bodies() -> list[BodyInfo]:
+    """Every body, county by county (Dalarna's first, the seed network first of all)."""
+    out = []
+    for county, letter, region, municipalities in COUNTIES:
+        for name, short, abbreviation in BODIES:
+            if county != "Dalarna":
+                name, abbreviation = f"{name} i {county}", abbreviation + letter
+            out.append(BodyInfo(name, short, abbreviation, region, tuple(municipalities)))
+    return out
+
+
+SEED_BODY = all_bodies()[0]
 
 FIRST_NAMES = [
     "Anna", "Maria", "Karin", "Eva", "Lena", "Kerstin", "Ulrika", "Helena", "Sara", "Johanna",
@@ -162,6 +234,42 @@ SENTENCES = [
 
 SEASONS = ["sommaren", "hösten", "jul och nyår", "våren", "semesterperioden"]
 
+# Vocabulary that grows with the archive: new compounds and project names keep appearing over the
+# years (Heaps' law), so a large archive has a large vocabulary, as a real one does. None of these
+# titles opens with a word that gives an item its type ("Beslut", "Rapport", "Information" …).
+COMPOUND_HEADS = [
+    "välfärds", "barnhälso", "äldreomsorgs", "läkemedels", "missbruks", "anhörig", "digitaliserings",
+    "kompetens", "boende", "hemtjänst", "rehabiliterings", "elevhälso", "integrations", "kris",
+    "beredskaps", "vaccinations", "tandvårds", "ungdoms", "familje", "demens", "nutritions",
+    "trygghets", "brottsoffer", "våldspreventions", "hjälpmedels", "habiliterings", "arbetsmiljö",
+    "rekryterings", "journal", "kvalitets",
+]
+COMPOUND_TAILS = [
+    "strategi", "planering", "arbete", "samverkan", "uppdrag", "projekt", "nätverk", "modell",
+    "satsning", "utredning", "rutiner", "avtal", "program", "analys", "stöd", "team", "register",
+]
+NAME_SYLLABLES = [
+    "sam", "fram", "ny", "tid", "lin", "vi", "ka", "ro", "mo", "dal", "berg", "ste", "ga", "ljus",
+    "nä", "ra", "vå", "ren", "ö", "lå", "to", "va", "sti", "gen", "hem", "kvist", "när", "bo",
+]
+TOPIC_PATTERNS = [
+    "Handlingsplan för {c}", "Uppföljning av {c}", "Länsgemensam {c}", "Överenskommelse om {c}",
+    "Projekt {n}", "Modellen {n} för {c}", "Utvecklingsarbete med {c}", "Kartläggning av {c}",
+    "Pilotprojektet {n} i kommunerna", "Samverkansavtal om {c}", "Nationell satsning på {c}",
+]
+
+
+def new_topic(rng: random.Random) -> str:
+    """A topic the archive has not had before: a new compound or a newly coined project name."""
+    compound = rng.choice(COMPOUND_HEADS) + rng.choice(COMPOUND_TAILS)
+    coined = "".join(rng.choice(NAME_SYLLABLES) for _ in range(rng.choice([2, 2, 3]))).capitalize()
+    return rng.choice(TOPIC_PATTERNS).format(c=compound, n=coined)
+
+
+def grown_topic_count(meetings: int) -> int:
+    """How many new topics an archive of that many meetings has seen: sublinear growth."""
+    return int(4 * meetings ** 0.6)
+
 
 # --------------------------------------------------------------------------- expected structure
 
@@ -195,6 +303,7 @@ class GeneratedDocument:
     attendees: list[str] = field(default_factory=list)  # distinct names as the reader should give them
     registry_number: str | None = None
     document_date: date | None = None
+    body: BodyInfo = SEED_BODY
 
     def __str__(self) -> str:
         return self.text
@@ -225,6 +334,7 @@ class Meeting:
     registry_style: str
     items: list[GeneratedItem]
     people: list[tuple[str, str | None, str]]  # (name, title or None, organisation)
+    body: BodyInfo = SEED_BODY
 
 
 # --------------------------------------------------------------------------- helpers
@@ -260,6 +370,8 @@ def wrap(text: str, width: int, trail: str = "") -> list[str]:
     """Greedy word wrap that never starts a continuation line with something that looks like a
     heading, a clause or a label (a digit, "att", "Föredragande", "Bilaga", "a)")."""
     words = text.split()
+    if len(text) <= width:  # fits on one line: nothing to wrap or repair
+        return [" ".join(words) + trail]
     lines: list[list[str]] = [[]]
     length = 0
     for word in words:
@@ -281,18 +393,33 @@ def wrap(text: str, width: int, trail: str = "") -> list[str]:
     return [" ".join(line) + trail for line in lines]
 
 
+_FILLERS = {
+    "name": lambda rng, ctx: rng.choice(ctx["names"]),
+    "name2": lambda rng, ctx: rng.choice(ctx["names"]),
+    "muni": lambda rng, ctx: rng.choice(ctx.get("municipalities", MUNICIPALITIES)),
+    "muni2": lambda rng, ctx: rng.choice(ctx.get("municipalities", MUNICIPALITIES)),
+    "k": lambda rng, ctx: rng.choice([150, 250, 350, 400, 700, 1200]),
+    "day": lambda rng, ctx: rng.randint(1, 28),
+    "month": lambda rng, ctx: rng.choice(MONTHS),
+    "season": lambda rng, ctx: rng.choice(SEASONS),
+    "short": lambda rng, ctx: SHORT,
+}
+
+
+class _Values(dict):
+    """The context, and a fresh random value for each other field the template names (drawn on use)."""
+
+    def __init__(self, ctx: dict, rng: random.Random):
+        super().__init__(ctx)
+        self.ctx, self.rng = ctx, rng
+
+    def __missing__(self, key):
+        value = self[key] = _FILLERS[key](self.rng, self.ctx)
+        return value
+
+
 def _fill(template: str, rng: random.Random, ctx: dict) -> str:
-    values = dict(ctx)
-    values.setdefault("name", rng.choice(ctx["names"]))
-    values.setdefault("name2", rng.choice(ctx["names"]))
-    values.setdefault("muni", rng.choice(MUNICIPALITIES))
-    values.setdefault("muni2", rng.choice(MUNICIPALITIES))
-    values.setdefault("k", rng.choice([150, 250, 350, 400, 700, 1200]))
-    values.setdefault("day", rng.randint(1, 28))
-    values.setdefault("month", rng.choice(MONTHS))
-    values.setdefault("season", rng.choice(SEASONS))
-    values.setdefault("short", SHORT)
-    return template.format(**values)
+    return template.format_map(_Values(ctx, rng))
 
 
 def _paragraph(rng: random.Random, ctx: dict, sentences: int | None = None) -> str:
@@ -302,20 +429,24 @@ def _paragraph(rng: random.Random, ctx: dict, sentences: int | None = None) -> s
 
 # --------------------------------------------------------------------------- the meeting plan
 
-def plan_meeting(rng: random.Random, meeting_date: date) -> Meeting:
+def plan_meeting(rng: random.Random, meeting_date: date, body: BodyInfo = SEED_BODY,
+                 topics: list[str] | None = None) -> Meeting:
+    """A meeting of `body`; its content items are drawn from `topics` (default: the standing TOPICS)."""
     year = meeting_date.year
+    municipalities = body.municipalities
     used: set[str] = set()
     people_count = rng.randint(8, 30)
     people = []
     for i in range(people_count):
         name = _person(rng, used)
         if i % 3 == 2:
-            people.append((name, rng.choice(REGION_TITLES), "Region Dalarna"))
+            people.append((name, rng.choice(REGION_TITLES), body.region))
         else:
-            people.append((name, None, MUNICIPALITIES[i % len(MUNICIPALITIES)]))
+            people.append((name, None, municipalities[i % len(municipalities)]))
     names = [p[0] for p in people]
     previous = meeting_date - timedelta(days=rng.choice([28, 35, 42, 56, 63]))
-    ctx_base = {"year": year, "names": names, "yymmdd": yymmdd(meeting_date - timedelta(days=14))}
+    ctx_base = {"year": year, "names": names, "yymmdd": yymmdd(meeting_date - timedelta(days=14)),
+                "short": body.short, "municipalities": municipalities}
 
     items: list[GeneratedItem] = []
     attachment_no = 0
@@ -343,7 +474,7 @@ def plan_meeting(rng: random.Random, meeting_date: date) -> Meeting:
     items.append(prev)
 
     content_count = rng.randint(8, 15) - 4  # total 8–15 with the 3 opening items and "Övriga frågor"
-    topics = rng.sample(TOPICS, content_count)
+    topics = rng.sample(topics or TOPICS, content_count)
     report_item_at = rng.randrange(content_count) if rng.random() < 0.6 else None
     for index, topic in enumerate(topics):
         number = str(len(items) + 1)
@@ -416,7 +547,7 @@ def plan_meeting(rng: random.Random, meeting_date: date) -> Meeting:
     else:
         registry, style = f"RD{year % 100:02d}/{rng.randint(100, 9999):05d}", "rd"
     return Meeting(meeting_date, previous, rng.choice(TIMES), rng.choice(PLACES), registry, style,
-                   items, people)
+                   items, people, body)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -444,7 +575,8 @@ def render(meeting: Meeting, kind: str, layout: str, rng: random.Random) -> Gene
         text, attendees, doc_date, registry = _render_markdown(meeting, items, rng)
     else:
         text, attendees, doc_date, registry = _render_minutes(meeting, items, layout, rng)
-    return GeneratedDocument(text, kind, layout, meeting.date, items, attendees, registry, doc_date)
+    return GeneratedDocument(text, kind, layout, meeting.date, items, attendees, registry, doc_date,
+                             meeting.body)
 
 
 def _expected_items(meeting: Meeting, kind: str) -> list[GeneratedItem]:
@@ -463,7 +595,7 @@ def _expected_items(meeting: Meeting, kind: str) -> list[GeneratedItem]:
 
 
 def _item_body(item: GeneratedItem, kind: str, rng: random.Random, width: int, markdown: bool,
-               trail: str) -> list[str]:
+               trail: str, short: str = SHORT) -> list[str]:
     """The lines under a heading: presenters, paragraphs, proposer block, decision block."""
     lines: list[str] = []
     if item.presenters:
@@ -489,9 +621,9 @@ def _item_body(item: GeneratedItem, kind: str, rng: random.Random, width: int, m
     if clauses:
         if kind == AGENDA:
             lines.append(rng.choice(["Förslag till beslut", "Förslag till beslut:"]) + trail)
-            lines.append(f"{SHORT} beslutar:" + trail)
+            lines.append(f"{short} beslutar:" + trail)
         else:
-            opener = f"{SHORT} beslutade:"
+            opener = f"{short} beslutade:"
             lines.append(f"**{opener}**  " if markdown else opener + trail)
         if markdown:
             lines.extend(f"**{c}**" for c in clauses)
@@ -510,7 +642,7 @@ def _render_agenda(meeting: Meeting, items, layout, rng):
     trail = " " if layout == "agenda_plain" else ""
     date_text = long_date(meeting.date) if rng.random() < 0.7 else meeting.date.isoformat()
     lines = [
-        f" {BODY_HEADER}  ",
+        f" {meeting.body.header}  ",
         f"Datum: {date_text} ",
         "",
         f"Tid: {meeting.time[0]} ",
@@ -529,7 +661,7 @@ def _render_agenda(meeting: Meeting, items, layout, rng):
             for p in sub.paragraphs:
                 lines.extend(wrap(p, 80, trail))
             lines.append("")
-        lines.extend(_item_body(item, AGENDA, rng, 80, False, trail))
+        lines.extend(_item_body(item, AGENDA, rng, 80, False, trail, meeting.body.short))
         lines.append(" ")
     lines.append("VÄLKOMMEN! ")
     return "\n".join(lines) + "\n", [], None, None
@@ -537,14 +669,15 @@ def _render_agenda(meeting: Meeting, items, layout, rng):
 
 def _attendance_table(meeting: Meeting, rng: random.Random) -> tuple[list[str], list[str]]:
     """A two-column table flattened into lines: municipality members left, region members right."""
-    left_people = [p for p in meeting.people if p[2] != "Region Dalarna"]
-    right = [p for p in meeting.people if p[2] == "Region Dalarna"]
+    region = meeting.body.region
+    left_people = [p for p in meeting.people if p[2] != region]
+    right = [p for p in meeting.people if p[2] == region]
     # group municipality members per municipality, in municipality order
     groups: dict[str, list[str]] = {}
     for name, _, muni in left_people:
         groups.setdefault(muni, []).append(name)
     left_rows = [(names, muni) for muni, names in groups.items()]
-    rows = ["Närvarande: (Överstruken = icke närvarande) ", "Kommun Region Dalarna "]
+    rows = ["Närvarande: (Överstruken = icke närvarande) ", f"Kommun {region} "]
     order: list[str] = []
     for i in range(max(len(left_rows), len(right))):
         left = ""
@@ -574,17 +707,18 @@ def _attendance_list(meeting: Meeting, rng: random.Random, markdown: bool) -> tu
 
 
 def _render_minutes(meeting: Meeting, items, layout, rng):
-    lines = [f" {BODY},  ", "", "(Länschefsnätverket, LCHNV)  ", "", " ", ""]
+    body = meeting.body
+    lines = [f" {body.name},  ", "", f"({body.short}, {body.abbreviation})  ", "", " ", ""]
     doc_date = registry = None
     if layout == "minutes_table":
         doc_date = meeting.date + timedelta(days=rng.randint(2, 9))
         registry = meeting.registry
-        lines += [f"Minnesanteckningar {SHORT} ", "", f"Datum: {doc_date.isoformat()} ", "",
+        lines += [f"Minnesanteckningar {body.short} ", "", f"Datum: {doc_date.isoformat()} ", "",
                   f"Dnr: {registry} ", "", " ", "", f"Datum: {long_date(meeting.date)} ", ""]
     else:
         # the year may be left out when the previous minutes' date gives it
         with_year = meeting.date.month < 4 or rng.random() < 0.4
-        lines = [f" {BODY_HEADER}  ", f"Datum: {long_date(meeting.date, with_year)} "]
+        lines = [f" {body.header}  ", f"Datum: {long_date(meeting.date, with_year)} "]
     lines += [f"Tid: {meeting.time[0]} ", "", f"Plats: {meeting.place} ", "", ""]
     if layout == "minutes_table":
         rows, attendees = _attendance_table(meeting, rng)
@@ -599,7 +733,7 @@ def _render_minutes(meeting: Meeting, items, layout, rng):
             for p in sub.paragraphs:
                 lines.extend(wrap(p, 82, " "))
             lines.append(" ")
-        lines.extend(_item_body(item, MINUTES, rng, 82, False, " "))
+        lines.extend(_item_body(item, MINUTES, rng, 82, False, " ", meeting.body.short))
         lines.append(" ")
     return "\n".join(lines) + "\n", attendees, doc_date, registry
 
@@ -610,7 +744,7 @@ def _render_markdown(meeting: Meeting, items, rng):
     registry = meeting.registry if meeting.registry_style == "hsn" else registry
     page_header = ["# Minnesanteckningar", "", f"Datum: {yymmdd(doc_date)}  ", f"Dnr:{registry}", ""]
     lines = ["", ""] + page_header + [
-        f"## {BODY_HEADER}", "", long_date(meeting.date, with_year=False), "",
+        f"## {meeting.body.header}", "", long_date(meeting.date, with_year=False), "",
         f"Tid: {meeting.time[0].replace('Kl. ', '')}", "", f"Plats: {meeting.place}", "",
     ]
     rows, attendees = _attendance_list(meeting, rng, markdown=True)
@@ -630,7 +764,7 @@ def _render_markdown(meeting: Meeting, items, rng):
             block += [f"### **{ord(sub.number) - 96}. {sub.heading}**", ""]
             for p in sub.paragraphs:
                 block += [p, ""]
-        block += _item_body(item, MINUTES, rng, 10_000, True, "")
+        block += _item_body(item, MINUTES, rng, 10_000, True, "", meeting.body.short)
         lines += block
         since_header += sum(len(b) for b in block)
         if since_header > 2200 and index < len(items) - 1:
@@ -655,6 +789,7 @@ def _fit(meeting: Meeting, kind: str, layout: str, seed: int, target: int) -> Ge
         if size < min(target, MIN_BYTES + 300):
             item = grow.choice(content)
             ctx = {"year": meeting.date.year, "names": [p[0] for p in meeting.people],
+                   "short": meeting.body.short, "municipalities": meeting.body.municipalities,
                    "yymmdd": yymmdd(meeting.previous), "t": item.title[0].lower() + item.title[1:],
                    "d": long_date(meeting.date)}
             (item.paragraphs if kind == AGENDA else item.minutes_paragraphs).append(_paragraph(grow, ctx))
@@ -670,19 +805,21 @@ def _fit(meeting: Meeting, kind: str, layout: str, seed: int, target: int) -> Ge
 
 
 def generate_document(rng: random.Random, *, kind: str | None = None, layout: str | None = None,
-                      meeting_date: date | None = None) -> GeneratedDocument:
+                      meeting_date: date | None = None, body: BodyInfo = SEED_BODY) -> GeneratedDocument:
     """One document drawn from rng. `str(result)` / `result.text` is the text."""
     meeting_date = meeting_date or _random_date(rng)
     kind = kind or (layout and ("agenda" if layout.startswith("agenda") else "minutes")) or rng.choice(
         [AGENDA, MINUTES])
     layout = layout or rng.choice(LAYOUTS[kind])
-    meeting = plan_meeting(rng, meeting_date)
+    meeting = plan_meeting(rng, meeting_date, body)
     return _fit(meeting, kind, layout, rng.randrange(2**31), rng.randint(6_000, 11_500))
 
 
-def generate_meeting_documents(rng: random.Random, meeting_date: date, kinds: list[str]) -> list[GeneratedDocument]:
+def generate_meeting_documents(rng: random.Random, meeting_date: date, kinds: list[str],
+                               body: BodyInfo = SEED_BODY,
+                               topics: list[str] | None = None) -> list[GeneratedDocument]:
     """The documents of one meeting (an agenda and/or minutes) from the same plan."""
-    meeting = plan_meeting(rng, meeting_date)
+    meeting = plan_meeting(rng, meeting_date, body, topics)
     documents = []
     for kind in kinds:
         layout = rng.choice(LAYOUTS[kind])
@@ -690,30 +827,66 @@ def generate_meeting_documents(rng: random.Random, meeting_date: date, kinds: li
     return documents
 
 
-def _random_date(rng: random.Random) -> date:
-    start = date(2019, 1, 7)
-    day = start + timedelta(days=rng.randrange((date(2026, 12, 18) - start).days))
+def _meeting_day(day: date) -> date:
+    """The first weekday on or after `day` outside July (no meetings in the summer holiday)."""
     while day.weekday() >= 5 or day.month == 7:
         day += timedelta(days=1)
     return day
 
 
+def _random_date(rng: random.Random) -> date:
+    start = date(2019, 1, 7)
+    return _meeting_day(start + timedelta(days=rng.randrange((date(2026, 12, 18) - start).days)))
+
+
+LAST_DAY = date(2026, 12, 18)  # the archives end here (all meetings lie before it, give or take a year)
+DOCUMENTS_PER_MEETING = 1.35  # 35 % of the meetings have an agenda and minutes, the rest one of them
+MEETINGS_PER_YEAR = 8  # a body meets every 3–9 weeks (mean 6.5 weeks minus the summer)
+MIN_BODIES, YEARS_PER_BODY = 3, 25
+
+
+def plan_archive(count: int) -> tuple[list[BodyInfo], date]:
+    """The bodies an archive of `count` documents spreads over and the day it starts.
+
+    At least three bodies (the seed network first); more, up to every body of every county, as the
+    archive grows, each meeting for about 25 years; beyond that the archive reaches further back.
+    """
+    bodies = all_bodies()
+    meetings = max(1.0, count / DOCUMENTS_PER_MEETING)
+    wanted = max(MIN_BODIES, -(-int(meetings) // (MEETINGS_PER_YEAR * YEARS_PER_BODY)))
+    chosen = bodies[:min(len(bodies), wanted)]
+    years = meetings / len(chosen) / MEETINGS_PER_YEAR
+    return chosen, LAST_DAY - timedelta(days=round(years * 365.25))
+
+
 def generate_documents(count: int, seed: int = 1) -> list[tuple[str, GeneratedDocument]]:
-    """(file name, document) pairs; about a third of the meetings have both agenda and minutes."""
+    """(file name, document) pairs in the order the meetings were held, over several bodies.
+
+    Each body meets every 3–9 weeks on a weekday outside July, so (body, date, kind) is unique by
+    construction and any count can be made: nothing is drawn until it is new. About a third of the
+    meetings have both agenda and minutes. New topics appear as the archive grows (new_topic).
+    """
     rng = random.Random(seed)
-    used_dates: set[date] = set()
+    bodies, first_day = plan_archive(count)
+    # (next meeting day, body index): always the earliest next meeting, so the archive is chronological
+    upcoming = [(_meeting_day(first_day + timedelta(days=rng.randrange(60))), index)
+                for index in range(len(bodies))]
+    heapq.heapify(upcoming)
+    grown: list[str] = []
     out: list[tuple[str, GeneratedDocument]] = []
-    meeting_no = 0
+    meetings = 0
     while len(out) < count:
-        meeting_date = _random_date(rng)
-        if meeting_date in used_dates:
-            continue
-        used_dates.add(meeting_date)
-        meeting_no += 1
+        meeting_date, index = heapq.heappop(upcoming)
+        heapq.heappush(upcoming, (_meeting_day(meeting_date + timedelta(days=rng.randint(21, 63))), index))
+        meetings += 1
+        while len(grown) < grown_topic_count(meetings):
+            grown.append(new_topic(rng))
+        topics = TOPICS + grown[-30:]  # the standing topics and the current ones
         roll = rng.random()
         kinds = [AGENDA, MINUTES] if roll < 0.35 and count - len(out) >= 2 else [AGENDA] if roll < 0.65 else [MINUTES]
-        for document in generate_meeting_documents(rng, meeting_date, kinds):
-            name = f"{len(out):05d}_{meeting_date.isoformat()}_{document.kind}.txt"
+        body = bodies[index]
+        for document in generate_meeting_documents(rng, meeting_date, kinds, body, topics):
+            name = f"{len(out):05d}_{meeting_date.isoformat()}_{body.abbreviation.lower()}_{document.kind}.txt"
             out.append((name, document))
     return out
 

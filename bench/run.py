@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The Samverkan benchmark: parse, import and search a generated archive, and print the figures.
 
-    python bench/run.py [--count 500] [--seed 1] [--database-url postgres://…]
+    python bench/run.py [--count 1000] [--seed 1] [--database-url postgres://…]
     make bench
 
 Generates a synthetic archive (bench/generate.py) into a temporary folder and measures
@@ -205,17 +205,29 @@ def setup_django(data_dir: Path, database_url: str | None):
     return connection, old_name
 
 
-def phase_import(table: Table, paths: list[Path]) -> bool:
+def _tenths(table: Table, label: str, durations: list[float]) -> None:
+    """Speed of the first and the last tenth of the documents: does a document cost more in a bigger archive?"""
+    tenth = max(1, len(durations) // 10)
+    first, last = tenth / sum(durations[:tenth]), tenth / sum(durations[-tenth:])
+    table.add(label, f"{first:,.1f} → {last:,.1f}",
+              f"docs/s of documents 1–{tenth} and the last {tenth}; batch 10 at {last / first:.0%} of batch 1")
+
+
+def phase_import(table: Table, paths: list[Path]) -> float | None:
+    """Import every file, then again; the first-time import rate (docs/s), None when skipped."""
     try:
         from samverkan.archive.services import ImportFailed, import_file
     except ImportError as error:
         table.add("import", "skipped", f"loader not importable: {error}")
-        return False
+        return None
+    rates = []
     for label in ("import docs/s (first time)", "re-import docs/s (unchanged)"):
         statuses: Counter = Counter()
         failures: list[str] = []
+        durations: list[float] = []
         start = time.perf_counter()
         for path in paths:
+            began = time.perf_counter()
             try:
                 statuses[import_file(path).status] += 1
             except ImportFailed as error:
@@ -224,12 +236,74 @@ def phase_import(table: Table, paths: list[Path]) -> bool:
             except Exception as error:
                 statuses["error"] += 1
                 failures.append(f"{path.name}: {type(error).__name__}: {error}")
+            durations.append(time.perf_counter() - began)
         elapsed = time.perf_counter() - start
         summary = ", ".join(f"{k} {v}" for k, v in sorted(statuses.items()))
-        table.add(label, f"{len(paths) / elapsed:,.1f}", f"{elapsed:,.1f} s; {summary}")
+        rates.append(len(paths) / elapsed)
+        table.add(label, f"{rates[-1]:,.1f}", f"{elapsed:,.1f} s; {summary}")
         if failures:
             table.add("  first failure", "", failures[0][:140])
-    return True
+        if len(rates) == 1:
+            _tenths(table, "  import batch 1 vs batch 10", durations)
+    return rates[0]
+
+
+def phase_floor(table: Table, import_rate: float) -> None:
+    """The same rows the import wrote, inserted again with bulk_create, one transaction per document.
+
+    What an import could cost at best on this database: no reading, no lookups, no index. The rows
+    (meetings, items, clauses, presentations, attachments, attendance, source documents) are taken
+    from the database after the import, deleted, and inserted again in the order the files came,
+    each meeting with its first document. People, organisations and bodies stay; the search index
+    is not rebuilt (so run this after the search phase).
+    """
+    from collections import defaultdict
+
+    from django.db import transaction
+
+    from samverkan.archive.models import SourceDocument
+    from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Clause, Meeting, Presentation
+
+    sources = list(SourceDocument.objects.order_by("pk"))
+    meetings = {m.pk: m for m in Meeting.objects.all()}
+    items: dict[int, list] = defaultdict(list)
+    for item in AgendaItem.objects.order_by("parent_id", "pk"):
+        items[item.meeting_id].append(item)
+    part_models = (Clause, Presentation, Attachment, Attendance)
+    parts = {model: defaultdict(list) for model in part_models}
+    unsourced = 0
+    for model in part_models:
+        for row in model.objects.order_by("pk"):
+            parts[model][row.source_id].append(row)
+            unsourced += row.source_id is None
+    rows = len(sources) + len(meetings) + sum(len(v) for v in items.values()) + sum(
+        len(r) for by_source in parts.values() for r in by_source.values())
+    Meeting.objects.all().delete()  # cascades to everything above (and the search entries)
+
+    durations: list[float] = []
+    inserted: set[int] = set()
+    start = time.perf_counter()
+    for source in sources:
+        began = time.perf_counter()
+        with transaction.atomic():
+            if source.meeting_id not in inserted:
+                inserted.add(source.meeting_id)
+                Meeting.objects.bulk_create([meetings[source.meeting_id]])
+                AgendaItem.objects.bulk_create(items[source.meeting_id])
+            SourceDocument.objects.bulk_create([source])
+            for model in part_models:
+                if parts[model][source.pk]:
+                    model.objects.bulk_create(parts[model][source.pk])
+        durations.append(time.perf_counter() - began)
+    elapsed = time.perf_counter() - start
+    rate = len(sources) / elapsed
+    back = sum(model.objects.count() for model in (SourceDocument, Meeting, AgendaItem, *part_models))
+    table.add("bulk_create floor docs/s", f"{rate:,.1f}",
+              f"{elapsed:,.2f} s for {rows:,} rows ({back:,} in the tables after), one transaction per document"
+              + (f"; {unsourced} rows without a source skipped" if unsourced else ""))
+    table.add("import / floor", f"{import_rate / rate:.1%}",
+              f"the import runs at this share of the floor ({rate / import_rate:,.0f}× slower)")
+    _tenths(table, "  floor batch 1 vs batch 10", durations)
 
 
 def phase_counts(table: Table, expected_meetings: int, expected_items: int) -> None:
@@ -321,7 +395,8 @@ def phase_search(table: Table, named_docs, seed: int, count: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Samverkan benchmark (reports, never fails on timings).")
-    parser.add_argument("--count", type=int, default=500, help="documents to generate (default 500)")
+    parser.add_argument("--count", type=int, default=1000, help="documents to generate (default 1000)")
+    parser.add_argument("--no-floor", action="store_true", help="skip the bulk_create floor")
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--queries", type=int, default=200, help="search queries to time (default 200)")
     parser.add_argument("--database-url", help="run import/search on a throw-away test database "
@@ -347,11 +422,11 @@ def main(argv: list[str] | None = None) -> int:
             paths.append(path)
             texts.append((name, path.read_text(encoding="utf-8")))
         total_bytes = sum(len(t.encode("utf-8")) for _, t in texts)
-        dates = {d.meeting_date for _, d in named_docs}
+        dates = {(d.body.name, d.meeting_date) for _, d in named_docs}  # one meeting per body and day
         kinds = Counter(d.kind for _, d in named_docs)
         table.add("documents", f"{len(paths):,}",
                   f"{kinds['agenda']} agendas, {kinds['minutes']} minutes, {len(dates)} meetings "
-                  f"(seed {args.seed})")
+                  f"of {len({d.body.name for _, d in named_docs})} bodies (seed {args.seed})")
         table.add("total size", f"{total_bytes / 1e6:,.2f} MB",
                   f"{min(d.size for _, d in named_docs) / 1e3:.1f}–"
                   f"{max(d.size for _, d in named_docs) / 1e3:.1f} KB per document")
@@ -368,15 +443,20 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         table.add("database", connection.vendor,
                   connection.settings_dict["NAME"] if args.database_url else "fresh file in temp dir")
-        if phase_import(table, paths):
+        import_rate = phase_import(table, paths)
+        if import_rate is not None:
             expected_items = 0
             by_date: dict = {}
             for _, d in named_docs:
-                by_date[d.meeting_date] = max(by_date.get(d.meeting_date, 0), len(d.items))
+                key = (d.body.name, d.meeting_date)
+                by_date[key] = max(by_date.get(key, 0), len(d.items))
             expected_items = sum(by_date.values())
             phase_counts(table, len(dates), expected_items)
             table.section("Search (search())")
             phase_search(table, named_docs, args.seed, args.queries)
+            if not args.no_floor:
+                table.section("Floor (the same rows with bulk_create)")
+                phase_floor(table, import_rate)
     except KeyboardInterrupt:
         print("\ninterrupted")
         return 130

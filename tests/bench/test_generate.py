@@ -17,6 +17,7 @@ from bench.generate import (
     MAX_BYTES,
     MIN_BYTES,
     MINUTES,
+    SEED_BODY,
     generate_archive,
     generate_document,
     generate_documents,
@@ -73,20 +74,21 @@ def test_the_archive_mixes_kinds_layouts_and_shared_meetings(corpus):
     for d in shared:
         kinds = sorted(doc.kind for _, doc in corpus if doc.meeting_date == d)
         assert kinds == [AGENDA, MINUTES]
-    assert {doc.meeting_date.year for _, doc in corpus} <= set(range(2019, 2027))
+    assert {doc.meeting_date.year for _, doc in corpus} <= set(range(2019, 2028))
     assert any(doc.items[i].subitems for _, doc in corpus for i in range(len(doc.items)))
 
 
 def test_documents_are_written_in_the_seed_styles(corpus):
-    texts = {layout: next(doc.text for _, doc in corpus if doc.layout == layout) for layout in ALL_LAYOUTS}
+    docs = {layout: next(doc for _, doc in corpus if doc.layout == layout) for layout in ALL_LAYOUTS}
+    texts = {layout: doc.text for layout, doc in docs.items()}
     assert "Förslag till beslut" in texts["agenda_plain"]
-    assert "Länschefsnätverket beslutar:" in texts["agenda_compact"]
+    assert f"{docs['agenda_compact'].body.short} beslutar:" in texts["agenda_compact"]
     assert "Närvarande: (Överstruken = icke närvarande)" in texts["minutes_table"]
     assert re.search(r"^Dnr: (HSN \d{4}/\d+|RD\d\d/\d{5})", texts["minutes_table"], re.M)
     assert re.search(r"^Närvarande: ", texts["minutes_list"], re.M)
     assert texts["minutes_markdown"].count("Minnesanteckningar\n\nDatum: ") >= 2  # repeated headers
     assert re.search(r"^Datum: \d{6}  $", texts["minutes_markdown"], re.M)
-    assert "**Länschefsnätverket beslutade:**" in texts["minutes_markdown"]
+    assert f"**{docs['minutes_markdown'].body.short} beslutade:**" in texts["minutes_markdown"]
     all_text = "\n".join(doc.text for _, doc in corpus)
     assert re.search(r"^Föregående minnesanteckningar \d{6}", all_text, re.M) or \
         re.search(r"\d\. Föregående minnesanteckningar \d{6}", all_text)
@@ -106,6 +108,50 @@ def test_agendas_propose_and_minutes_decide(corpus):
             assert doc.attendees == []
         else:
             assert decisions, name
+
+
+def test_any_count_over_several_bodies_and_decades_with_unique_meetings():
+    """6,000 documents (more than the seed network's dates allow) come out; no (body, date, kind) twice.
+
+    The generator draws each body's next meeting after its last one, so it cannot loop; an alarm
+    turns a regression into a failure instead of a hung test run.
+    """
+    import signal
+
+    def hung(signum, frame):
+        raise AssertionError("generate_documents(6000) did not finish within 60 s: an endless loop?")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        named = generate_documents(6000, seed=5)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert len(named) == 6000
+    assert len({name for name, _ in named}) == 6000
+    keys = [(doc.body.name, doc.meeting_date, doc.kind) for _, doc in named]
+    assert len(set(keys)) == len(keys)
+    bodies = Counter(doc.body.name for _, doc in named)
+    assert len(bodies) >= 10 and "Länsnätverket för förvaltningschefer" in bodies
+    assert len({doc.body.abbreviation for _, doc in named}) == len(bodies)
+    years = {doc.meeting_date.year for _, doc in named}
+    assert max(years) - min(years) >= 20  # decades, not the seed network's eight years
+    dates = [doc.meeting_date for _, doc in named]
+    assert dates == sorted(dates)  # in the order the meetings were held
+    # a bigger archive has a bigger vocabulary: later meetings bring topics the first did not have
+    first = {item.title for _, doc in named[:600] for item in doc.items}
+    last = {item.title for _, doc in named[-600:] for item in doc.items}
+    assert len(last - first) > 50
+
+
+def test_small_archives_have_several_bodies_and_the_seed_network_first():
+    named = generate_documents(30, seed=1)
+    assert named[0][1].body == SEED_BODY or any(doc.body == SEED_BODY for _, doc in named)
+    assert len({doc.body for _, doc in named}) == 3
+    for _, doc in named:
+        assert doc.body.header in doc.text or doc.body.name in doc.text
+    assert [(n, d.text) for n, d in named] == [(n, d.text) for n, d in generate_documents(30, seed=1)]
 
 
 def test_wrapped_lines_never_start_like_a_heading_or_a_clause():

@@ -26,6 +26,7 @@ from samverkan.directory.services import (
     get_or_create_person,
 )
 from samverkan.language.dates import referenced_dates
+from samverkan.language.outcomes import mode_from_location, outcome_from_decisions
 from samverkan.meetings.models import (
     AgendaItem,
     Attachment,
@@ -34,7 +35,6 @@ from samverkan.meetings.models import (
     Meeting,
     Presentation,
 )
-from samverkan.meetings.services import mode_from_location, outcome_from_decisions
 from samverkan.search.services import index_meeting
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}

@@ -207,3 +207,10 @@ GENERIC_ITEM_WORDS = (
     "godkännande", "godkänna", "lägga", "handlingarna", "ärendet", "att", "punkt", "bilaga",
     "föredragande",
 )
+
+# ---------------------------------------- meeting mode and outcomes
+# A location line naming one of these is (also) a digital meeting: "Teams", "Leksand samt digitalt via Teams".
+DIGITAL_PLACE_WORDS = ("teams", "skype", "zoom", r"digital\w*", "videolänk", "distans")
+ALSO_WORDS = ("samt", "och", r"\+", "eller")  # "X samt Teams": on site and digital
+TABLED_STEM = r"bordl[äa]gg"  # "att bordlägga", "bordläggs"
+TAKEN_BACK_PHRASES = (r"(?:tar|tas|tog)\s+tillbaka", r"återremitt\w*")

@@ -1,6 +1,5 @@
 """Planning a meeting and building its agenda: the secretariat's writes before the meeting."""
 
-import re
 from datetime import date, time
 
 from samverkan.core.actions import action
@@ -8,43 +7,12 @@ from samverkan.core.errors import UserError
 from samverkan.core.locking import claim_version
 from samverkan.directory.models import Body
 from samverkan.directory.services import get_or_create_person
+from samverkan.language.outcomes import mode_from_location
 
 from .models import AgendaItem, Clause, Meeting, Presentation
 from .signals import announce_change
 
-DIGITAL_WORDS = re.compile(r"\b(teams|skype|zoom|digital\w*|videolänk|distans)\b", re.IGNORECASE)
-ALSO_ON_SITE = re.compile(r"\b(samt|och|\+|eller)\b", re.IGNORECASE)
 PENDING_OUTCOMES = (AgendaItem.Outcome.TABLED, AgendaItem.Outcome.TAKEN_BACK)
-
-
-def mode_from_location(location: str) -> str:
-    """On site, digital or both, as far as the location line tells."""
-    location = location.strip()
-    if not location:
-        return Meeting.Mode.UNKNOWN
-    digital = DIGITAL_WORDS.search(location)
-    if not digital:
-        return Meeting.Mode.ON_SITE
-    before_digital = location[: digital.start()]
-    if before_digital.strip(" ,") and ALSO_ON_SITE.search(before_digital + " "):
-        return Meeting.Mode.HYBRID
-    return Meeting.Mode.DIGITAL
-
-
-TABLED_WORDS = re.compile(r"\bbordl[äa]gg", re.IGNORECASE)
-TAKEN_BACK_WORDS = re.compile(r"\b(tar|tas|tog)\s+tillbaka\b|\båterremitt", re.IGNORECASE)
-
-
-def outcome_from_decisions(decisions: list[str]) -> str:
-    """What became of an item, as its decisions say: tabled, taken back, or decided."""
-    if not decisions:
-        return AgendaItem.Outcome.OPEN
-    text = " ".join(decisions)
-    if TABLED_WORDS.search(text):
-        return AgendaItem.Outcome.TABLED
-    if TAKEN_BACK_WORDS.search(text):
-        return AgendaItem.Outcome.TAKEN_BACK
-    return AgendaItem.Outcome.DECIDED
 
 
 def previous_meeting(body: Body, before: date) -> Meeting | None:

@@ -109,3 +109,15 @@ def test_admin_is_available_for_corrections(admin_client, sample_archive):
     meeting = Meeting.objects.get(date="2023-11-09")
     assert admin_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk])).status_code == 200
     assert admin_client.get(reverse("admin:meetings_agendaitem_changelist")).status_code == 200
+
+
+def test_the_meeting_list_shows_one_year_at_a_time_newest_first(client, sample_archive):
+    page = client.get("/moten/").content.decode()
+    assert "<h1>Möten 2023</h1>" in page
+    assert "9 november 2023" in page
+    assert "Utan datum (1)" in page
+    assert "2021 (2)" in page and 'href="?ar=2021"' in page
+    older = client.get("/moten/?ar=2021").content.decode()
+    assert "<h1>Möten 2021</h1>" in older
+    assert 'aria-current="page">2021 (2)' in older
+    assert client.get("/moten/?ar=1850").content.decode().count("<h1>Möten 2023</h1>") == 1

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import ExtractYear
 
 from samverkan.directory.models import Organization, Person
 
@@ -25,12 +26,18 @@ def latest_meetings(today: date, visible: Q, limit: int = 10):
     )
 
 
-def meetings_by_year(visible: Q):
-    """Visible meetings grouped as [(year or None, [meetings])], newest year first."""
-    groups: dict = {}
-    for meeting in Meeting.objects.select_related("body").filter(visible).order_by("-date", "-pk"):
-        groups.setdefault(meeting.date.year if meeting.date else None, []).append(meeting)
-    return list(groups.items())
+def meeting_years(visible: Q) -> list[tuple[int | None, int]]:
+    """The years with visible meetings and how many, newest first; None for meetings without a date."""
+    rows = (Meeting.objects.filter(visible).annotate(year=ExtractYear("date")).values("year")
+            .annotate(count=Count("pk")).order_by(F("year").desc(nulls_last=True)))
+    return [(row["year"], row["count"]) for row in rows]
+
+
+def meetings_of_year(visible: Q, year: int | None):
+    """The visible meetings of one year (or without a date), newest first."""
+    meetings = Meeting.objects.select_related("body").filter(visible)
+    meetings = meetings.filter(date__isnull=True) if year is None else meetings.filter(date__year=year)
+    return meetings.order_by("-date", "-pk")
 
 
 def meeting_with_items(pk: int) -> Meeting:

@@ -26,7 +26,8 @@ from samverkan.meetings.selectors import (
     attendance_by_organization,
     latest_meetings,
     meeting_with_items,
-    meetings_by_year,
+    meeting_years,
+    meetings_of_year,
     organization_record,
     person_record,
     upcoming_meetings,
@@ -46,9 +47,20 @@ def home(request):
     })
 
 
+UNDATED = "utan-datum"
+
+
 def meeting_list(request):
+    """The meetings of one year at a time, with every year that has meetings to choose from."""
+    visible = visible_meetings_filter(request.user)
+    years = meeting_years(visible)
+    chosen = request.GET.get("ar", "")
+    year = None if chosen == UNDATED else _int_or_none(chosen)
+    if chosen not in [str(y) if y else UNDATED for y, _ in years]:
+        year = years[0][0] if years else None
     return render(request, "web/meeting_list.html", {
-        "years": meetings_by_year(visible_meetings_filter(request.user)),
+        "years": years, "year": year, "undated": UNDATED,
+        "meetings": meetings_of_year(visible, year) if years else [],
     })
 
 

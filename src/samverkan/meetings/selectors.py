@@ -7,7 +7,7 @@ from django.db.models.functions import ExtractYear
 
 from samverkan.directory.models import Organization, Person
 
-from .models import AgendaItem, Attendance, Meeting, Presentation
+from .models import AgendaItem, Attendance, Clause, Meeting, Presentation
 
 
 def upcoming_meetings(today: date, visible: Q, limit: int = 5):
@@ -16,14 +16,23 @@ def upcoming_meetings(today: date, visible: Q, limit: int = 5):
 
 
 def latest_meetings(today: date, visible: Q, limit: int = 10):
-    """Visible meetings before today, newest first; undated ones last."""
-    return (
+    """Visible meetings before today, newest first, undated ones last; each with its `decision_count`.
+
+    The decisions are counted for these meetings only, not for the whole archive before the limit.
+    """
+    meetings = list(
         Meeting.objects.select_related("body")
         .filter(visible)
         .filter(Q(date__lt=today) | Q(date__isnull=True))
-        .annotate(decision_count=Count("items__clauses", filter=Q(items__clauses__kind="decision")))
-        .order_by("-date", "-pk")[:limit]
+        .order_by(F("date").desc(nulls_last=True), "-pk")[:limit]
     )
+    counts = dict(
+        Clause.objects.filter(item__meeting__in=[m.pk for m in meetings], kind=Clause.Kind.DECISION)
+        .values("item__meeting").annotate(count=Count("pk")).values_list("item__meeting", "count")
+    )
+    for meeting in meetings:
+        meeting.decision_count = counts.get(meeting.pk, 0)
+    return meetings
 
 
 def meeting_years(visible: Q) -> list[tuple[int | None, int]]:

@@ -40,7 +40,9 @@ MINUTES_TITLES = ("Minnesanteckningar", "Mötesanteckningar")
 NOTES_TITLE = "Anteckningar"  # tells minutes, but names no body after it
 PROTOCOL_EXTRACT_SUFFIX = "sutdrag"  # "Protokollsutdrag"
 PROTOCOL_WORD = "protokoll"  # "Protokoll", "Sammanträdesprotokoll", "Protokollsutdrag"
-AGENDA_TITLES = ("Dagordning", "Kallelse", "Föredragningslista")
+AGENDA_TITLES = ("Dagordning", "Kallelse", "Föredragningslista", "Underrättelse")
+# Words only a record of a held meeting opens with: who took the decisions, the certified extract.
+MINUTES_MARKERS = ("Beslutande", "Utdragsbestyrkande")
 PAGE_FURNITURE_TITLES = (
     "PROTOKOLL", "MINNESANTECKNINGAR", "KALLELSE", "DAGORDNING", "FÖREDRAGNINGSLISTA", "Protokoll",
     "Minnesanteckningar",

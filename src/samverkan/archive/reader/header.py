@@ -32,6 +32,7 @@ from samverkan.language.lexicon import (
     GENERIC_SUBJECTS,
     MEETING_DATE_LABELS,
     MEETING_WORDS,
+    MINUTES_MARKERS,
     MINUTES_TITLES,
     NOT_IN_BODY_NAME,
     NOTES_TITLE,
@@ -84,6 +85,18 @@ _MINUTES_TITLE = re.compile(
     re.IGNORECASE,
 )
 _AGENDA_TITLE = re.compile(rf"^(?:{alternation(AGENDA_TITLES)})\b", re.IGNORECASE)
+# A title word anywhere in the opening lines (inside a long line of PDF text too): capitalised or in
+# capitals, a compound ending in "protokoll" included ("Direktionsprotokoll", "SAMMANTRÄDESPROTOKOLL").
+# Group 1 is a minutes word, group 2 an agenda word.
+_MINUTES_WORDS = alternation((*MINUTES_TITLES, PROTOCOL_WORD.capitalize()))
+_AGENDA_WORDS = alternation(AGENDA_TITLES)
+_TITLE_WORD = re.compile(
+    rf"(?<![\wåäöÅÄÖ])(?:((?:{_MINUTES_WORDS})|[A-ZÅÄÖ][a-zåäö]+{PROTOCOL_WORD}|[A-ZÅÄÖ]*{PROTOCOL_WORD.upper()}"
+    rf"|{_MINUTES_WORDS.upper()})|((?:{_AGENDA_WORDS})|{_AGENDA_WORDS.upper()}))(?![\wåäöÅÄÖ])"
+)
+_MINUTES_MARKER = re.compile(rf"(?<![\wåäöÅÄÖ])(?:{alternation(MINUTES_MARKERS)})(?![\wåäöÅÄÖ])")
+OPENING_LINES = 5
+OPENING_CHARS = 400
 # Counted over the lowercased full text; the word boundary or line start before a match is
 # checked in _count. Group 1, the label "beslut:", counts only at a line start.
 _DECIDED = re.compile(rf"(?:{alternation(DECIDED_VERBS)}|({DECISION_LABEL.lower()}))\s*:")
@@ -131,6 +144,15 @@ def document_kind(header_lines: list[Line], full_text: str) -> str:
             return MINUTES
         if _AGENDA_TITLE.match(line.text):
             return AGENDA
+    # The raw text: cleaning drops "PROTOKOLL 2(6)" as page furniture.
+    opening = [text[:OPENING_CHARS] for text in full_text[: OPENING_LINES * OPENING_CHARS * 2].splitlines()
+               if text.strip()][:OPENING_LINES]
+    for text in opening:
+        word = _TITLE_WORD.search(text)
+        if word:
+            return MINUTES if word.group(1) else AGENDA
+    if any(_MINUTES_MARKER.search(text) for text in opening):
+        return MINUTES
     lowered = full_text.lower()
     decided, proposed = _count(_DECIDED, lowered), _count(_PROPOSED, lowered)
     return MINUTES if decided > proposed else AGENDA

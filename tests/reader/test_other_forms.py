@@ -66,3 +66,11 @@ def test_page_counter_of_pdf_pages_is_no_item_number():
 ])
 def test_place_ends_at_the_end_of_its_field(header, place):
     assert read_text(f"{header}\n\n1. Mötets öppnande\n", "x.txt").location == place
+
+
+def test_items_under_a_section_heading_take_its_type():
+    text = ("Kallelse\n\n1. Val av justerare\n\nINFORMATIONSÄRENDEN\n\n2. Läget i hemtjänsten\n\n"
+            "Beslutsärenden\n\n3. Taxa för färdtjänst\n\n4. Rapport: Budgetuppföljning\n\n5. Övriga frågor\n")
+    types = [(i.number, i.type) for i in read_text(text, "x.txt").items]
+    assert types == [("1", "procedural"), ("2", "information"), ("3", "decision"), ("4", "report"),
+                     ("5", "other_business")]

@@ -96,6 +96,11 @@ TYPE_WORDS = {
     "Beslut": "decision", "Rapporter": "report", "Rapport": "report", "Lägesrapport": "report",
     "Statusrapport": "report", "Information": "information", "Info": "information",
 }
+# Section headings that group items, and the type of the items under them (unless their own heading
+# says otherwise): "BESLUTSÄRENDEN", "Informationsärenden".
+SECTION_TYPES = {
+    "beslutsärenden": "decision", "informationsärenden": "information", "anmälningsärenden": "information",
+}
 # Procedural items: opening and closing, roll call, adjusting the minutes, the agenda.
 OPENING_AND_CLOSING = ("öppnande", "öppnas", "avslutande", "avslutning", "avslutas")
 MEETING_GENITIVES = ("mötets", "mötet", "sammanträdets")  # "Mötets öppnande"

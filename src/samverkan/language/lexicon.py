@@ -19,6 +19,7 @@ MONTH_ABBREVIATIONS = {
 }
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 CLOCK_WORD = "kl"  # "kl. 9.30"
+CLOCK_WORD_IN_FULL = "klockan"  # "klockan 9.30"
 UNTIL_WORD = "till"  # "9.30 till 11.00"
 DATE_ARTICLE = "den"  # "tisdag den 14 mars"
 
@@ -33,6 +34,8 @@ REGISTRY_LABELS = ("Dnr", "Diarienummer", "Diarienr")
 COMBINED_LABEL_WORDS = ("Plats", "Tid", "Datum")
 COMBINED_LABELS = ("Plats och tid", "Tid och plats")
 PAGE_WORDS = ("sida", "page")
+# Labels of a protocol's header that end the field before them: "Omfattning 1-17", "Paragrafer 84-100".
+HEADER_FIELD_LABELS = ("Omfattning", "Paragrafer", "Paragraf")
 CONTACT_WORDS = ("telefon", "tel", "e-post")
 
 # ---------------------------------------- document titles
@@ -92,6 +95,11 @@ CASE_SECTIONS = (
 TYPE_WORDS = {
     "Beslut": "decision", "Rapporter": "report", "Rapport": "report", "Lägesrapport": "report",
     "Statusrapport": "report", "Information": "information", "Info": "information",
+}
+# Section headings that group items, and the type of the items under them (unless their own heading
+# says otherwise): "BESLUTSÄRENDEN", "Informationsärenden".
+SECTION_TYPES = {
+    "beslutsärenden": "decision", "informationsärenden": "information", "anmälningsärenden": "information",
 }
 # Procedural items: opening and closing, roll call, adjusting the minutes, the agenda.
 OPENING_AND_CLOSING = ("öppnande", "öppnas", "avslutande", "avslutning", "avslutas")

@@ -20,16 +20,20 @@ from samverkan.language.dates import (
 )
 from samverkan.language.gazetteer import Gazetteer
 from samverkan.language.lexicon import (
+    ABSENT_LABELS,
     AGENDA_TITLES,
     BODY_WORDS,
     CLOCK_WORD,
+    CLOCK_WORD_IN_FULL,
     COMBINED_LABEL_WORDS,
+    COMBINED_LABELS,
     DATE_LABELS,
     DECIDED_VERBS,
     DECIDING_VERBS,
     DECISION_LABEL,
     DOCUMENT_DATE_LABEL,
     GENERIC_SUBJECTS,
+    HEADER_FIELD_LABELS,
     MEETING_DATE_LABELS,
     MEETING_WORDS,
     MINUTES_MARKERS,
@@ -38,10 +42,12 @@ from samverkan.language.lexicon import (
     NOTES_TITLE,
     PLACE_LABELS,
     PRESENT_DECIDING_VERB,
+    PRESENT_LABELS,
     PROPOSAL_HEADING,
     PROTOCOL_EXTRACT_SUFFIX,
     PROTOCOL_WORD,
     REGISTRY_LABELS,
+    ROLE_LABELS,
     TIME_LABELS,
     TITLE_LINKS,
     TITLE_MEETING,
@@ -111,7 +117,28 @@ _BODY_WORD = re.compile(rf"^[A-ZÅÄÖ][\wåäö-]*(?:{alternation(BODY_WORDS)})
 ADJACENT_LINES = 4
 # A label inside a header line whose line breaks were lost (PDF text):
 # "Minnesanteckningar Foo Datum: 2023-11-15 Dnr: HSN 2023/78".
-_INLINE_LABEL = re.compile(rf"\s(?=(?:{_LABELS})\.?\s*:|{DOCUMENT_DATE_LABEL}\s+\d)")
+_INLINE_LABEL = re.compile(
+    rf"\s(?=(?:{_LABELS})\.?\s*:|{DOCUMENT_DATE_LABEL}\s+\d|(?:{alternation(COMBINED_LABELS)})\s+[A-ZÅÄÖ0-9])"
+)
+
+
+# Where a header field's value ends when the line goes on (PDF text): at the next label.
+_FIELD_END = re.compile(
+    rf"\s(?:{alternation((*PRESENT_LABELS, *ABSENT_LABELS, *ROLE_LABELS, *HEADER_FIELD_LABELS))})(?![\wåäöÅÄÖ])"
+)
+_PLACE_END = re.compile(rf"[\s,]+(?:{CLOCK_WORD_IN_FULL}|{CLOCK_WORD}\.?)(?:\s|$).*$", re.IGNORECASE)
+
+
+def field_value(value: str) -> str:
+    """A label's value up to the next label in the same line ("Borås, kl Beslutande Anna Berg …")."""
+    match = _FIELD_END.search(value)
+    return value[: match.start()].strip() if match else value
+
+
+def _place_value(value: str) -> str | None:
+    """A place's value without what follows it: the next label, the time."""
+    place = _PLACE_END.sub("", field_value(value)).strip(" ,")
+    return place or None
 
 
 @dataclass
@@ -273,7 +300,7 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
     for position, line in enumerate(lines):
         label = _LABEL.match(line.text)
         name = label.group("label").lower() if label else ""
-        value = label.group("value").strip() if label else ""
+        value = field_value(label.group("value").strip()) if label else ""
         if " och " in name and _PLACE_WORD in name:  # "Plats och tid:", "Tid och plats:", "Datum, tid och plats:"
             time_lines.append(line)
             _read_times(header, line, value)
@@ -298,8 +325,10 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
                 header.warnings.append(f"rad {line.number}: datumet kunde inte läsas: {value[:40]!r}")
         elif name in _PLACE_NAMES:
             place_lines.append(line)
+            if not value and label.group(0).strip().lower() in _PLACE_NAMES:  # "Plats" / "Rådhuset"
+                value = _next_value(lines, position)
             if value and not header.location:
-                header.location = value
+                header.location = _place_value(value)
         elif not label and (_is_title_with_date(line.text) or _is_date_line(line.text)):
             # "Minnesanteckningar från … möte 2022-11-10"
             meeting += [(line, d) for d in find_dates(line.text, compact=False)[:1]]
@@ -307,11 +336,19 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
     _assign_dates(header, datum, meeting, time_lines + place_lines, document_header, full_text)
 
 
+def _next_value(lines: list[Line], position: int) -> str:
+    """The value under a label alone on its line, unless that line is a label of its own."""
+    following = next((l.text for l in lines[position + 1:position + 3] if l.text), "")
+    return "" if not following or _LABEL.match(following) else field_value(following)
+
+
 def _split_inline_labels(lines: list[Line]) -> list[Line]:
     """Header lines cut where a label starts inside them ("… Datum: 2023-11-15 Dnr: HSN 2023/78")."""
     result = []
     for line in lines:
-        if (":" in line.text or DOCUMENT_DATE_LABEL in line.text) and _INLINE_LABEL.search(line.text):
+        if (":" in line.text or DOCUMENT_DATE_LABEL in line.text or " och " in line.text) and _INLINE_LABEL.search(
+            line.text
+        ):
             result += [Line(line.number, part) for part in _INLINE_LABEL.split(line.text) if part]
         else:
             result.append(line)
@@ -349,7 +386,7 @@ def _place_in(value: str) -> str | None:
     text = remove_weekdays(remove_times(remove_dates(value)))
     parts = [" ".join(p.split()) for p in re.split(r"[,;]", text)]
     place = ", ".join(p for p in parts if p.strip(" .-–"))
-    return place or None
+    return _place_value(place) if place else None
 
 
 def _is_title_with_date(text: str) -> bool:

@@ -32,7 +32,10 @@ from .people import starts_with_name
 
 _NOT_CLAUSE = f"(?![{CLAUSE_WORD[0].upper()}{CLAUSE_WORD[0]}]{CLAUSE_WORD[1:]}\\s)"  # "4. att …" is a clause
 _TOP = re.compile(rf"^(?:§\s*)?(\d{{1,3}})\s*[.:)]\s*{_NOT_CLAUSE}([\"”“'(]?[A-ZÅÄÖÉ].*)$")
-_PARAGRAPH_SIGN = re.compile(r"^§\s*(\d{1,3})\s+([A-ZÅÄÖÉ].*)$")
+# "§ 12 Titel", "§ 12/21 Titel" (the paragraph numbered within the year).
+_PARAGRAPH_SIGN = re.compile(r"^§\s*(\d{1,3})(?:/\d{2,4})?\s+([A-ZÅÄÖÉ].*)$")
+# "4 Titel": a number, a space and no dot; a heading only when such numbers run in order.
+_BARE = re.compile(r"^(\d{1,3})\s+([\"”“']?[A-ZÅÄÖÉ][a-zåäöéA-ZÅÄÖÉ].*)$")
 _DOTTED_SUB = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+([\"”“'(]?[A-ZÅÄÖÉ].*)$")
 _LETTER_SUB = re.compile(r"^([a-zåäö])\s*\)\s*(\S.*)$")
 _PRESENTER_LABEL = re.compile(rf"^(?:{alternation(PRESENTER_LABELS)})\b", re.IGNORECASE)
@@ -74,13 +77,16 @@ def find_headings(lines: list[Line], warnings: list[str], gazetteer: Gazetteer) 
     last_top: int | None = None
     last_sub = 0
     index = 0
+    bare = _bare_numbers(lines)
     while index < len(lines):
-        found = _numbered(lines[index].text)
+        found = _numbered(lines[index].text) or bare.get(index)
         if not found:
             index += 1
             continue
         kind, number, text = found
         level = _level(kind, number, last_top, last_sub)
+        if kind == "bare":
+            level = 0 if _bare_runs_on(bare, index, int(number), last_top) else None
         if level is None:
             if kind == "number" and last_top is not None and int(number) > last_top + 3:
                 warnings.append(
@@ -100,6 +106,29 @@ def find_headings(lines: list[Line], warnings: list[str], gazetteer: Gazetteer) 
 
 
 _NUMBER_FIRST = frozenset("§0123456789")
+BARE_GAP = 3  # numbers in order may skip a few (an item withdrawn, a paragraph kept secret)
+
+
+def _bare_numbers(lines: list[Line]) -> dict[int, tuple[str, str, str]]:
+    """Lines that open with a bare number ("4 Titel"), each starting a line of the text (not a piece
+    cut from inside a longer line), by index."""
+    found = {}
+    for index, line in enumerate(lines):
+        text = line.text
+        if text[:1].isdigit() and (index == 0 or lines[index - 1].number != line.number):
+            match = _BARE.match(text)
+            if match and len(match.group(2)) <= MAX_TITLE_LENGTH and not _numbered(text):
+                found[index] = ("bare", match.group(1), match.group(2))
+    return found
+
+
+def _bare_runs_on(bare: dict[int, tuple[str, str, str]], index: int, number: int, last_top: int | None) -> bool:
+    """A bare number continues the items (one to BARE_GAP after the last); the first one needs the
+    next bare number after it to follow it."""
+    if last_top is not None:
+        return last_top < number <= last_top + BARE_GAP
+    following = next((int(found[1]) for i, found in bare.items() if i > index), None)
+    return following is not None and number < following <= number + BARE_GAP
 
 
 def _numbered(text: str) -> tuple[str, str, str] | None:
@@ -184,7 +213,7 @@ def _continues_heading(
     gazetteer: Gazetteer,
 ) -> bool:
     """A lowercase line or one after a connecting word; or the rest of a heading the layout wrapped."""
-    if len(candidate) > 150 or _numbered(candidate) or _PRESENTER_LABEL.match(candidate):
+    if len(candidate) > 150 or _numbered(candidate) or _BARE.match(candidate) or _PRESENTER_LABEL.match(candidate):
         return False
     if is_clause_line(candidate) or is_block_opener(candidate):
         return False

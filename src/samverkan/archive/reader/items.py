@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from samverkan.language.gazetteer import Gazetteer
-from samverkan.language.items import item_type, without_type_word
+from samverkan.language.items import DECISION, INFORMATION, item_type, without_type_word
 from samverkan.language.lexicon import (
     ATTACHMENT_ABBREVIATION,
     ATTACHMENT_LABEL,
     ATTACHMENT_WORDS,
     PRESENTER_LABELS,
+    SECTION_TYPES,
 )
 from samverkan.language.patterns import alternation
 
@@ -48,10 +49,15 @@ def build_items(
     items: list[Item] = []
     warnings: list[str] = []
     heading_texts: dict[int, str] = {}
+    sections: dict[int, str] = {}
+    section = _section_in(lines[: headings[0].start]) if headings else None
     for position, heading in enumerate(headings):
         end = headings[position + 1].start if position + 1 < len(headings) else len(lines)
         item = _read_item(heading, lines[heading.end:end], kind, warnings, gazetteer)
         heading_texts[id(item)] = heading.text
+        if section:
+            sections[id(item)] = section
+        section = _section_in(lines[heading.end:end]) or section
         if heading.level == 0 or not items:
             items.append(item)
         else:
@@ -59,6 +65,9 @@ def build_items(
     for item in items:
         _lift_trailing_block(item)
         _assign_types(item, heading_texts)
+        heading = heading_texts[id(item)]
+        if id(item) in sections and item.type in (DECISION, INFORMATION) and without_type_word(heading) == heading:
+            item.type = SECTION_TYPES[sections[id(item)]]
     return items, warnings
 
 
@@ -81,6 +90,16 @@ def attachments_in(text: str) -> list[str]:
             if label not in labels:
                 labels.append(label)
     return labels
+
+
+def _section_in(lines: list[Line]) -> str | None:
+    """The last section heading ("BESLUTSÄRENDEN", "Informationsärenden:") among the lines."""
+    found = None
+    for line in lines:
+        key = line.text.strip(" :").lower()
+        if key in SECTION_TYPES:
+            found = key
+    return found
 
 
 def _read_item(heading: Heading, body: list[Line], kind: str, warnings: list[str], gazetteer: Gazetteer) -> Item:

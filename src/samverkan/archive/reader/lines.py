@@ -105,6 +105,7 @@ _LEADING_NUMBER = re.compile(r"^(?:§\s*(\d{1,3})\s*[.:)]?|(\d{1,2})\s*[.:)])")
 def clean_lines(text: str) -> list[Line]:
     """Split text into cleaned lines that keep their original line numbers."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = _without_page_counter(raw)
     lines = [Line(i, clean_text(t) if t and not t.isspace() else "") for i, t in enumerate(raw, start=1)]
     lines = _rejoin_attachment_numbers(lines, raw)
     lines = drop_repeated_page_headers(lines)
@@ -139,6 +140,31 @@ def clean_text(text: str) -> str:
     if "sign" in text or "bestyrk" in text:
         return "" if _SIGNATURE_BOX.match(text) else text
     return text
+_PAGE_COUNTER = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
+PAGE_LINE_LENGTH = 300  # a line this long is a whole page of PDF text, not a heading
+
+
+def _without_page_counter(raw: list[str]) -> list[str]:
+    """PDF text with one page per line: when every line from the first numbered one on opens with the
+    next page number (1, 2, 3 …) and a line is as long as a page, those numbers are page numbers and
+    are removed (they are no item numbers)."""
+    texts = [i for i, t in enumerate(raw) if t.strip()]
+    start = next((position for position, i in enumerate(texts) if _PAGE_COUNTER.match(raw[i])), None)
+    if start is None:
+        return raw
+    run = texts[start:]
+    for expected, i in enumerate(run, start=1):
+        match = _PAGE_COUNTER.match(raw[i])
+        if not match or int(match.group(1)) != expected:
+            return raw
+    if not any(len(raw[i]) >= PAGE_LINE_LENGTH for i in run):
+        return raw
+    result = list(raw)
+    for i in run:
+        result[i] = raw[i][_PAGE_COUNTER.match(raw[i]).end():]
+    return result
+
+
 # A line ending in an attachment word waits for its number: "…, Bilaga" / "2", "Bilaga 1 och" / "2".
 _AWAITS_ATTACHMENT_NUMBER = re.compile(
     rf"\b{_ATTACHMENT}(?:\s*\d{{1,3}}\s*(?:,|och|&|[-–]))*\s*$", re.IGNORECASE

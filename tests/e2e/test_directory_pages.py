@@ -22,7 +22,7 @@ except ImportError:  # CI must run this test; a laptop without Playwright skips 
 
 from samverkan.directory.models import Body, Membership, Person
 from tests.conftest import SAMPLES
-from tests.e2e.test_meeting_cycle import assert_controls_named, expect_message, step
+from tests.e2e.browsing import assert_controls_named, expect_message, step
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,7 +6,6 @@ and make sure an unpublished meeting stays hidden. Every control is found by its
 (label, role, visible text), so the pages are also checked to be usable with a screen reader.
 """
 
-import contextlib
 import datetime
 import io
 import os
@@ -28,6 +27,7 @@ except ImportError:  # CI must run this test; a laptop without Playwright skips 
 from samverkan.directory.models import Body, Membership, Organization, Person
 from samverkan.meetings import services
 from samverkan.meetings.models import AgendaItem, Meeting
+from tests.e2e.browsing import assert_controls_named, expect_message, step
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -99,20 +99,6 @@ def download(page: Page, link_name: str, tmp_path) -> bytes:
     return saved.read_bytes()
 
 
-@contextlib.contextmanager
-def step(page: Page, tmp_path, name: str):
-    """A named step of the story; on failure, name the step and keep a screenshot in tmp_path."""
-    try:
-        yield
-    except Exception as error:
-        slug = re.sub(r"\W+", "-", name)[:40]
-        shot = tmp_path / f"failed-{slug}.png"
-        with contextlib.suppress(Exception):
-            page.screenshot(path=str(shot), full_page=True)
-        raise AssertionError(f"Step '{name}' failed (screenshot: {shot}; page: {page.url}): "
-                             f"{str(error).strip().splitlines()[0]}") from error
-
-
 def agenda_titles(page: Page) -> list[str]:
     """The agenda rows as 'N. Title', in the order shown."""
     titles = []
@@ -120,23 +106,6 @@ def agenda_titles(page: Page) -> list[str]:
         number = row.locator(".number").inner_text().strip()
         titles.append(f"{number} {row.get_by_role('link').first.inner_text().strip()}")
     return titles
-
-
-UNNAMED_CONTROL = re.compile(
-    r"^\s*- (?:button|textbox|searchbox|combobox|listbox|checkbox|radio|spinbutton|slider|link)"
-    r"(?:\s*\[[^\]]*\])*\s*(?::.*)?$",
-    re.MULTILINE)
-
-
-def assert_controls_named(page: Page):
-    """Every control on the page has an accessible name (label, aria-label or text)."""
-    snapshot = page.locator("body").aria_snapshot()
-    unnamed = [match.group(0).strip() for match in UNNAMED_CONTROL.finditer(snapshot)]
-    assert not unnamed, f"controls without an accessible name on {page.url}: {unnamed}"
-
-
-def expect_message(page: Page, text: str):
-    expect(page.get_by_role("status").filter(has_text=text)).to_be_visible()
 
 
 def test_meeting_cycle(live_server, page: Page, network, tmp_path):

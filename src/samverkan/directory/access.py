@@ -20,7 +20,7 @@ Rules decided on purpose (each has a test in tests/meetings/test_access_rules.py
   are published: a planned date and place is the secretariat's draft until then. (An adopted year
   calendar is a public decision and stays public.)
 - Optimistic locking: a form that edits the agenda order, attendance or decisions must send the
-  version it was opened at; a missing or unreadable one is a stale form (samverkan.meetings.views).
+  version it was opened at; a missing or unreadable one is a stale form (samverkan.meetings.views.common).
   Programs that call the actions without a version still win, as before.
 """
 

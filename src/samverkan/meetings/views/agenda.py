@@ -1,0 +1,193 @@
+"""Planning a meeting and building its agenda: items, sub-items, order, attachments."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from samverkan.core.errors import UserError
+from samverkan.core.locking import EditConflict
+from samverkan.core.views import run_action
+from samverkan.directory.access import (
+    secretariat_required,
+    served_body_ids,
+    served_or_404,
+)
+from samverkan.directory.models import Body
+
+from .. import attachments, notices, services
+from ..forms import (
+    AttachmentForm,
+    ItemForm,
+    MeetingForm,
+    NewItemForm,
+)
+from ..models import AgendaItem, Attachment
+from ..selectors import meeting_with_items
+from .common import agenda_url, editable_item, editable_meeting, posted_version
+
+
+@secretariat_required
+def meeting_new(request):
+    bodies = Body.objects.filter(pk__in=served_body_ids(request.user))
+    form = MeetingForm(request.POST or None, bodies=bodies)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        meeting = services.plan_meeting(
+            data["body"], data["date"], data["start_time"], data["end_time"], data["location"],
+            data["mode"], data["registry_number"], acting_user=request.user)
+        messages.success(request, "Mötet är skapat med standardpunkterna.")
+        return redirect(agenda_url(meeting))
+    return render(request, "meetings/meeting_form.html", {"form": form})
+
+
+@secretariat_required
+def meeting_edit(request, pk):
+    meeting = editable_meeting(request, pk)
+    bodies = Body.objects.filter(pk__in=served_body_ids(request.user))
+    form = MeetingForm(request.POST or None, instance=meeting, bodies=bodies)
+    if request.method == "POST" and form.is_valid():
+        edited = form.save(commit=False)
+        if run_action(request, lambda: services.update_meeting(edited, form.cleaned_data["version"],
+                                                               acting_user=request.user),
+                      "Mötesuppgifterna är sparade."):
+            return redirect(agenda_url(meeting))
+    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@secretariat_required
+def agenda(request, pk):
+    meeting = editable_meeting(request, pk)
+    meeting = meeting_with_items(meeting.pk)
+    return render(request, "meetings/agenda.html", {
+        "meeting": meeting,
+        "new_item_form": NewItemForm(),
+        "pending": services.pending_items(meeting.body, before=meeting),
+        "dispatches": meeting.dispatches.all(),
+        "changed_since_notice": notices.agenda_changed_since_notice(meeting),
+        "recipients": notices.notice_recipients(meeting),
+    })
+
+
+@secretariat_required
+@require_POST
+def item_add(request, pk):
+    meeting = editable_meeting(request, pk)
+    form = NewItemForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Ange en rubrik för punkten.")
+        return redirect(agenda_url(meeting))
+    item = services.add_item(meeting, form.cleaned_data["title"], form.cleaned_data["type"], acting_user=request.user)
+    messages.success(request, f"Punkt {item.number} är tillagd.")
+    return redirect("meetings:item", item.pk)
+
+
+@secretariat_required
+@require_POST
+def subitem_add(request, pk):
+    parent = editable_item(request, pk)
+    title = request.POST.get("title", "").strip()
+    if not title or parent.parent_id:
+        messages.error(request, "Ange en rubrik för underpunkten.")
+        return redirect(agenda_url(parent.meeting))
+    item = services.add_subitem(parent, title, request.POST.get("type") or AgendaItem.Type.INFORMATION,
+                                acting_user=request.user)
+    messages.success(request, f"Underpunkt {parent.number} {item.number}) är tillagd.")
+    return redirect("meetings:item", item.pk)
+
+
+@secretariat_required
+@require_POST
+def item_carry_over(request, pk):
+    meeting = editable_meeting(request, pk)
+    earlier = get_object_or_404(services.pending_items(meeting.body, before=meeting), pk=request.POST.get("item"))
+    item = services.carry_over(meeting, earlier, acting_user=request.user)
+    messages.success(request, f"”{earlier.title}” från {earlier.meeting} är punkt {item.number}.")
+    return redirect(agenda_url(meeting))
+
+
+@secretariat_required
+def item_edit(request, pk):
+    item = editable_item(request, pk)
+    initial = {
+        "version": item.lock_version, "title": item.title, "type": item.type, "agenda_text": item.agenda_text,
+        "presenters": "\n".join(f"{p.person.name}, {p.title}".rstrip(", ") for p in item.presentations.all()),
+        "proposals": "\n".join(c.text for c in item.proposals),
+    }
+    form = ItemForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = run_action(request, lambda: services.update_item(
+            item, data["version"], title=data["title"], type=data["type"], agenda_text=data["agenda_text"],
+            proposals=data["proposals"], presenters=data["presenters"],
+                acting_user=request.user), f"Punkt {item.number} är sparad.")
+        if saved:
+            return redirect(agenda_url(item.meeting))
+    return render(request, "meetings/item_form.html", {
+        "item": item, "form": form, "attachment_form": AttachmentForm(),
+        "attachments": item.attachments.all(),
+    })
+
+
+@secretariat_required
+@require_POST
+def item_move(request, pk):
+    item = editable_item(request, pk)
+    step = -1 if request.POST.get("direction") == "up" else 1
+    run_action(request, lambda: services.move_item(item, step, posted_version(request, item.meeting),
+                                                   acting_user=request.user), "Ordningen är ändrad.")
+    return redirect(f"{agenda_url(item.meeting)}#punkt-{item.pk}")
+
+
+@secretariat_required
+@require_POST
+def item_remove(request, pk):
+    item = editable_item(request, pk)
+    services.remove_item(item, acting_user=request.user)
+    messages.success(request, f"”{item.title}” är borttagen från dagordningen.")
+    return redirect(agenda_url(item.meeting))
+
+
+@secretariat_required
+@require_POST
+def reorder(request, pk):
+    meeting = editable_meeting(request, pk)
+    try:
+        order = [int(value) for value in request.POST.get("order", "").split(",") if value]
+    except ValueError:
+        return HttpResponse("Ordningen ska vara punkternas nummer, åtskilda med komma.", status=400,
+                            content_type="text/plain; charset=utf-8")
+    try:
+        services.reorder_items(meeting, order, posted_version(request, meeting), acting_user=request.user)
+    except EditConflict as error:
+        return HttpResponse(error.message, status=409, content_type="text/plain; charset=utf-8")
+    except UserError as error:
+        return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
+    return HttpResponse(status=204)
+
+
+@secretariat_required
+@require_POST
+def attachment_add(request, pk):
+    item = editable_item(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            attachment = attachments.attach_file(item, form.cleaned_data["file"], form.cleaned_data["public"],
+                                                 acting_user=request.user)
+            messages.success(request, f"{attachment.label}: {attachment.original_name} är bifogad.")
+        except attachments.AttachmentRejected as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, "Välj en fil att bifoga.")
+    return redirect("meetings:item", item.pk)
+
+
+@secretariat_required
+@require_POST
+def attachment_remove(request, pk):
+    attachment = served_or_404(request, Attachment.objects.select_related("item__meeting__body"), pk,
+                               "Bilagan finns inte.")
+    attachments.remove_attachment(attachment, acting_user=request.user)
+    messages.success(request, "Bilagan är borttagen.")
+    return redirect("meetings:item", attachment.item_id)

@@ -1,0 +1,111 @@
+"""Recording the meeting: attendance, notes, outcomes and decisions."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from samverkan.core.views import run_action
+from samverkan.directory.access import (
+    secretariat_required,
+)
+from samverkan.directory.models import Body, Person
+from samverkan.directory.selectors import current_members
+
+from .. import recording
+from ..forms import (
+    PublishForm,
+    RecordItemForm,
+    lines,
+)
+from ..selectors import meeting_with_items
+from .common import editable_item, editable_meeting, posted_version
+
+
+@secretariat_required
+def attendance(request, pk):
+    meeting = editable_meeting(request, pk)
+    members = list(current_members(meeting.body))
+    present = {a.person_id: a for a in meeting.attendances.select_related("person", "organization")}
+    if request.method == "POST":
+        marks, typed = _attendance_from_post(request, members)
+        saved = run_action(
+            request,
+            lambda: recording.record_attendance_form(meeting, marks, typed, posted_version(request, meeting),
+                                                     acting_user=request.user),
+            lambda count: f"Närvaron är sparad: {count} närvarande.")
+        if saved:
+            return redirect("meetings:record", meeting.pk)
+    others = [a for pid, a in present.items() if pid not in {m.pk for m in members}]
+    return render(request, "meetings/attendance.html", {
+        "meeting": meeting, "groups": _members_by_organization(members), "present": present,
+        "others": others,
+    })
+
+
+def _members_by_organization(members: list[Person]):
+    groups: dict = {}
+    for person in members:
+        groups.setdefault(person.organization.name if person.organization else "Övriga", []).append(person)
+    return sorted(groups.items())
+
+
+def _attendance_from_post(request, members: list[Person]):
+    marks = [recording.MemberMark(
+        person, present=bool(request.POST.get(f"present-{person.pk}")),
+        acting=bool(request.POST.get(f"acting-{person.pk}")),
+        substitute_name=request.POST.get(f"substitute-{person.pk}", "").strip(),
+    ) for person in members]
+    others = [recording.OtherAttendee(*(part.strip() for part in (line.split(",") + ["", ""])[:3]))
+              for line in lines(request.POST.get("others", ""))]
+    return marks, others
+
+
+@secretariat_required
+def record(request, pk):
+    meeting = editable_meeting(request, pk)
+    meeting = meeting_with_items(meeting.pk)
+    forms_by_item = {}
+    body_choices = [("", "---------"), *((body.pk, str(body)) for body in Body.objects.all())]
+    for item in _all_items(meeting):
+        forms_by_item[item.pk] = RecordItemForm(prefix=f"item-{item.pk}", body_choices=body_choices, initial={
+            "version": item.lock_version, "minutes_text": item.minutes_text,
+            "decisions": "\n".join(c.text for c in item.decisions), "outcome": item.outcome,
+            "forwarded_to": item.forwarded_to_id,
+        })
+    return render(request, "meetings/record.html", {
+        "meeting": meeting, "forms": forms_by_item, "publish_form": PublishForm(),
+        "versions": meeting.minutes_versions.all(),
+    })
+
+
+def _all_items(meeting):
+    for item in meeting.top_items:
+        yield item
+        yield from item.subitems.all()
+
+
+@secretariat_required
+@require_POST
+def record_item(request, pk):
+    item = editable_item(request, pk)
+    form = RecordItemForm(request.POST, prefix=f"item-{item.pk}")
+    if form.is_valid():
+        data = form.cleaned_data
+        run_action(request, lambda: recording.record_item(
+            item, data["version"], minutes_text=data["minutes_text"], decisions=data["decisions"],
+            outcome=data["outcome"] or "", forwarded_to=data["forwarded_to"], acting_user=request.user),
+            f"Punkt {item.number} är sparad.")
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(f"{reverse('meetings:record', args=[item.meeting_id])}#punkt-{item.pk}")
+
+
+@secretariat_required
+@require_POST
+def adopt_proposals(request, pk):
+    item = editable_item(request, pk)
+    run_action(request, lambda: recording.adopt_proposals(
+        item, posted_version(request, item), acting_user=request.user),
+        f"Punkt {item.number}: beslut enligt förslaget.")
+    return redirect(f"{reverse('meetings:record', args=[item.meeting_id])}#punkt-{item.pk}")

@@ -1,0 +1,40 @@
+"""What the browser tests share: named steps with a screenshot on failure, and the checks every page gets."""
+
+import contextlib
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.accessibility import assert_accessible
+
+
+@contextlib.contextmanager
+def step(page: Page, tmp_path, name: str):
+    """A named step of the story; on failure, name the step and keep a screenshot in tmp_path."""
+    try:
+        yield
+    except Exception as error:
+        slug = re.sub(r"\W+", "-", name)[:40]
+        shot = tmp_path / f"failed-{slug}.png"
+        with contextlib.suppress(Exception):
+            page.screenshot(path=str(shot), full_page=True)
+        raise AssertionError(f"Step '{name}' failed (screenshot: {shot}; page: {page.url}): "
+                             f"{str(error).strip().splitlines()[0]}") from error
+
+
+UNNAMED_CONTROL = re.compile(
+    r"^\s*- (?:button|textbox|searchbox|combobox|listbox|checkbox|radio|spinbutton|slider|link)"
+    r"(?:\s*\[[^\]]*\])*\s*(?::.*)?$",
+    re.MULTILINE)
+
+
+def assert_controls_named(page: Page):
+    """Every control on the page has an accessible name, and axe-core finds no WCAG 2.1 A/AA violation."""
+    snapshot = page.locator("body").aria_snapshot()
+    unnamed = [match.group(0).strip() for match in UNNAMED_CONTROL.finditer(snapshot)]
+    assert not unnamed, f"controls without an accessible name on {page.url}: {unnamed}"
+    assert_accessible(page)
+
+
+def expect_message(page: Page, text: str):
+    expect(page.get_by_role("status").filter(has_text=text)).to_be_visible()

@@ -1,7 +1,10 @@
 """Sending the notice and publishing the minutes, with versions kept."""
 
+import datetime
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from samverkan.core.errors import UserError
 from samverkan.meetings import notices, publishing, recording, services
@@ -42,20 +45,30 @@ def test_a_changed_agenda_is_sent_as_a_new_version(meeting, members):
     assert "SEQUENCE:1" in mail.outbox[-1].attachments[1][1]
 
 
-def test_publishing_makes_the_minutes_public(client, meeting, members):
+@pytest.fixture
+def held(meeting):
+    """The meeting, held a week ago."""
+    meeting.date = timezone.localdate() - datetime.timedelta(days=7)
+    meeting.save()
+    return meeting
+
+
+def test_publishing_makes_the_minutes_public(client, held, members):
+    meeting = held
     recording.adopt_proposals(meeting.items.get(number="2"))
     assert client.get(meeting.get_absolute_url()).status_code == 404
-    version = publishing.publish_minutes(meeting)
+    version = publishing.publish_minutes(meeting, publish_unrecorded=True)
     assert version.version == 1
     assert "att godkänna dagordningen." in version.text
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "att godkänna dagordningen." in page
 
 
-def test_a_correction_keeps_the_published_version_and_shows_the_change(client, meeting):
+def test_a_correction_keeps_the_published_version_and_shows_the_change(client, held):
+    meeting = held
     item = meeting.items.get(number="2")
     recording.adopt_proposals(item)
-    first = publishing.publish_minutes(meeting)
+    first = publishing.publish_minutes(meeting, publish_unrecorded=True)
     recording.record_item(item, None, minutes_text="", decisions=["att godkänna dagordningen med ett tillägg."],
                           outcome="decided")
     with pytest.raises(UserError, match="Beskriv vad som rättats"):
@@ -70,7 +83,8 @@ def test_a_correction_keeps_the_published_version_and_shows_the_change(client, m
     assert "Tillägg i punkt 2." in page
 
 
-def test_unchanged_minutes_are_not_published_again(meeting):
-    publishing.publish_minutes(meeting)
+def test_unchanged_minutes_are_not_published_again(held):
+    meeting = held
+    publishing.publish_minutes(meeting, publish_unrecorded=True)
     with pytest.raises(UserError, match="oförändrade"):
         publishing.publish_minutes(meeting, note="ingen ändring")

@@ -116,3 +116,5 @@ class RecordItemForm(forms.Form):
 
 class PublishForm(forms.Form):
     note = forms.CharField(label="Vad har rättats?", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    publish_unrecorded = forms.BooleanField(
+        label="Publicera ändå, med punkter som inte är behandlade", required=False)

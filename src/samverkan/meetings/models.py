@@ -288,6 +288,9 @@ class MinutesVersion(BelongsToBody, models.Model):
                                      related_name="+")
     text = models.TextField("minnesanteckningar som text")
     note = models.TextField("vad som ändrats", blank=True)
+    # The meeting's rows as published (meetings.published.snapshot): what everyone but the
+    # secretariat reads. Null for versions published before snapshots were kept.
+    snapshot = models.JSONField("publicerad läsning", null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["meeting", "-version"]

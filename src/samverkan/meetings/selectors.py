@@ -70,6 +70,13 @@ def meeting_with_items(pk: int) -> Meeting:
     )
 
 
+def all_items(meeting: Meeting):
+    """The items of a meeting from `meeting_with_items`, each followed by its subitems."""
+    for item in meeting.top_items:
+        yield item
+        yield from item.subitems.all()
+
+
 def attendance_by_organization(meeting: Meeting) -> list[tuple[str, list[Attendance]]]:
     """Attendance grouped by organisation: municipalities, then region, then others."""
     order = {Organization.Kind.MUNICIPALITY: 0, Organization.Kind.REGION: 1, Organization.Kind.OTHER: 2}

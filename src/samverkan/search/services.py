@@ -2,7 +2,9 @@
 
 from django.db import transaction
 
-from samverkan.meetings.models import AgendaItem, Clause, Meeting
+from samverkan.meetings.models import AgendaItem, Clause, Meeting, MinutesVersion
+from samverkan.meetings.published import public_meeting
+from samverkan.meetings.selectors import all_items
 
 from .backends import get_backend
 from .models import SearchEntry
@@ -43,10 +45,28 @@ def remove_meeting(meeting: Meeting) -> None:
     entries.delete()
 
 
+def _index_published(meeting_id: int) -> int:
+    """Index a meeting as its latest publication reads, not the correction drafted since."""
+    reading = public_meeting(meeting_id, drafts=False)
+    readings = list(all_items(reading))
+    existing = set(AgendaItem.objects.filter(pk__in=[item.pk for item in readings]).values_list("pk", flat=True))
+    entries = [_entry(item) for item in readings if item.pk in existing]  # items removed since are gone
+    SearchEntry.objects.bulk_create(entries, batch_size=500)
+    get_backend().write(entries)
+    return len(entries)
+
+
+def _with_kept_reading(meeting_ids) -> set[int]:
+    return set(MinutesVersion.objects.filter(meeting__in=meeting_ids).exclude(snapshot=None)
+               .values_list("meeting_id", flat=True))
+
+
 @transaction.atomic
 def index_meeting(meeting: Meeting) -> int:
     """Replace the search entries of all items of a meeting; returns how many were written."""
     remove_meeting(meeting)
+    if _with_kept_reading([meeting.pk]):
+        return _index_published(meeting.pk)
     return _index([meeting.pk])
 
 
@@ -56,7 +76,10 @@ def rebuild_index() -> int:
     SearchEntry.objects.all().delete()
     get_backend().clear()
     ids = list(Meeting.objects.order_by("pk").values_list("pk", flat=True))
-    return sum(_index(ids[i:i + REBUILD_CHUNK]) for i in range(0, len(ids), REBUILD_CHUNK))
+    published = _with_kept_reading(ids)
+    live = [pk for pk in ids if pk not in published]
+    return (sum(_index(live[i:i + REBUILD_CHUNK]) for i in range(0, len(live), REBUILD_CHUNK))
+            + sum(_index_published(pk) for pk in sorted(published)))
 
 
 def index_changed_meeting(sender, meeting: Meeting, **kwargs) -> None:

@@ -12,13 +12,13 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 
-from samverkan.directory.access import can_download_attachment, can_view_meeting, is_member
+from samverkan.directory.access import can_download_attachment, can_edit_meeting, can_view_meeting, is_member
 from samverkan.meetings.documents.agenda import agenda_docx, agenda_pdf
 from samverkan.meetings.documents.calendar import meeting_ics as meeting_ics_bytes
 from samverkan.meetings.documents.minutes import minutes_docx, minutes_pdf
 from samverkan.meetings.documents.packet import meeting_packet_pdf
 from samverkan.meetings.models import Attachment, Meeting
-from samverkan.meetings.selectors import meeting_with_items
+from samverkan.meetings.published import public_meeting, published_attachment_ids
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -31,7 +31,8 @@ def _meeting(request, pk, members_only=False) -> Meeting:
     allowed = is_member(request.user, meeting.body) if members_only else can_view_meeting(request.user, meeting)
     if not allowed:
         raise Http404("Mötet finns inte.")
-    return meeting_with_items(meeting.pk)  # items, clauses, people fetched once for the whole document
+    # Items, clauses, people fetched once for the whole document; as published for all but the secretariat.
+    return public_meeting(meeting.pk, drafts=can_edit_meeting(request.user, meeting))
 
 
 def _file(content: bytes, content_type: str, name: str) -> HttpResponse:
@@ -85,6 +86,10 @@ def attachment(request, pk):
     found = get_object_or_404(Attachment.objects.select_related("item__meeting__body"), pk=pk)
     if not found.file or not can_download_attachment(request.user, found):
         raise Http404("Bilagan finns inte.")
+    if not is_member(request.user, found.item.meeting.body):
+        published = published_attachment_ids(found.item.meeting)
+        if published is not None and found.pk not in published:  # made public by a correction not yet published
+            raise Http404("Bilagan finns inte.")
     try:
         handle = found.file.open("rb")
     except OSError:

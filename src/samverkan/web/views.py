@@ -21,11 +21,11 @@ from samverkan.directory.access import (
 from samverkan.directory.models import Body, Organization, Person
 from samverkan.directory.services import mark_distinct, merge_people, similar_people
 from samverkan.meetings.models import AgendaItem, Meeting, MinutesVersion
+from samverkan.meetings.published import public_meeting
 from samverkan.meetings.publishing import correction_diff
 from samverkan.meetings.selectors import (
     attendance_by_organization,
     latest_meetings,
-    meeting_with_items,
     meeting_years,
     meetings_of_year,
     organization_record,
@@ -65,17 +65,16 @@ def meeting_list(request):
 
 
 def meeting_detail(request, pk):
-    try:
-        meeting = meeting_with_items(pk)
-    except Meeting.DoesNotExist:
-        raise Http404("Mötet finns inte.") from None
-    if not can_view_meeting(request.user, meeting):
+    found = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    if not can_view_meeting(request.user, found):
         raise Http404("Mötet finns inte.")
+    can_edit = can_edit_meeting(request.user, found)
+    meeting = public_meeting(found.pk, drafts=can_edit)
     return render(request, "web/meeting_detail.html", {
         "meeting": meeting,
         "attendance_groups": attendance_by_organization(meeting),
         "previous_meeting": meeting.previous_meeting,
-        "can_edit": can_edit_meeting(request.user, meeting),
+        "can_edit": can_edit,
         "is_member": is_member(request.user, meeting.body),
         "minutes_versions": meeting.minutes_versions.all(),
     })

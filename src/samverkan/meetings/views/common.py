@@ -7,15 +7,28 @@ from samverkan.directory.access import (
     served_or_404,
 )
 
+from .. import publishing
 from ..models import AgendaItem, Meeting
 
 
 def editable_meeting(request, pk) -> Meeting:
-    return served_or_404(request, Meeting.objects.select_related("body"), pk, "Mötet finns inte.")
+    """A meeting the secretary serves; a change to a published one starts a correction draft."""
+    meeting = served_or_404(request, Meeting.objects.select_related("body"), pk, "Mötet finns inte.")
+    _keep_published(request, meeting)
+    return meeting
 
 
 def editable_item(request, pk) -> AgendaItem:
-    return served_or_404(request, AgendaItem.objects.select_related("meeting__body"), pk, "Punkten finns inte.")
+    """An item of a meeting the secretary serves; a change to a published one starts a correction draft."""
+    item = served_or_404(request, AgendaItem.objects.select_related("meeting__body"), pk, "Punkten finns inte.")
+    _keep_published(request, item.meeting)
+    return item
+
+
+def _keep_published(request, meeting: Meeting) -> None:
+    # Before any change is written, what the public reads is kept (a no-op once it is).
+    if request.method == "POST":
+        publishing.keep_published_reading(meeting, acting_user=request.user)
 
 
 def agenda_url(meeting: Meeting) -> str:

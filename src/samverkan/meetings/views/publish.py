@@ -20,7 +20,10 @@ from .common import editable_meeting
 def publish(request, pk):
     meeting = editable_meeting(request, pk)
     form = PublishForm(request.POST)
-    note = form.data.get("note", "")
-    run_action(request, lambda: publishing.publish_minutes(meeting, acting_user=request.user, note=note),
-         "Minnesanteckningarna är publicerade.")
+    form.is_valid()  # both fields are optional; the action judges what is missing
+    note, anyway = form.cleaned_data.get("note", ""), form.cleaned_data.get("publish_unrecorded", False)
+    run_action(request, lambda: publishing.publish_minutes(
+        meeting, note=note, publish_unrecorded=anyway, acting_user=request.user),
+        lambda version: "Minnesanteckningarna är publicerade." if version.version == 1
+        else f"Rättelsen är publicerad som version {version.version}.")
     return redirect("meetings:record", meeting.pk)

@@ -13,12 +13,14 @@ from samverkan.directory.models import Body, Person
 from samverkan.directory.selectors import current_members
 
 from .. import recording
+from ..documents.minutes import minutes_text
 from ..forms import (
     PublishForm,
     RecordItemForm,
     lines,
 )
-from ..selectors import meeting_with_items
+from ..published import has_unpublished_changes
+from ..selectors import all_items, meeting_with_items
 from .common import editable_item, editable_meeting, posted_version
 
 
@@ -67,7 +69,7 @@ def record(request, pk):
     meeting = meeting_with_items(meeting.pk)
     forms_by_item = {}
     body_choices = [("", "---------"), *((body.pk, str(body)) for body in Body.objects.all())]
-    for item in _all_items(meeting):
+    for item in all_items(meeting):
         forms_by_item[item.pk] = RecordItemForm(prefix=f"item-{item.pk}", body_choices=body_choices, initial={
             "version": item.lock_version, "minutes_text": item.minutes_text,
             "decisions": "\n".join(c.text for c in item.decisions), "outcome": item.outcome,
@@ -76,13 +78,8 @@ def record(request, pk):
     return render(request, "meetings/record.html", {
         "meeting": meeting, "forms": forms_by_item, "publish_form": PublishForm(),
         "versions": meeting.minutes_versions.all(),
+        "unpublished_changes": has_unpublished_changes(meeting, minutes_text(meeting)),
     })
-
-
-def _all_items(meeting):
-    for item in meeting.top_items:
-        yield item
-        yield from item.subitems.all()
 
 
 @secretariat_required

@@ -8,6 +8,7 @@ from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 
 from .documents.minutes import minutes_text
+from .forwarding import notify_forwardings
 from .models import Meeting, MinutesVersion
 from .selectors import meeting_with_items
 from .signals import announce_change
@@ -32,6 +33,7 @@ def publish_minutes(meeting: Meeting, note: str = "", *, acting_user=None) -> Mi
     meeting.status = Meeting.Status.PUBLISHED
     meeting.save(update_fields=["published_at", "status", "minutes_date", "modified"])
     announce_change(meeting)
+    notify_forwardings(meeting)
     return version
 
 

@@ -24,7 +24,7 @@ except ImportError:  # CI must run this test; a laptop without Playwright skips 
 
 from samverkan.directory.models import Body, Membership, Organization, Person
 from samverkan.matters.models import Matter
-from samverkan.meetings import services
+from samverkan.meetings import publishing, recording, services
 from samverkan.meetings.models import AgendaItem, Forwarding, Meeting
 from tests.e2e.browsing import assert_controls_named, expect_message, step
 
@@ -163,3 +163,33 @@ def test_a_forwarded_item_reaches_the_receiving_body(live_server, page: Page, bo
         expect(timeline).to_have_text([re.compile(r" · Länschefsnätverket$"), re.compile(r" · Välfärdsrådet$")])
         assert_controls_named(page)
         assert Matter.objects.get().body == council
+
+
+def test_the_receiving_body_dismisses_a_forwarded_item_with_a_reason(live_server, page: Page, bodies, tmp_path):
+    _network, council, meeting = bodies
+    item = meeting.items.get(title=TITLE)
+    recording.record_item(item, None, minutes_text="", decisions=[DECISION], outcome=AgendaItem.Outcome.FORWARDED,
+                          forwarded_to=council)
+    publishing.publish_minutes(meeting)
+    url = live_server.url
+
+    with step(page, tmp_path, "1 sign in and open Välfärdsrådet's inbox"):
+        page.goto(f"{url}/logga-in/")
+        page.get_by_label("Användarnamn").fill(SECRETARY[0])
+        page.get_by_label("Lösenord").fill(SECRETARY[1])
+        page.get_by_role("button", name="Logga in").click()
+        page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Sekretariat").click()
+        page.get_by_role("link", name="Inkommande ärenden till Välfärdsrådet (1)").click()
+
+    with step(page, tmp_path, "2 dismiss the item with a reason"):
+        page.get_by_text(f"Avvisa ”{TITLE}”").click()
+        page.get_by_label("Skäl att avvisa").fill("Frågan hör till Styrgruppen.")
+        assert_controls_named(page)
+        page.get_by_role("button", name="Avvisa", exact=True).click()
+
+        expect_message(page, f"”{TITLE}” är avvisad.")
+        expect(page.get_by_text("Inga överlämnade ärenden väntar.")).to_be_visible()
+        expect(page.get_by_role("region", name="Hanterade")).to_contain_text("Frågan hör till Styrgruppen.")
+        dismissed = Forwarding.objects.get()
+        assert (dismissed.dismissal_reason, dismissed.dismissed_by.username) == (
+            "Frågan hör till Styrgruppen.", SECRETARY[0])

@@ -148,7 +148,7 @@ def test_a_dismissed_forwarding_leaves_the_inbox_with_its_reason(meeting, forwar
 
 
 def test_publishing_tells_the_receiving_secretariat_once(meeting, forwarded_item, other_body, council_secretaries,
-                                                          secretary, settings):
+                                                          settings):
     settings.SAMVERKAN_SITE_URL = "https://samverkan.example"
     forward(forwarded_item, other_body)
     assert mail.outbox == []
@@ -177,6 +177,20 @@ def test_publishing_tells_the_receiving_secretariat_once(meeting, forwarded_item
     recording.adopt_proposals(item)
     publishing.publish_minutes(meeting, note="Punkt 2 beslutad.")
     assert len(mail.outbox) == 1
+
+
+def test_a_failing_mail_server_does_not_stop_the_publication(meeting, forwarded_item, other_body,
+                                                              council_secretaries, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("connection refused")
+
+    monkeypatch.setattr(forwarding, "send_mail", refuse)
+    forward(forwarded_item, other_body)
+    publishing.publish_minutes(meeting)
+    meeting.refresh_from_db()
+    assert meeting.published_at is not None
+    assert Forwarding.objects.get().notified_at is None
+    assert [f.item for f in forwarding.incoming(other_body)] == [forwarded_item]
 
 
 def test_a_body_without_secretaries_gets_no_e_mail_but_the_inbox_shows_it(meeting, forwarded_item, other_body):

@@ -11,6 +11,8 @@ changing the target body moves it (and the new body's secretariat is told at the
 Once taken up it stays as history whatever the outcome says later.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
@@ -24,6 +26,8 @@ from samverkan.language.dates import swedish_date
 from .models import AgendaItem, Clause, Forwarding, Meeting
 from .services import add_item
 from .signals import forwarding_received
+
+log = logging.getLogger(__name__)
 
 # Types that only make sense on the agenda they were written for; taken up elsewhere they are a decision.
 _RETYPED = (AgendaItem.Type.PROCEDURAL, AgendaItem.Type.OTHER_BUSINESS)
@@ -179,7 +183,8 @@ def notify_forwardings(meeting: Meeting) -> int:
     """E-mail the receiving bodies' secretariats about the meeting's forwardings not yet told of.
 
     Called when the minutes are published: that is when the forwardings reach the inboxes. Each
-    forwarding is told once (a correction does not repeat it); returns how many e-mails were sent.
+    forwarding is told once (a correction does not repeat it); one the mail server refused is tried
+    again at the next publication. Returns how many e-mails were sent.
     """
     sent = 0
     waiting = (Forwarding.objects.filter(item__meeting=meeting, notified_at__isnull=True, received_at__isnull=True,
@@ -190,7 +195,11 @@ def notify_forwardings(meeting: Meeting) -> int:
         if not emails:
             continue
         subject, text = forwarding_message(forwarding)
-        send_mail(subject, text, None, emails)
+        try:
+            send_mail(subject, text, None, emails)
+        except OSError as error:  # the mail server must not stop the publication; tried again at the next one
+            log.warning("forwarding %s: e-mail to the receiving secretariat failed: %s", forwarding.pk, error)
+            continue
         forwarding.notified_at = timezone.now()
         forwarding.save(update_fields=["notified_at", "modified"])
         sent += 1

@@ -104,9 +104,13 @@ def test_a_forwarded_item_reaches_the_receiving_body(live_server, page: Page, bo
 
     with step(page, tmp_path, "4 publish; Välfärdsrådet's secretariat is told"):
         mail.outbox.clear()
-        page.goto(f"{url}/sekretariat/moten/{meeting.pk}/anteckningar/")
+        page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Sekretariat").click()
+        page.get_by_role("link", name=re.compile(r"^Länschefsnätverket, ")).click()
+        page.get_by_role("navigation", name="Mötets steg").get_by_role("link", name="3. Anteckningar och beslut").click()
         page.get_by_role("button", name="Publicera", exact=True).click()
         expect_message(page, "Minnesanteckningarna är publicerade.")
+        meeting.refresh_from_db()
+        assert meeting.published_at is not None
         assert len(mail.outbox) == 1
         message = mail.outbox[0]
         assert message.to == ["rad@region.example", "sara@region.example"]

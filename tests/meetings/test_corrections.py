@@ -117,7 +117,8 @@ def test_the_first_edit_of_imported_minutes_keeps_them_as_version_1(client, meet
     assert FIRST in public_page and CORRECTED not in public_page
 
 
-def test_minutes_of_a_meeting_not_yet_held_are_refused(meeting, members):
+def test_minutes_of_a_meeting_not_yet_held_are_refused(meeting, members, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.UTC))
     with pytest.raises(UserError) as refused:
         publishing.publish_minutes(meeting, publish_unrecorded=True)
     assert refused.value.message == ("Mötet hålls 10 december 2026 och minnesanteckningarna kan publiceras "

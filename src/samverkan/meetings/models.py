@@ -300,3 +300,47 @@ class MinutesVersion(BelongsToBody, models.Model):
 
     def __str__(self):
         return f"Minnesanteckningar version {self.version} för {self.meeting}"
+
+
+class Forwarding(BelongsToBody, TimeStampedModel):
+    """An item a body forwarded ('överlämnade') to another body, waiting on that body's agenda.
+
+    Made and kept in step by the recording actions when an item's outcome is 'forwarded' with a
+    target body; the receiving body's secretariat takes it up on an agenda (`received_into`) or
+    dismisses it with a reason. It belongs to the receiving body: its secretariat acts on it.
+    """
+
+    body_path = "to_body_id"
+
+    item = models.OneToOneField(AgendaItem, verbose_name="överlämnad punkt", on_delete=models.CASCADE,
+                                related_name="forwarding")
+    to_body = models.ForeignKey(Body, verbose_name="till organ", on_delete=models.PROTECT,
+                                related_name="incoming_forwardings")
+    forwarded_at = models.DateTimeField("överlämnad")
+    notified_at = models.DateTimeField("sekretariatet meddelat", null=True, blank=True)
+    received_into = models.OneToOneField(
+        AgendaItem, verbose_name="tagen upp som", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="received_forwarding",
+        help_text="Punkten på det mottagande organets dagordning.",
+    )
+    received_at = models.DateTimeField("tagen upp", null=True, blank=True)
+    dismissed_at = models.DateTimeField("avvisad", null=True, blank=True)
+    dismissed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    dismissal_reason = models.TextField("skäl att avvisa", blank=True)
+
+    class Meta:
+        ordering = ["to_body", "forwarded_at", "pk"]
+        verbose_name = "överlämnat ärende"
+        verbose_name_plural = "överlämnade ärenden"
+
+    def __str__(self):
+        return f"{self.item.title} till {self.to_body.display_name}"
+
+    @property
+    def is_received(self) -> bool:
+        return self.received_at is not None
+
+    @property
+    def is_dismissed(self) -> bool:
+        return self.dismissed_at is not None

@@ -9,6 +9,7 @@ from samverkan.core.errors import UserError
 from samverkan.language.dates import swedish_date
 
 from .documents.minutes import minutes_text
+from .forwarding import notify_forwardings
 from .models import AgendaItem, Meeting, MinutesVersion
 from .published import latest_snapshot_version, snapshot
 from .selectors import all_items, meeting_with_items
@@ -49,6 +50,7 @@ def publish_minutes(meeting: Meeting, note: str = "", *, publish_unrecorded: boo
         snapshot=snapshot(meeting_with_items(meeting.pk)),
     )
     announce_change(meeting)
+    notify_forwardings(meeting)
     return version
 
 

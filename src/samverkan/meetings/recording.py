@@ -8,6 +8,7 @@ from samverkan.core.locking import claim_version
 from samverkan.directory.models import Body, Organization, Person
 from samverkan.directory.services import get_or_create_organization, get_or_create_person
 
+from .forwarding import follow_outcome
 from .models import AgendaItem, Attendance, Clause, Meeting
 from .services import reindex, replace_clauses
 
@@ -92,6 +93,7 @@ def record_item(item: AgendaItem, expected_version: int | None, *, minutes_text:
     item.forwarded_to = forwarded_to if outcome == AgendaItem.Outcome.FORWARDED else None
     item.save(update_fields=["minutes_text", "outcome", "forwarded_to", "modified"])
     replace_clauses(item, Clause.Kind.DECISION, decisions)
+    follow_outcome(item)
     reindex(item.meeting)
     return item
 
@@ -104,6 +106,7 @@ def adopt_proposals(item: AgendaItem, expected_version: int | None = None) -> Ag
     replace_clauses(item, Clause.Kind.DECISION, proposals)
     item.outcome = AgendaItem.Outcome.DECIDED
     item.save(update_fields=["outcome", "modified"])
+    follow_outcome(item)
     reindex(item.meeting)
     return item
 

@@ -11,3 +11,9 @@ meeting_changed = Signal()
 def announce_change(meeting) -> None:
     """Tell the listeners (the search index) that this meeting changed."""
     meeting_changed.send(sender=type(meeting), meeting=meeting)
+
+
+# Sent with `forwarding=`, `item=` (the new agenda item) and `acting_user=` when a body takes up an
+# item another body forwarded to it; the matters app puts the new item on the forwarded item's matter.
+# Sent inside the action's transaction, like meeting_changed.
+forwarding_received = Signal()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, dashboard, notice, publish, record
+from .views import agenda, dashboard, inbox, notice, publish, record
 
 app_name = "meetings"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("moten/<int:pk>/uppgifter/", agenda.meeting_edit, name="meeting_edit"),
     path("moten/<int:pk>/punkter/ny/", agenda.item_add, name="item_add"),
     path("moten/<int:pk>/punkter/aterupptag/", agenda.item_carry_over, name="item_carry_over"),
+    path("moten/<int:pk>/punkter/overlamnad/", inbox.forwarding_receive, name="forwarding_receive"),
     path("moten/<int:pk>/ordning/", agenda.reorder, name="reorder"),
     path("moten/<int:pk>/kallelse/skicka/", notice.notice_send, name="notice_send"),
     path("moten/<int:pk>/narvaro/", record.attendance, name="attendance"),
@@ -23,6 +24,8 @@ urlpatterns = [
     path("punkter/<int:pk>/bilagor/", agenda.attachment_add, name="attachment_add"),
     path("punkter/<int:pk>/anteckna/", record.record_item, name="record_item"),
     path("punkter/<int:pk>/enligt-forslag/", record.adopt_proposals, name="adopt_proposals"),
+    path("inkommande/<int:pk>/", inbox.inbox, name="inbox"),
+    path("inkommande/arenden/<int:pk>/avvisa/", inbox.forwarding_dismiss, name="forwarding_dismiss"),
     path("bilagor/<int:pk>/ta-bort/", agenda.attachment_remove, name="attachment_remove"),
 ]
 

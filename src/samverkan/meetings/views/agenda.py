@@ -15,7 +15,7 @@ from samverkan.directory.access import (
 )
 from samverkan.directory.models import Body
 
-from .. import attachments, notices, services
+from .. import attachments, forwarding, notices, services
 from ..forms import (
     AttachmentForm,
     ItemForm,
@@ -63,6 +63,7 @@ def agenda(request, pk):
         "meeting": meeting,
         "new_item_form": NewItemForm(),
         "pending": services.pending_items(meeting.body, before=meeting),
+        "forwarded": forwarding.incoming(meeting.body),
         "dispatches": meeting.dispatches.all(),
         "changed_since_notice": notices.agenda_changed_since_notice(meeting),
         "recipients": notices.notice_recipients(meeting),

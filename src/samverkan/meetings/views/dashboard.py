@@ -11,6 +11,7 @@ from samverkan.directory.access import (
 )
 from samverkan.directory.models import Body
 
+from ..forwarding import incoming_counts
 from ..models import Meeting
 
 
@@ -19,8 +20,10 @@ def dashboard(request):
     bodies = Body.objects.filter(pk__in=served_body_ids(request.user))
     today = timezone.localdate()
     meetings = Meeting.objects.filter(body__in=bodies).select_related("body")
+    counts = incoming_counts(bodies)
     return render(request, "meetings/dashboard.html", {
         "bodies": bodies,
+        "incoming": [(body, counts.get(body.pk, 0)) for body in bodies],
         "upcoming": meetings.filter(date__gte=today).order_by("date"),
         "recent": meetings.filter(date__lt=today).order_by("-date")[:10],
     })

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0006_calendar_moves_to_its_own_app'),
+        ('meetings', '0007_forwarding_inbox'),
     ]
 
     operations = [

@@ -35,7 +35,7 @@ def meeting_new(request):
         data = form.cleaned_data
         meeting = services.plan_meeting(
             data["body"], data["date"], data["start_time"], data["end_time"], data["location"],
-            data["mode"], data["registry_number"], acting_user=request.user)
+            data["mode"], data["registry_number"], online_link=data["online_link"], acting_user=request.user)
         messages.success(request, "Mötet är skapat med standardpunkterna.")
         return redirect(agenda_url(meeting))
     return render(request, "meetings/meeting_form.html", {"form": form})

@@ -101,6 +101,29 @@ def agenda_changed_since_notice(meeting: Meeting) -> bool:
 
 
 @dataclass
+class DispatchHistory:
+    """The versions sent, newest first, each with its deliveries; who may be sent the latest again."""
+
+    dispatches: list[NoticeDispatch]
+    resendable: set[int]  # delivery ids: each person's last delivery of the latest version
+    not_reached: list[Member]  # members with an address the latest version was not sent to (joined since)
+
+
+def dispatch_history(meeting: Meeting) -> DispatchHistory:
+    """The notice's history for the agenda page, in three queries."""
+    dispatches = list(meeting.dispatches.select_related("sent_by").prefetch_related("deliveries")
+                      .order_by("-version"))
+    if not dispatches:
+        return DispatchHistory([], set(), [])
+    last_per_person = {}
+    for delivery in sorted(dispatches[0].deliveries.all(), key=lambda d: (d.sent_at, d.pk)):
+        if delivery.person_id is not None:
+            last_per_person[delivery.person_id] = delivery.pk
+    missing = [m for m in notice_members(meeting)[0] if m.person.pk not in last_per_person]
+    return DispatchHistory(dispatches, set(last_per_person.values()), missing)
+
+
+@dataclass
 class NoticeMail:
     """One version of the notice as e-mail: the same subject, sender and text for every recipient."""
 

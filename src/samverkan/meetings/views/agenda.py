@@ -63,9 +63,8 @@ def agenda(request, pk):
         "meeting": meeting,
         "new_item_form": NewItemForm(),
         "pending": services.pending_items(meeting.body, before=meeting),
-        "dispatches": meeting.dispatches.all(),
+        "history": notices.dispatch_history(meeting),
         "changed_since_notice": notices.agenda_changed_since_notice(meeting),
-        "recipients": notices.notice_recipients(meeting),
     })
 
 

@@ -63,7 +63,8 @@ def notice_resend(request, pk, person_pk):
         messages.error(request, error.message)
     else:
         if delivery.status == NoticeDelivery.Status.SENT:
-            messages.success(request, f"Kallelsen (version {delivery.dispatch.version}) är skickad igen till "
+            again = " igen" if delivery.dispatch.deliveries.filter(person=person).count() > 1 else ""
+            messages.success(request, f"Kallelsen (version {delivery.dispatch.version}) är skickad{again} till "
                                       f"{person.name}, {delivery.email}.")
         else:
             messages.error(request, f"Det gick inte att skicka kallelsen till {person.name}, {delivery.email}: "

@@ -7,12 +7,15 @@ import smtplib
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from docx import Document
 from icalendar import Calendar
 
 from samverkan.core.errors import UserError
 from samverkan.meetings import notices, services
 from samverkan.meetings.models import Meeting, NoticeDelivery
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -261,8 +264,6 @@ def test_sending_again_is_refused_after_an_agenda_change_and_without_an_address(
 
 
 def test_the_history_offers_each_persons_last_delivery_and_new_members(meeting, members, body):
-    from tests import factories
-
     dispatch = notices.send_notice(meeting, site_url=SITE)
     notices.resend_notice(meeting, members[0], site_url=SITE)
     newcomer = factories.member(body, "Nils Nyberg", email="nils@mora.example")
@@ -322,8 +323,6 @@ def test_the_resend_button_sends_to_that_person_only(signed_in, meeting, members
 
 
 def test_a_person_who_is_not_a_member_cannot_be_sent_the_notice(signed_in, meeting, members):
-    from tests import factories
-
     notices.send_notice(meeting, site_url=SITE)
     stranger = factories.member(factories.council(), "Stina Främling", email="stina@example.se")
     response = signed_in.post(f"/sekretariat/moten/{meeting.pk}/kallelse/skicka-igen/{stranger.pk}/")
@@ -347,3 +346,30 @@ def test_a_new_meeting_keeps_its_digital_link(signed_in, body):
         "online_link": "https://teams.example/mote/10", "mode": "digital", "registry_number": "",
     })
     assert Meeting.objects.get(date=datetime.date(2027, 1, 14)).online_link == "https://teams.example/mote/10"
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_agenda_page_asks_the_same_number_of_queries_for_more_deliveries(signed_in, meeting, members, body):
+    url = f"/sekretariat/moten/{meeting.pk}/"
+    notices.send_notice(meeting, site_url=SITE)
+    few = count_queries(signed_in, url)
+    for number in range(4):
+        factories.member(body, f"Ny Medlem {number}", email=f"ny{number}@mora.example")
+    services.add_item(meeting, "Extra ärende")
+    notices.send_notice(meeting, site_url=SITE)
+    assert count_queries(signed_in, url) == few
+
+
+def test_the_preview_page_asks_the_same_number_of_queries_for_more_members(signed_in, meeting, members, body):
+    url = f"/sekretariat/moten/{meeting.pk}/kallelse/"
+    services.add_subitem(meeting.items.get(number="4"), "Rapport från Styrgruppen")
+    few = count_queries(signed_in, url)
+    for number in range(10):
+        factories.member(body, f"Ny Medlem {number}", email=f"ny{number}@mora.example")
+    services.add_subitem(meeting.items.get(number="4"), "Rapport från Välfärdsrådet")
+    assert count_queries(signed_in, url) == few

@@ -139,6 +139,7 @@ class NoticeMail:
 class NoticePreview:
     """What 'Skicka' will send, to whom, and who is left out; `refusal` says why it cannot be sent."""
 
+    meeting: Meeting  # with its items, as meeting_with_items fetches them
     mail: NoticeMail
     fingerprint: str
     recipients: list[Member]
@@ -184,6 +185,7 @@ def _preview_token(fingerprint: str, mail: NoticeMail, recipients: list[Member])
 
 def notice_preview(meeting: Meeting, site_url: str = "") -> NoticePreview:
     """The next version of the notice as it will be sent, its recipients and the members it misses."""
+    meeting = meeting_with_items(meeting.pk)
     fingerprint = agenda_fingerprint(meeting)
     latest = latest_dispatch(meeting)
     version = latest.version + 1 if latest else 1
@@ -196,8 +198,9 @@ def notice_preview(meeting: Meeting, site_url: str = "") -> NoticePreview:
     elif not recipients:
         refusal = "Organet har inga medlemmar med e-postadress att skicka kallelsen till."
         code = "no_recipients"
-    return NoticePreview(mail=mail, fingerprint=fingerprint, recipients=recipients, without_email=without_email,
-                         refusal=refusal, refusal_code=code, token=_preview_token(fingerprint, mail, recipients))
+    return NoticePreview(meeting=meeting, mail=mail, fingerprint=fingerprint, recipients=recipients,
+                         without_email=without_email, refusal=refusal, refusal_code=code,
+                         token=_preview_token(fingerprint, mail, recipients))
 
 
 @action
@@ -219,9 +222,9 @@ def send_notice(meeting: Meeting, *, site_url: str = "", token: str | None = Non
         meeting=meeting, version=preview.mail.version, fingerprint=preview.fingerprint, sent_by=acting_user,
         recipients=[{"name": m.name, "email": m.email} for m in preview.recipients],
     )
-    pdf = agenda_pdf(meeting_with_items(meeting.pk))
+    pdf = agenda_pdf(preview.meeting)
     connection = get_connection()
-    deliveries = [_deliver(connection, meeting, dispatch, preview.mail, pdf, member.person)
+    deliveries = [_deliver(connection, preview.meeting, dispatch, preview.mail, pdf, member.person)
                   for member in preview.recipients]
     if meeting.status == Meeting.Status.PLANNED and any(d.status == NoticeDelivery.Status.SENT for d in deliveries):
         meeting.status = Meeting.Status.NOTIFIED
@@ -241,8 +244,9 @@ def resend_notice(meeting: Meeting, person: Person, *, site_url: str = "") -> No
     if not person.email:
         raise UserError(f"{person.name} har ingen e-postadress. Lägg till den bland organets medlemmar.",
                         code="no_email")
+    meeting = meeting_with_items(meeting.pk)
     mail = notice_mail(meeting, latest.version, site_url)
-    pdf = agenda_pdf(meeting_with_items(meeting.pk))
+    pdf = agenda_pdf(meeting)
     return _deliver(get_connection(), meeting, latest, mail, pdf, person)
 
 

@@ -338,6 +338,8 @@ def test_the_meeting_form_saves_the_digital_link(signed_in, meeting):
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.online_link == "https://teams.example/mote/9"
+    page = signed_in.get(f"/sekretariat/moten/{meeting.pk}/").content.decode()
+    assert '· <a href="https://teams.example/mote/9">Digital länk</a>' in page
 
 
 def test_a_new_meeting_keeps_its_digital_link(signed_in, body):

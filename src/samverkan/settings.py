@@ -144,6 +144,10 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = _env_flag("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Samverkan <noreply@localhost>")
+# The notice of a meeting: its sender (empty: DEFAULT_FROM_EMAIL) and where answers go, comma-separated
+# (empty: the e-mail addresses of the body's secretaries).
+SAMVERKAN_NOTICE_FROM = os.environ.get("SAMVERKAN_NOTICE_FROM", "")
+SAMVERKAN_NOTICE_REPLY_TO = _env_list("SAMVERKAN_NOTICE_REPLY_TO")
 
 # Assignment reminders: sent this many days before a deadline (`samverkan send_deadline_reminders`, daily).
 SAMVERKAN_REMINDER_DAYS = _env_int("SAMVERKAN_REMINDER_DAYS", 14)

@@ -65,7 +65,10 @@ def test_ics_parses_back_with_stockholm_time_and_sequence(meeting):
     assert start.dt == datetime(2023, 11, 9, 15, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
     assert event["DTEND"].dt.hour == 16 and event["DTEND"].dt.minute == 30
     assert event["SEQUENCE"] == 2
-    assert str(event["SUMMARY"]) == "Länschefsnätverket: möte"
+    assert str(event["SUMMARY"]) == "Länschefsnätverket 9 november 2023"
+    assert str(event["ORGANIZER"]) == "mailto:noreply@localhost"
+    assert event["ORGANIZER"].params["CN"] == "Samverkan"
+    assert "ATTENDEE" not in event
     assert "Moskogen" in str(event["LOCATION"])
     description = str(event["DESCRIPTION"])
     assert "1. Mötets öppnande" in description and "a) Rapport: Välfärdsrådet" in description

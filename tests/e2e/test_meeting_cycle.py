@@ -201,11 +201,15 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
         assert "fastställa kalendariet" in text
 
         mail.outbox.clear()
-        page.get_by_role("button", name="Skicka kallelsen till 2 medlemmar").click()
-        expect_message(page, "Kallelsen är skickad.")
+        page.get_by_role("link", name="Skicka kallelse", exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Granska kallelsen "))
+        assert_controls_named(page)
+        expect(page.get_by_role("region", name="Mottagare (2)")).to_contain_text(maria.email)
+        expect(page.get_by_role("region", name=re.compile("^Får inte kallelsen"))).to_contain_text(tomas.name)
+        page.get_by_role("button", name="Skicka till 2 mottagare").click()
+        expect_message(page, "Kallelsen (version 1) är skickad till 2 mottagare.")
         expect(page.get_by_role("region", name="Kallelse")).to_contain_text("Version 1 skickad")
-        resend = page.get_by_role("button", name=re.compile("^Skicka ny version av kallelsen"))
-        expect(resend).to_be_visible()
+        expect(page.get_by_role("link", name="Visa kallelsen som e-post och mottagarna")).to_be_visible()
 
         assert sorted(address for message in mail.outbox for address in message.to) == [
             asa.email, maria.email]

@@ -29,7 +29,7 @@ def lines(text: str) -> list[str]:
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["body", "date", "start_time", "end_time", "location", "mode", "registry_number"]
+        fields = ["body", "date", "start_time", "end_time", "location", "online_link", "mode", "registry_number"]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -37,6 +37,10 @@ class MeetingForm(forms.ModelForm):
         }
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    online_link = forms.URLField(
+        label="Digital länk", required=False, max_length=500, assume_scheme="https",
+        help_text=Meeting._meta.get_field("online_link").help_text,
+    )
 
     def __init__(self, *args, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -29,6 +29,8 @@ class Meeting(BelongsToBody, TimeStampedModel):
     start_time = models.TimeField("starttid", null=True, blank=True)
     end_time = models.TimeField("sluttid", null=True, blank=True)
     location = models.CharField("plats", max_length=300, blank=True)
+    online_link = models.URLField("digital länk", max_length=500, blank=True,
+                                  help_text="Länken till det digitala mötet (Teams, Zoom …), om det finns ett.")
     mode = models.CharField("form", max_length=10, choices=Mode.choices, default=Mode.UNKNOWN)
     registry_number = models.CharField("diarienummer", max_length=100, blank=True)
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PLANNED)
@@ -274,6 +276,33 @@ class NoticeDispatch(BelongsToBody, models.Model):
 
     def __str__(self):
         return f"Kallelse version {self.version} till {self.meeting}"
+
+
+class NoticeDelivery(BelongsToBody, models.Model):
+    """One e-mail of a notice to one person: sent, or failed with the server's error."""
+
+    body_path = "dispatch.meeting.body_id"
+
+    class Status(models.TextChoices):
+        SENT = "sent", "Skickad"
+        FAILED = "failed", "Misslyckades"
+
+    dispatch = models.ForeignKey(NoticeDispatch, on_delete=models.CASCADE, related_name="deliveries")
+    person = models.ForeignKey(Person, verbose_name="mottagare", null=True, on_delete=models.SET_NULL,
+                               related_name="notice_deliveries")
+    name = models.CharField("namn", max_length=200)
+    email = models.EmailField("e-post")
+    sent_at = models.DateTimeField("skickad", auto_now_add=True)
+    status = models.CharField("status", max_length=10, choices=Status.choices)
+    error = models.TextField("fel", blank=True)
+
+    class Meta:
+        ordering = ["dispatch", "name", "sent_at", "pk"]
+        verbose_name = "leverans av kallelse"
+        verbose_name_plural = "leveranser av kallelser"
+
+    def __str__(self):
+        return f"{self.dispatch} till {self.email}: {self.get_status_display().lower()}"
 
 
 class MinutesVersion(BelongsToBody, models.Model):

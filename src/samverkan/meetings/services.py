@@ -40,12 +40,12 @@ def standard_items(body: Body, previous: Meeting | None) -> list[dict]:
 @action
 def plan_meeting(body: Body, meeting_date: date, start_time: time | None = None,
                  end_time: time | None = None, location: str = "", mode: str | None = None,
-                 registry_number: str = "") -> Meeting:
+                 registry_number: str = "", online_link: str = "") -> Meeting:
     """Create a meeting of a body with the standard agenda items."""
     previous = previous_meeting(body, meeting_date)
     meeting = Meeting.objects.create(
         body=body, date=meeting_date, start_time=start_time, end_time=end_time,
-        location=location,
+        location=location, online_link=online_link,
         mode=mode if mode and mode != Meeting.Mode.UNKNOWN else mode_from_location(location),
         registry_number=registry_number, status=Meeting.Status.PLANNED,
         previous_minutes_date=previous.date if previous else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from samverkan.core.rendering import docx_bytes, html_to_pdf, new_docx, render_html
 from samverkan.meetings.models import Meeting
 
-from .layout import AGENDA, item_blocks, meeting_facts
+from .layout import AGENDA, agenda_facts, item_blocks
 from .render import add_facts_docx, add_items_docx
 
 KIND_LINE = "Kallelse"
@@ -13,7 +13,7 @@ KIND_LINE = "Kallelse"
 
 def agenda_context(meeting: Meeting) -> dict:
     """Template context for the agenda: header facts and item blocks."""
-    return {"meeting": meeting, "facts": meeting_facts(meeting), "blocks": item_blocks(meeting, AGENDA)}
+    return {"meeting": meeting, "facts": agenda_facts(meeting), "blocks": item_blocks(meeting, AGENDA)}
 
 
 def agenda_html(meeting: Meeting) -> str:
@@ -29,7 +29,7 @@ def agenda_pdf(meeting: Meeting) -> bytes:
 def agenda_docx(meeting: Meeting) -> bytes:
     """The agenda as a Word document with real headings and paragraphs."""
     document = new_docx()
-    facts = meeting_facts(meeting)
+    facts = agenda_facts(meeting)
     add_facts_docx(document, facts, [facts.body_title, KIND_LINE])
     add_items_docx(document, item_blocks(meeting, AGENDA))
     return docx_bytes(document)

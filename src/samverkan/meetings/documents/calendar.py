@@ -6,12 +6,14 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress, vText
 
 from samverkan.core.errors import UserError
+from samverkan.language.dates import swedish_date
 from samverkan.meetings.models import Meeting
+from samverkan.meetings.senders import address_parts, notice_sender
 
-from .layout import body_short, heading_text, subitems_of, top_items
+from .layout import agenda_outline, body_short
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DEFAULT_LENGTH = timedelta(hours=2)
@@ -22,15 +24,26 @@ def meeting_uid(meeting: Meeting) -> str:
     return f"meeting-{meeting.pk}@samverkan"
 
 
-def meeting_ics(meeting: Meeting, *, sequence: int = 0) -> bytes:
-    """An iCalendar REQUEST with one VEVENT in Europe/Stockholm; raise ValueError without a date."""
+def meeting_ics(meeting: Meeting, *, sequence: int = 0, organizer: str | None = None,
+                attendee: tuple[str, str] | None = None) -> bytes:
+    """An iCalendar REQUEST with one VEVENT in Europe/Stockholm; a UserError without a date.
+
+    `organizer` is the notice's sender (default: the configured one), `attendee` (name, e-mail)
+    the person the invitation is sent to. `sequence` is the notice's version less one.
+    """
     if meeting.date is None:
         raise UserError("Mötet har inget datum och kan inte läggas i en kalender.")
     calendar = Calendar()
     calendar.add("prodid", "-//Samverkan//Möten//SV")
     calendar.add("version", "2.0")
     calendar.add("method", "REQUEST")
-    calendar.add_component(meeting_event(meeting, sequence))
+    event = meeting_event(meeting, sequence)
+    event.add("organizer", calendar_address(*address_parts(organizer or notice_sender())))
+    if attendee is not None:
+        person = calendar_address(*attendee)
+        person.params.update({"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION", "RSVP": "FALSE"})
+        event.add("attendee", person)
+    calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
@@ -43,13 +56,26 @@ def meeting_event(meeting: Meeting, sequence: int) -> Event:
     start, end = event_times(meeting)
     event.add("dtstart", start)
     event.add("dtend", end)
-    event.add("summary", f"{body_short(meeting.body)}: möte")
-    if meeting.location:
-        event.add("location", meeting.location)
+    event.add("summary", event_summary(meeting))
+    if meeting.location or meeting.online_link:
+        event.add("location", meeting.location or meeting.online_link)
     event.add("description", agenda_summary(meeting))
     event.add("sequence", sequence)
     event.add("status", "CONFIRMED")
     return event
+
+
+def calendar_address(name: str, email: str) -> vCalAddress:
+    """'CN=Name:mailto:email'."""
+    address = vCalAddress(f"mailto:{email}")
+    if name:
+        address.params["CN"] = vText(name)
+    return address
+
+
+def event_summary(meeting: Meeting) -> str:
+    """'Länschefsnätverket 9 november 2023'."""
+    return f"{body_short(meeting.body)} {swedish_date(meeting.date)}".strip()
 
 
 def event_times(meeting: Meeting):
@@ -63,9 +89,6 @@ def event_times(meeting: Meeting):
 
 
 def agenda_summary(meeting: Meeting) -> str:
-    """'Dagordning:' and one line per item and sub-item."""
-    lines = ["Dagordning:"]
-    for item in top_items(meeting):
-        lines.append(heading_text(item))
-        lines += [f"   {heading_text(sub)}" for sub in subitems_of(item)]
-    return "\n".join(lines)
+    """The digital link, if any, then 'Dagordning:' and one line per item and sub-item."""
+    lines = [f"Digital länk: {meeting.online_link}", ""] if meeting.online_link else []
+    return "\n".join(lines + agenda_outline(meeting))

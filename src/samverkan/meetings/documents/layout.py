@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import time
 from itertools import zip_longest
 
@@ -42,7 +42,7 @@ class ItemBlock:
 
 @dataclass
 class MeetingFacts:
-    """The lines above the items: body, date, time and place."""
+    """The lines above the items: body, date, time and place (and, on the agenda, the digital link)."""
 
     body_title: str
     body_name: str
@@ -51,6 +51,7 @@ class MeetingFacts:
     date: str
     time: str
     location: str
+    online_link: str = ""
 
 
 @dataclass
@@ -104,6 +105,20 @@ def meeting_facts(meeting: Meeting) -> MeetingFacts:
         time=time_range(meeting.start_time, meeting.end_time),
         location=meeting.location,
     )
+
+
+def agenda_facts(meeting: Meeting) -> MeetingFacts:
+    """The agenda's header facts: the meeting's facts and its digital link."""
+    return replace(meeting_facts(meeting), online_link=meeting.online_link)
+
+
+def agenda_outline(meeting: Meeting) -> list[str]:
+    """'Dagordning:' and one line per item, and indented per sub-item, as in the documents."""
+    lines = ["Dagordning:"]
+    for item in top_items(meeting):
+        lines.append(heading_text(item))
+        lines += [f"   {heading_text(sub)}" for sub in subitems_of(item)]
+    return lines
 
 
 def top_items(meeting: Meeting) -> list[AgendaItem]:

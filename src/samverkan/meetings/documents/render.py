@@ -51,8 +51,9 @@ def add_attendance_docx(document: Document, heading: str, rows: list[AttendanceR
 # --- Plain text ---------------------------------------------------------------------------
 
 def fact_lines(facts: MeetingFacts) -> list[str]:
-    """'Datum: 9 november 2023', 'Tid: Kl. 15.00–16.30', 'Plats: Teams' (those that are known)."""
-    pairs = (("Datum", facts.date), ("Tid", facts.time), ("Plats", facts.location))
+    """'Datum: 9 november 2023', 'Tid: Kl. 15.00–16.30', 'Plats: Teams', 'Digital länk: …' (those known)."""
+    pairs = (("Datum", facts.date), ("Tid", facts.time), ("Plats", facts.location),
+             ("Digital länk", facts.online_link))
     return [f"{label}: {value}" for label, value in pairs if value]
 
 

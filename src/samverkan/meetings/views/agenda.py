@@ -35,7 +35,7 @@ def meeting_new(request):
         data = form.cleaned_data
         meeting = services.plan_meeting(
             data["body"], data["date"], data["start_time"], data["end_time"], data["location"],
-            data["mode"], data["registry_number"], acting_user=request.user)
+            data["mode"], data["registry_number"], online_link=data["online_link"], acting_user=request.user)
         messages.success(request, "Mötet är skapat med standardpunkterna.")
         return redirect(agenda_url(meeting))
     return render(request, "meetings/meeting_form.html", {"form": form})
@@ -64,9 +64,8 @@ def agenda(request, pk):
         "new_item_form": NewItemForm(),
         "pending": services.pending_items(meeting.body, before=meeting),
         "forwarded": forwarding.incoming(meeting.body),
-        "dispatches": meeting.dispatches.all(),
+        "history": notices.dispatch_history(meeting),
         "changed_since_notice": notices.agenda_changed_since_notice(meeting),
-        "recipients": notices.notice_recipients(meeting),
     })
 
 

@@ -41,3 +41,15 @@ def test_an_explicit_next_wins(client, network):
     assert sign_in(client, "sekreterare", next_url="/moten/")["Location"] == "/moten/"
     client.logout()
     assert sign_in(client, "sekreterare", next_url="https://annan.example/")["Location"] == "/sekretariat/"
+
+
+def test_appointments_are_fortroendeuppdrag_and_assignments_are_uppdrag(client, network):
+    client.force_login(factories.secretary_of(network, password=PASSWORD))
+    dashboard = client.get(reverse("meetings:dashboard")).content.decode()
+    assert ">Förtroendeuppdrag och val</a> – ordförande, vice ordförande" in dashboard
+    public = client.get(reverse("appointments:public", args=[network.slug])).content.decode()
+    assert f"<h1>Förtroendeuppdrag i {network.display_name}</h1>" in public
+    assert "<h1>Förtroendeuppdrag och arbetsordning</h1>" in client.get(reverse("appointments:bodies")).content.decode()
+    assert "<h1>Uppdrag</h1>" in client.get(reverse("matters:assignments")).content.decode()
+    bodies = client.get(reverse("web:bodies")).content.decode()
+    assert ">förtroendeuppdrag</a>" in bodies and ">uppdrag</a>" not in bodies

@@ -35,6 +35,19 @@ def publish_minutes(meeting: Meeting, note: str = "", *, acting_user=None) -> Mi
     return version
 
 
+def corrections(version: MinutesVersion) -> list[dict]:
+    """What a correction changed, for readers: each changed passage as {"before": [lines], "after":
+    [lines]} ("Tidigare: … / Nu: …"), without diff syntax; [] for the first version."""
+    earlier = version.meeting.minutes_versions.filter(version__lt=version.version).order_by("-version").first()
+    if earlier is None:
+        return []
+    before = [line.strip() for line in earlier.text.splitlines() if line.strip()]
+    after = [line.strip() for line in version.text.splitlines() if line.strip()]
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return [{"before": before[i1:i2], "after": after[j1:j2]}
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
 def correction_diff(version: MinutesVersion) -> list[str]:
     """What a correction changed compared with the version published before it, as a unified diff."""
     earlier = version.meeting.minutes_versions.filter(version__lt=version.version).order_by("-version").first()

@@ -24,7 +24,7 @@ from samverkan.directory.access import (
 from samverkan.directory.models import Body, Organization, Person
 from samverkan.directory.services import mark_distinct, merge_people, similar_people
 from samverkan.meetings.models import AgendaItem, Meeting, MinutesVersion
-from samverkan.meetings.publishing import correction_diff
+from samverkan.meetings.publishing import corrections
 from samverkan.meetings.selectors import (
     attendance_by_organization,
     latest_meetings,
@@ -108,14 +108,15 @@ def minutes_version(request, pk):
     version = get_object_or_404(MinutesVersion.objects.select_related("meeting__body"), pk=pk)
     if not can_view_meeting(request.user, version.meeting):
         raise Http404("Versionen finns inte.")
-    return render(request, "web/minutes_version.html", {"version": version, "diff": correction_diff(version)})
+    return render(request, "web/minutes_version.html", {"version": version, "corrections": corrections(version)})
 
 
 def source_detail(request, pk):
     source = get_object_or_404(SourceDocument.objects.select_related("meeting__body"), pk=pk)
     if not can_view_meeting(request.user, source.meeting):
         raise Http404("Dokumentet finns inte.")
-    return render(request, "web/source_detail.html", {"source": source})
+    return render(request, "web/source_detail.html", {
+        "source": source, "secretariat": can_edit_meeting(request.user, source.meeting)})
 
 
 def person_detail(request, pk):

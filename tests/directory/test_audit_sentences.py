@@ -87,3 +87,13 @@ def test_the_log_page_shows_sentences_and_no_internal_words(client, meeting, sec
             "rubrik från ”Rapporter” till ”Rapporter från kommunerna”.") in page
     for internal in ("update", "object (", "agenda item", "{", "→"):
         assert internal not in page.split("<main")[1], internal
+
+
+def test_other_apps_say_what_their_objects_are(network, secretary):
+    from samverkan.matters import services as matters
+    from samverkan.matters.models import Assignment
+
+    matters.create_assignment("Utreda hemsjukvården", owner=network, decided_on=datetime.date(2023, 11, 9),
+                              deadline=datetime.date(2024, 3, 1), acting_user=secretary)
+    assert audit.sentence(latest(Assignment, LogEntry.Action.CREATE)) == (
+        "Anna Berg skapade uppdraget ”Utreda hemsjukvården”.")

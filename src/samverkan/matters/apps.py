@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class MattersConfig(AppConfig):
     name = "samverkan.matters"
     verbose_name = "Ärenden och uppdrag"
+
+    def ready(self):
+        from samverkan.directory.audit import quoted, register
+        from samverkan.language.dates import swedish_date
+
+        register("matters.matter", lambda matter: f"ärendet {quoted(matter.title)}")
+        register("matters.assignment", lambda assignment: f"uppdraget {quoted(assignment.title)}")
+        register("matters.deadline", lambda deadline: f"tidsgränsen {swedish_date(deadline.due)} för uppdraget "
+                                                      f"{quoted(deadline.assignment.title)}")

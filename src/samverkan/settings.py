@@ -110,7 +110,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 LOGIN_URL = "web:login"
-LOGIN_REDIRECT_URL = "web:home"
+LOGIN_REDIRECT_URL = "web:home"  # the fallback; web.views.LoginView sends each role to its own page
 LOGOUT_REDIRECT_URL = "web:home"
 
 # Sign-in attempts: five failures for one user name from one address lock it for an hour.

@@ -110,4 +110,4 @@ def test_the_audit_log_page_shows_who_named_a_secretary(client, network):
     add_secretary(network, "andra", acting_user=first)
     client.force_login(first)
     page = client.get("/sekretariat/logg/").content.decode()
-    assert "secretaries: lade till andra" in page
+    assert "sekreterare ändrade organet Länsnätverket för förvaltningschefer: sekretariat: lade till andra." in page

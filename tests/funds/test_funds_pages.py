@@ -143,7 +143,8 @@ def test_population_upload(client, secretary, member_user):
     upload.name = "BE0101N1.csv"
     response = client.post(reverse("funds:population_import"), {"file": upload}, follow=True)
     assert "1 nya" in response.content.decode()
-    assert PopulationFigure.objects.get().source.startswith("SCB:s statistikdatabas ”Folkmängd efter region och år”")
+    assert PopulationFigure.objects.get().source == (
+        "Befolkning enligt SCB, 31 december 2023 (tabellen ”Folkmängd efter region och år”)")
     bad = io.BytesIO(b'"region";"2023"\n"2080 Falun";x\n')
     bad.name = "fel.csv"
     response = client.post(reverse("funds:population_import"), {"file": bad})

@@ -135,4 +135,4 @@ def test_management_command(tmp_path, capsys):
 def test_sample_loader_labels_the_source():
     call_command("load_sample_population", "--file", str(POPULATION_CSV))
     figure = PopulationFigure.objects.get(code="2062", date=datetime.date(2024, 12, 31))
-    assert "Statistiska centralbyrån (SCB)" in figure.source and "31 december 2024" in figure.source
+    assert figure.source == "Befolkning enligt SCB, 31 december 2024"

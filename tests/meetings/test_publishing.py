@@ -76,11 +76,13 @@ def test_a_correction_keeps_the_published_version_and_shows_the_change(client, h
     second = publishing.publish_minutes(meeting, note="Tillägg i punkt 2.")
     first.refresh_from_db()
     assert "att godkänna dagordningen." in first.text
-    diff = publishing.correction_diff(second)
-    assert "-att godkänna dagordningen." in diff
-    assert "+att godkänna dagordningen med ett tillägg." in diff
+    assert publishing.corrections(second) == [
+        {"before": ["att godkänna dagordningen."], "after": ["att godkänna dagordningen med ett tillägg."]}]
     page = client.get(f"/minnesanteckningar/{second.pk}/").content.decode()
     assert "Tillägg i punkt 2." in page
+    assert "<p><strong>Tidigare:</strong> att godkänna dagordningen.</p>" in page
+    assert "<p><strong>Nu:</strong> att godkänna dagordningen med ett tillägg.</p>" in page
+    assert "+att" not in page and "@@" not in page
 
 
 def test_unchanged_minutes_are_not_published_again(held):

@@ -15,9 +15,9 @@ class AppointForm(forms.Form):
     person = forms.CharField(label="Person", max_length=200, help_text="Namnet som i minnesanteckningarna.")
     organization = forms.ModelChoiceField(label="Organisation", queryset=Organization.objects.all(), required=False,
                                           help_text="Tomt: personens organisation.")
-    role = forms.ChoiceField(label="Uppdrag", choices=Appointment.Role.choices)
+    role = forms.ChoiceField(label="Förtroendeuppdrag", choices=Appointment.Role.choices)
     body = forms.ModelChoiceField(label="I organ", queryset=Body.objects.all(),
-                                  help_text="Organet där uppdraget utförs, t.ex. styrgruppen.")
+                                  help_text="Organet där förtroendeuppdraget utförs, t.ex. styrgruppen.")
     side = forms.ChoiceField(label="Företräder", required=False,
                              choices=[("", "Enligt organisationen")] + list(Organization.Kind.choices))
     start_date = forms.DateField(label="Från", widget=DATE)
@@ -37,7 +37,7 @@ class AppointForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
-            raise forms.ValidationError("Uppdraget kan inte sluta innan det börjar.")
+            raise forms.ValidationError("Förtroendeuppdraget kan inte sluta innan det börjar.")
         return data
 
 

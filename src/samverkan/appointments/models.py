@@ -56,11 +56,11 @@ class Appointment(BelongsToBody, TimeStampedModel):
     person = models.ForeignKey(Person, verbose_name="person", on_delete=models.PROTECT,
                                related_name="appointments")
     body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.CASCADE, related_name="appointments",
-                             help_text="Organet där uppdraget utförs, t.ex. styrgruppen för en ledamot.")
+                             help_text="Organet där förtroendeuppdraget utförs, t.ex. styrgruppen för en ledamot.")
     appointed_by = models.ForeignKey(
         Body, verbose_name="beslutat av", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="appointments_made")
-    role = models.CharField("uppdrag", max_length=20, choices=Role.choices)
+    role = models.CharField("förtroendeuppdrag", max_length=20, choices=Role.choices)
     side = models.CharField("företräder", max_length=20, choices=Organization.Kind.choices, blank=True,
                             help_text="Regionen eller kommunerna; hämtas från personens organisation.")
     organization = models.ForeignKey(Organization, verbose_name="organisation", null=True, blank=True,
@@ -80,8 +80,8 @@ class Appointment(BelongsToBody, TimeStampedModel):
     class Meta:
         db_table = "directory_appointment"
         ordering = ["body", "-start_date", "role"]
-        verbose_name = "uppdrag"
-        verbose_name_plural = "uppdrag"
+        verbose_name = "förtroendeuppdrag"
+        verbose_name_plural = "förtroendeuppdrag"
         indexes = [models.Index(fields=["body", "role", "start_date"])]
 
     def __str__(self):
@@ -131,7 +131,7 @@ class Election(BelongsToBody, TimeStampedModel):
     """An election to a role for a term that a body tabled; open until someone is appointed."""
 
     body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.CASCADE, related_name="elections")
-    role = models.CharField("uppdrag", max_length=20, choices=Appointment.Role.choices)
+    role = models.CharField("förtroendeuppdrag", max_length=20, choices=Appointment.Role.choices)
     term_start = models.DateField("mandatperiod från")
     term_end = models.DateField("mandatperiod till och med")
     tabled_item = models.ForeignKey(

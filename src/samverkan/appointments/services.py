@@ -56,7 +56,7 @@ def appoint(person: Person | str, body: Body, role: str, start_date: date | None
     An open (tabled) election of the same role and term is decided by it.
     """
     if start_date and end_date and end_date < start_date:
-        raise UserError("Uppdraget kan inte sluta innan det börjar.")
+        raise UserError("Förtroendeuppdraget kan inte sluta innan det börjar.")
     if isinstance(person, str):
         person = get_or_create_person(person, organization)
     organization = organization or person.organization
@@ -85,7 +85,7 @@ def appoint(person: Person | str, body: Body, role: str, start_date: date | None
 def end_appointment(appointment: Appointment, ended_on: date, reason: str = "") -> Appointment:
     """End an appointment before its term is out (the person left); a member's seat ends with it."""
     if appointment.start_date and ended_on < appointment.start_date:
-        raise UserError("Uppdraget kan inte avslutas innan det börjat.")
+        raise UserError("Förtroendeuppdraget kan inte avslutas innan det börjat.")
     appointment.ended_on, appointment.end_reason = ended_on, reason
     appointment.save(update_fields=["ended_on", "end_reason", "modified"])
     if appointment.membership_id:

@@ -41,7 +41,7 @@ def _served_appointment(request, pk) -> Appointment:
     appointment = get_object_or_404(Appointment.objects.select_related("body", "appointed_by", "person"), pk=pk)
     home = appointment.appointed_by or appointment.body
     if not (is_secretary(request.user, appointment.body) or is_secretary(request.user, home)):
-        raise Http404("Uppdraget finns inte.")
+        raise Http404("Förtroendeuppdraget finns inte.")
     return appointment
 
 
@@ -109,7 +109,7 @@ def end_appointment(request, pk):
         except UserError as error:
             messages.error(request, error.message)
     else:
-        messages.error(request, "Ange när uppdraget avslutades.")
+        messages.error(request, "Ange när förtroendeuppdraget avslutades.")
     return redirect("appointments:body", _home_of(appointment).slug)
 
 

@@ -155,4 +155,4 @@ class PopulationImportForm(forms.Form):
     date = forms.DateField(label="Datum (valfritt)", required=False, widget=DATE,
                            help_text="Tomt: 31 december i årskolumnens år.")
     source = forms.CharField(label="Källa (valfritt)", max_length=500, required=False,
-                             help_text="T.ex. SCB, ”Folkmängd i riket, län och kommuner 31 december {year}”.")
+                             help_text="T.ex. ”Befolkning enligt SCB, {day}”; {day} blir siffrornas datum.")

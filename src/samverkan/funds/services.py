@@ -15,6 +15,7 @@ from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.directory.models import Body, Organization
 from samverkan.directory.services import get_or_create_organization
+from samverkan.language.dates import swedish_date
 
 from . import distribution as dist
 from .models import (
@@ -261,12 +262,16 @@ class PopulationImport:
 
 
 def _source_for(parsed: ParsedFile, source: str, filename: str, date: datetime.date) -> str:
+    """The source line shown with the figures, in Swedish and without file names: the one given
+    ({year}, {date} and {day} ("31 december 2023") filled in), or SCB's and the figures' date when
+    the file is SCB's export, or none."""
     if source:
-        return source.replace("{year}", str(date.year)).replace("{date}", date.isoformat())
+        return (source.replace("{year}", str(date.year)).replace("{date}", date.isoformat())
+                .replace("{day}", swedish_date(date)))
     if parsed.format == "scb":
-        title = f" ”{parsed.title}”" if parsed.title else ""
-        return f"SCB:s statistikdatabas{title}, fil {filename}"
-    return f"Fil {filename}"
+        table = f" (tabellen ”{parsed.title}”)" if parsed.title else ""
+        return f"Befolkning enligt SCB, {swedish_date(date)}{table}"
+    return ""
 
 
 @action

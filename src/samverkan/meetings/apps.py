@@ -9,6 +9,9 @@ class MeetingsConfig(AppConfig):
         # Imported here, as Django asks: models are loaded only once the app registry is ready.
         from samverkan.directory.signals import people_merging
 
+        from .audit import register_describers
         from .receivers import move_meeting_records
+
+        register_describers()
 
         people_merging.connect(move_meeting_records, dispatch_uid="meetings.move_meeting_records")

@@ -1,11 +1,12 @@
 """Forms of the secretariat's pages. Lists are written one entry per line, as in the documents."""
 
 from django import forms
-from django.utils import formats
+from django.utils import formats, timezone
 
 from samverkan.directory.models import Body
 
 from .models import AgendaItem, Meeting
+from .validation import meeting_problems, title_problem
 
 
 def decision_items(body: Body):
@@ -49,6 +50,24 @@ class MeetingForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["version"].initial = self.instance.lock_version
 
+    def clean(self):
+        data = super().clean()
+        problems = meeting_problems(data.get("date"), data.get("start_time"), data.get("end_time"),
+                                    timezone.localdate())
+        for field, message in problems.items():
+            self.add_error(field, message)
+        return data
+
+
+def clean_title(form):
+    """An item's title: at most 300 characters, said so in Swedish; a longer one read from the
+    archive may stay as it was."""
+    title = form.cleaned_data["title"]
+    problem = title_problem(title)
+    if problem and title != form.initial.get("title"):
+        raise forms.ValidationError(problem)
+    return title
+
 
 class ItemForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -63,6 +82,8 @@ class ItemForm(forms.Form):
         label="Förslag till beslut", required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text="En att-sats per rad, t.ex. ”att godkänna dagordningen.”",
     )
+
+    clean_title = clean_title
 
     def clean_proposals(self):
         clauses = lines(self.cleaned_data["proposals"])
@@ -82,6 +103,8 @@ class ItemForm(forms.Form):
 class NewItemForm(forms.Form):
     title = forms.CharField(label="Rubrik", max_length=1000)
     type = forms.ChoiceField(label="Typ", choices=AgendaItem.Type.choices, initial=AgendaItem.Type.DECISION)
+
+    clean_title = clean_title
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")

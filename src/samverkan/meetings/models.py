@@ -7,6 +7,7 @@ from django.urls import reverse
 from samverkan.core.models import TimeStampedModel
 from samverkan.core.ownership import BelongsToBody
 from samverkan.directory.models import Body, Organization, Person
+from samverkan.language.dates import swedish_date
 
 
 class Meeting(BelongsToBody, TimeStampedModel):
@@ -55,7 +56,7 @@ class Meeting(BelongsToBody, TimeStampedModel):
         indexes = [models.Index(fields=["body", "date"])]
 
     def __str__(self):
-        when = self.date.isoformat() if self.date else "utan datum"
+        when = swedish_date(self.date) if self.date else "utan datum"  # shown on pages: Swedish
         return f"{self.body.display_name} {when}"
 
     def get_absolute_url(self):

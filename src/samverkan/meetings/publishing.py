@@ -87,12 +87,14 @@ def _count_items(numbers: list[str]) -> str:
     return "1 punkt" if len(numbers) == 1 else f"{len(numbers)} punkter"
 
 
-def correction_diff(version: MinutesVersion) -> list[str]:
-    """What a correction changed compared with the version published before it, as a unified diff."""
+def corrections(version: MinutesVersion) -> list[dict]:
+    """What a correction changed, for readers: each changed passage as {"before": [lines], "after":
+    [lines]} ("Tidigare: … / Nu: …"), without diff syntax; [] for the first version."""
     earlier = version.meeting.minutes_versions.filter(version__lt=version.version).order_by("-version").first()
     if earlier is None:
         return []
-    return list(difflib.unified_diff(
-        earlier.text.splitlines(), version.text.splitlines(),
-        fromfile=f"version {earlier.version}", tofile=f"version {version.version}", lineterm="", n=1,
-    ))
+    before = [line.strip() for line in earlier.text.splitlines() if line.strip()]
+    after = [line.strip() for line in version.text.splitlines() if line.strip()]
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return [{"before": before[i1:i2], "after": after[j1:j2]}
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]

@@ -2,6 +2,8 @@
 
 from datetime import date, time
 
+from django.utils import timezone
+
 from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 from samverkan.core.locking import claim_version
@@ -11,6 +13,7 @@ from samverkan.language.outcomes import mode_from_location
 
 from .models import AgendaItem, Clause, Meeting, Presentation
 from .signals import announce_change
+from .validation import check_meeting, check_title
 
 PENDING_OUTCOMES = (AgendaItem.Outcome.TABLED, AgendaItem.Outcome.TAKEN_BACK)
 
@@ -42,6 +45,7 @@ def plan_meeting(body: Body, meeting_date: date, start_time: time | None = None,
                  end_time: time | None = None, location: str = "", mode: str | None = None,
                  registry_number: str = "", online_link: str = "") -> Meeting:
     """Create a meeting of a body with the standard agenda items."""
+    check_meeting(meeting_date, start_time, end_time, timezone.localdate())
     previous = previous_meeting(body, meeting_date)
     meeting = Meeting.objects.create(
         body=body, date=meeting_date, start_time=start_time, end_time=end_time,
@@ -61,6 +65,7 @@ def plan_meeting(body: Body, meeting_date: date, start_time: time | None = None,
 @action
 def update_meeting(meeting: Meeting, expected_version: int | None = None) -> Meeting:
     """Save edited meeting details; search follows a change of body or date."""
+    check_meeting(meeting.date, meeting.start_time, meeting.end_time, timezone.localdate())
     claim_version(meeting, expected_version)
     if meeting.mode == Meeting.Mode.UNKNOWN:
         meeting.mode = mode_from_location(meeting.location)
@@ -83,7 +88,11 @@ def pending_items(body: Body, before: Meeting | None = None):
 def add_item(meeting: Meeting, title: str, type: str = AgendaItem.Type.INFORMATION,
              agenda_text: str = "", proposals: list[str] | None = None,
              continues: AgendaItem | None = None) -> AgendaItem:
-    """Add an item before 'Övriga frågor' (or last) and renumber the agenda."""
+    """Add an item before 'Övriga frågor' (or last) and renumber the agenda.
+
+    An item carried over keeps its title, however long it was in the archive."""
+    if continues is None:
+        check_title(title)
     claim_version(meeting, None)
     top = list(meeting.items.filter(parent=None).order_by("position"))
     at = next((i for i, item in enumerate(top) if item.type == AgendaItem.Type.OTHER_BUSINESS), len(top))
@@ -99,6 +108,7 @@ def add_item(meeting: Meeting, title: str, type: str = AgendaItem.Type.INFORMATI
 @action
 def add_subitem(parent: AgendaItem, title: str, type: str = AgendaItem.Type.INFORMATION) -> AgendaItem:
     """Add a lettered sub-item ('a)', 'b)', …) last under an item."""
+    check_title(title)
     meeting = parent.meeting
     claim_version(meeting, None)
     siblings = list(parent.subitems.order_by("position"))
@@ -120,7 +130,9 @@ def carry_over(meeting: Meeting, earlier: AgendaItem) -> AgendaItem:
 @action
 def update_item(item: AgendaItem, expected_version: int | None, *, title: str, type: str,
                 agenda_text: str, proposals: list[str], presenters: list[tuple[str, str]]) -> AgendaItem:
-    """Save the secretariat's edit of an agenda item."""
+    """Save the secretariat's edit of an agenda item; a long title read from the archive may stay."""
+    if title != item.title:
+        check_title(title)
     claim_version(item, expected_version)
     item.title, item.type, item.agenda_text = title, type, agenda_text
     item.save(update_fields=["title", "type", "agenda_text", "modified"])

@@ -26,7 +26,7 @@ urlpatterns = [
     path("organisationer/", views.organization_list, name="organizations"),
     path("organisationer/<slug:slug>/", views.organization_detail, name="organization"),
     path("sok/", views.search_page, name="search"),
-    path("logga-in/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("logga-in/", views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
 ]
 

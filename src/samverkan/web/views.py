@@ -1,9 +1,11 @@
 """Public archive pages. Views only gather what selectors return; rules live in services."""
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -12,6 +14,7 @@ from samverkan.directory.access import (
     can_edit_meeting,
     can_resolve_people,
     can_view_meeting,
+    is_any_secretary,
     is_member,
     member_body_ids,
     people_outside,
@@ -22,7 +25,7 @@ from samverkan.directory.models import Body, Organization, Person
 from samverkan.directory.services import mark_distinct, merge_people, similar_people
 from samverkan.meetings.models import AgendaItem, Meeting, MinutesVersion
 from samverkan.meetings.published import public_meeting
-from samverkan.meetings.publishing import correction_diff
+from samverkan.meetings.publishing import corrections
 from samverkan.meetings.selectors import (
     attendance_by_organization,
     latest_meetings,
@@ -36,6 +39,26 @@ from samverkan.meetings.selectors import (
 from samverkan.search.selectors import available_years, search
 
 RESULTS_PER_PAGE = 20
+
+
+def landing_page(user) -> str:
+    """Where a user lands after signing in: the secretariat on its start page, a member on their
+    own person page, everyone else on the start page."""
+    if is_any_secretary(user):
+        return reverse("meetings:dashboard")
+    person = getattr(user, "person", None)
+    if person is not None:
+        return reverse("web:person", args=[person.pk])
+    return reverse("web:home")
+
+
+class LoginView(auth_views.LoginView):
+    """Sign-in; a safe ?next= wins over the landing page of the user's role."""
+
+    template_name = "web/login.html"
+
+    def get_default_redirect_url(self):
+        return landing_page(self.request.user)
 
 
 def home(request):
@@ -84,14 +107,15 @@ def minutes_version(request, pk):
     version = get_object_or_404(MinutesVersion.objects.select_related("meeting__body"), pk=pk)
     if not can_view_meeting(request.user, version.meeting):
         raise Http404("Versionen finns inte.")
-    return render(request, "web/minutes_version.html", {"version": version, "diff": correction_diff(version)})
+    return render(request, "web/minutes_version.html", {"version": version, "corrections": corrections(version)})
 
 
 def source_detail(request, pk):
     source = get_object_or_404(SourceDocument.objects.select_related("meeting__body"), pk=pk)
     if not can_view_meeting(request.user, source.meeting):
         raise Http404("Dokumentet finns inte.")
-    return render(request, "web/source_detail.html", {"source": source})
+    return render(request, "web/source_detail.html", {
+        "source": source, "secretariat": can_edit_meeting(request.user, source.meeting)})
 
 
 def person_detail(request, pk):

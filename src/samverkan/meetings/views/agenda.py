@@ -75,7 +75,8 @@ def item_add(request, pk):
     meeting = editable_meeting(request, pk)
     form = NewItemForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Ange en rubrik för punkten.")
+        title_errors = form.errors.get("title") if request.POST.get("title", "").strip() else None
+        messages.error(request, title_errors[0] if title_errors else "Ange en rubrik för punkten.")
         return redirect(agenda_url(meeting))
     item = services.add_item(meeting, form.cleaned_data["title"], form.cleaned_data["type"], acting_user=request.user)
     messages.success(request, f"Punkt {item.number} är tillagd.")
@@ -90,8 +91,12 @@ def subitem_add(request, pk):
     if not title or parent.parent_id:
         messages.error(request, "Ange en rubrik för underpunkten.")
         return redirect(agenda_url(parent.meeting))
-    item = services.add_subitem(parent, title, request.POST.get("type") or AgendaItem.Type.INFORMATION,
-                                acting_user=request.user)
+    try:
+        item = services.add_subitem(parent, title, request.POST.get("type") or AgendaItem.Type.INFORMATION,
+                                    acting_user=request.user)
+    except UserError as error:
+        messages.error(request, error.message)
+        return redirect(agenda_url(parent.meeting))
     messages.success(request, f"Underpunkt {parent.number} {item.number}) är tillagd.")
     return redirect("meetings:item", item.pk)
 

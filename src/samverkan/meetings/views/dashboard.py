@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
+from samverkan.directory import audit
 from samverkan.directory.access import (
     audit_entries_for,
     secretariat_required,
@@ -31,6 +32,9 @@ def dashboard(request):
 
 @secretariat_required
 def audit_log(request):
-    entries = audit_entries_for(request.user).select_related("actor", "content_type").order_by("-timestamp")
+    entries = (audit_entries_for(request.user).select_related("actor__person", "content_type")
+               .order_by("-timestamp"))
     page = Paginator(entries, 50).get_page(request.GET.get("sida"))
-    return render(request, "meetings/audit_log.html", {"page": page})
+    rows = [{"when": audit.when(entry), "timestamp": entry.timestamp, "sentence": audit.sentence(entry)}
+            for entry in page]
+    return render(request, "meetings/audit_log.html", {"page": page, "rows": rows})

@@ -6,12 +6,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from samverkan.funds.services import import_population
 
-SAMPLE_SOURCE = ('Statistiska centralbyrån (SCB), "Folkmängd i riket, län och kommuner 31 december {year}" '
-                 "(exempeldata, samples/dalarna-population.csv)")
+SAMPLE_SOURCE = "Befolkning enligt SCB, {day}"
 
 
 class Command(BaseCommand):
-    help = "Laddar exempeldatats folkmängd för Dalarnas 15 kommuner (SCB, 31 december 2019, 2023 och 2024)."
+    help = "Laddar den medföljande folkmängden för Dalarnas 15 kommuner (SCB, 31 december 2019, 2023 och 2024)."
 
     def add_arguments(self, parser):
         parser.add_argument("--file", type=Path, default=Path("samples/dalarna-population.csv"))

@@ -91,3 +91,19 @@ def test_only_the_secretariat_reaches_the_import(client, network):
     assert client.get(UPLOAD).status_code == 302  # to sign in
     client.force_login(factories.user("medborgare"))
     assert client.get(UPLOAD).status_code == 404
+
+
+def test_the_page_polls_while_files_wait_to_be_read(signed_in, settings):
+    from samverkan.imports.services import read_queued_file
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    signed_in.post(UPLOAD, {"filer": [sample(0), sample(1)], "granska": "1"})
+    batch = ImportBatch.objects.get()
+    listed = reverse("imports:batch_files", args=[batch.pk])
+    page = signed_in.get(reverse("imports:batch", args=[batch.pk])).content.decode()
+    assert f'<div id="importfiler" data-poll-url="{listed}" data-pending="1">' in page
+    assert '<p role="status" class="progress">0 av 2 lästa</p>' in page
+    read_queued_file(batch.files.first().pk)
+    page = signed_in.get(listed).content.decode()
+    assert '<p role="status" class="progress">1 av 2 lästa · 1 att granska</p>' in page
+    assert 'data-pending="1"' in page

@@ -265,6 +265,8 @@ SAMVERKAN_MAX_SECONDS_PER_DOCUMENT = _env_int("SAMVERKAN_MAX_SECONDS_PER_DOCUMEN
 # An uploaded ZIP of the archive: at most this many files, unpacking to at most this many times its size.
 SAMVERKAN_MAX_ZIP_FILES = _env_int("SAMVERKAN_MAX_ZIP_FILES", 2_000)
 SAMVERKAN_MAX_ZIP_RATIO = _env_int("SAMVERKAN_MAX_ZIP_RATIO", 100)
+# As many files in one upload as in one ZIP (Django's default is 100).
+DATA_UPLOAD_MAX_NUMBER_FILES = SAMVERKAN_MAX_ZIP_FILES
 
 # Background tasks (the browser import reads its files in them): Django's tasks API through django-tasks,
 # kept in the database (no extra server); `samverkan worker` runs them. SAMVERKAN_TASKS_BACKEND=immediate

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from samverkan.archive.services import (
+    INTERNAL_ERROR,
     ImportFailed,
     Reading,
     read_document,
@@ -98,11 +99,15 @@ def read_queued_file(file_id: int) -> str:
     except OSError:
         logger.exception("Den uppladdade filen %s kunde inte läsas", row.file.name)
         return _fail(row, "den uppladdade filen finns inte kvar; ladda upp den igen")
-    _keep_reading(row, reading)
-    if reading.existing or not row.batch.review:
-        return _write(row, reading, row.batch.uploaded_by)
-    row.state = State.NEEDS_REVIEW
-    row.save()
+    try:
+        _keep_reading(row, reading)
+        if reading.existing or not row.batch.review:
+            return _write(row, reading, row.batch.uploaded_by)
+        row.state = State.NEEDS_REVIEW
+        row.save()
+    except Exception:  # a bug: the row says so instead of staying "Läses"
+        logger.exception("Internt fel vid import av %s", row)
+        return _fail(row, INTERNAL_ERROR)
     return row.state
 
 

@@ -2,10 +2,13 @@
 
 A secretary of the network (no admin rights, nothing imported yet) uploads two sample documents
 through the file input, sees both read (the tests run background tasks at once), confirms one, then
-the rest, and finds the meetings on the public meeting list. Controls are found by their accessible names.
+the rest, and finds the meetings on the public meeting list. Then, with no worker running, a ZIP
+dropped on the upload waits queued, and the page follows the reading live (polling) once the test does
+the worker's work; the broken file in it shows its reason. Controls are found by their accessible names.
 """
 
 import os
+import zipfile
 
 import pytest
 from django.contrib.auth.models import User
@@ -18,6 +21,8 @@ except ImportError:  # CI must run this test; a laptop without Playwright skips 
     pytest.skip("the Python package playwright is not installed", allow_module_level=True)
 
 from samverkan.archive.models import SourceDocument
+from samverkan.imports.models import ImportFile
+from samverkan.imports.services import read_queued_file
 from samverkan.meetings.models import Meeting
 from tests import factories
 from tests.conftest import SAMPLES
@@ -39,7 +44,7 @@ def network(settings, tmp_path):
     return network
 
 
-def test_the_secretariat_imports_documents_in_the_browser(live_server, page: Page, network, tmp_path):
+def test_the_secretariat_imports_documents_in_the_browser(live_server, page: Page, network, tmp_path, settings):
     url = live_server.url
     agenda, minutes = sorted(SAMPLES.glob("*.txt"))[:2]
 
@@ -89,3 +94,29 @@ def test_the_secretariat_imports_documents_in_the_browser(live_server, page: Pag
         page.get_by_role("link", name="Länschefsnätverket, 19 november 2021").click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("19 november 2021")
         assert sorted(str(m.date) for m in Meeting.objects.all()) == ["2021-11-19", "2023-11-09"]
+
+    with step(page, tmp_path, "5 drop a ZIP on the upload; the list follows the worker live"):
+        settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # no worker yet
+        third = sorted(SAMPLES.glob("*.txt"))[2]
+        archive = tmp_path / "arkiv.zip"
+        with zipfile.ZipFile(archive, "w") as packed:
+            packed.writestr(f"2022/{third.name}", third.read_bytes())
+            packed.writestr("2022/trasig.pdf", b"%PDF-1.4 trasig")
+        page.goto(f"{url}/sekretariat/import/")
+        dropped = page.evaluate_handle("""([name, bytes]) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([new Uint8Array(bytes)], name, {type: "application/zip"}));
+            return transfer;
+        }""", ["arkiv.zip", list(archive.read_bytes())])
+        page.locator("#slappyta").dispatch_event("drop", {"dataTransfer": dropped})
+        expect(page.locator("#valda-filer").get_by_role("listitem")).to_have_text(["arkiv.zip"])
+        page.get_by_role("button", name="Ladda upp").click()
+        expect_message(page, "0 av 2 lästa")
+        for row in ImportFile.objects.filter(state=ImportFile.State.QUEUED):
+            read_queued_file(row.pk)  # what the worker does
+        expect_message(page, "2 av 2 lästa · 1 att granska · 1 misslyckade")
+        failed = page.get_by_role("row").filter(has_text="arkiv.zip/2022/trasig.pdf")
+        expect(failed).to_contain_text("Misslyckades")
+        expect(failed.locator(".error")).to_have_text(
+            "PDF-filen är trasig och kan inte läsas (PdfStreamError: Stream has ended unexpectedly)")
+        assert_controls_named(page)

@@ -21,7 +21,9 @@ run: install
 	$(BIN)/samverkan import samples/archive
 	$(BIN)/samverkan load_sample_population
 	$(BIN)/samverkan collectstatic --no-input --verbosity 0
-	$(BIN)/samverkan serve --host $(HOST) --port $(PORT)
+	@# The worker (background tasks: the browser import) runs beside the web server and stops with it.
+	$(BIN)/samverkan worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/samverkan serve --host $(HOST) --port $(PORT)
 
 test: lint
 	$(BIN)/pytest -n auto

@@ -11,6 +11,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "archive"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def immediate_tasks():
+    """Background tasks run at once, in the request or call that enqueues them (no worker in the tests)."""
+    from django.test import override_settings
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
+        yield
+
+
 @pytest.fixture
 def sample_paths():
     """The five real seed documents shipped as the sample archive."""

@@ -80,7 +80,10 @@ INSTALLED_APPS = [
     "samverkan.archive",
     "samverkan.search",
     "samverkan.operations",
+    "samverkan.imports",
     "samverkan.web",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -263,6 +266,19 @@ SAMVERKAN_MAX_UNPACKED_BYTES = _env_int("SAMVERKAN_MAX_UNPACKED_BYTES", 200_000_
 SAMVERKAN_MAX_LINES = _env_int("SAMVERKAN_MAX_LINES", 200_000)  # lines of text, paragraphs of a .docx
 SAMVERKAN_MAX_ITEMS = _env_int("SAMVERKAN_MAX_ITEMS", 2_000)  # numbered items and subitems
 SAMVERKAN_MAX_SECONDS_PER_DOCUMENT = _env_int("SAMVERKAN_MAX_SECONDS_PER_DOCUMENT", 60)
+# An uploaded ZIP of the archive: at most this many files, unpacking to at most this many times its size.
+SAMVERKAN_MAX_ZIP_FILES = _env_int("SAMVERKAN_MAX_ZIP_FILES", 2_000)
+SAMVERKAN_MAX_ZIP_RATIO = _env_int("SAMVERKAN_MAX_ZIP_RATIO", 100)
+# As many files in one upload as in one ZIP (Django's default is 100).
+DATA_UPLOAD_MAX_NUMBER_FILES = SAMVERKAN_MAX_ZIP_FILES
+
+# Background tasks (the browser import reads its files in them): Django's tasks API through django-tasks,
+# kept in the database (no extra server); `samverkan worker` runs them. SAMVERKAN_TASKS_BACKEND=immediate
+# runs each task at once in the request instead (tests, a quick try without a worker).
+TASKS = {"default": {"BACKEND": (
+    "django_tasks.backends.immediate.ImmediateBackend"
+    if os.environ.get("SAMVERKAN_TASKS_BACKEND", "").strip().lower() == "immediate"
+    else "django_tasks_db.DatabaseBackend")}}
 
 LOGGING = {
     "version": 1,

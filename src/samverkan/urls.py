@@ -8,6 +8,7 @@ admin.site.index_title = "Rättelser och register"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sekretariat/organ/", include("samverkan.directory.urls")),
+    path("sekretariat/import/", include("samverkan.imports.urls")),
     path("sekretariat/", include("samverkan.meetings.urls")),
     path("", include("samverkan.calendar.urls")),
     path("", include("samverkan.appointments.urls")),

@@ -84,14 +84,45 @@ def import_limits() -> Limits:
     )
 
 
+@dataclass
+class Reading:
+    """What the reader made of one file, before anything is written; `existing` when the archive has it already."""
+
+    path: Path
+    sha256: str
+    size: int
+    text: str = ""
+    document: MeetingDocument | None = None
+    body_name: str | None = None
+    existing: SourceDocument | None = None
+    gazetteer: Gazetteer | None = None
+    extract_warnings: list[str] = field(default_factory=list)
+
+
 def import_file(path: Path, default_body: str | None = None) -> ImportResult:
     """Import one file; unchanged when a file with the same content is already in the archive.
 
     Whatever goes wrong with the file raises ImportFailed naming it, so a folder import goes on.
     """
     path = Path(path)
+    return _named_failures(path, lambda: write_reading(read_document(
+        read_file_bytes(path, settings.SAMVERKAN_MAX_IMPORT_BYTES), path, default_body)))
+
+
+def read_document(data: bytes, path: Path, default_body: str | None = None) -> Reading:
+    """Read one file's content (named `path`) without writing anything; ImportFailed says what is wrong."""
+    path = Path(path)
+    return _named_failures(path, lambda: _read_document(data, path, default_body))
+
+
+def write_reading(reading: Reading) -> ImportResult:
+    """Write a reading into the archive: one transaction, nothing when a file of that SHA-256 is there."""
+    return _named_failures(reading.path, lambda: _write_reading(reading))
+
+
+def _named_failures(path: Path, work):
     try:
-        return _import_file(path, default_body)
+        return work()
     except ImportFailed:
         raise
     except UserError as error:
@@ -101,30 +132,56 @@ def import_file(path: Path, default_body: str | None = None) -> ImportResult:
         raise ImportFailed(path, INTERNAL_ERROR) from error
 
 
-def _import_file(path: Path, default_body: str | None) -> ImportResult:
+def _read_document(data: bytes, path: Path, default_body: str | None) -> Reading:
     limits = import_limits()
     deadline = Deadline(limits.max_seconds, path.name)
-    data = read_file_bytes(path, settings.SAMVERKAN_MAX_IMPORT_BYTES)
+    if len(data) > settings.SAMVERKAN_MAX_IMPORT_BYTES:
+        size, limit = (f"{n:,}".replace(",", " ") for n in (len(data), settings.SAMVERKAN_MAX_IMPORT_BYTES))
+        raise ImportFailed(path, f"filen är {size} byte, större än gränsen {limit} byte")
     sha256 = hashlib.sha256(data).hexdigest()
     existing = SourceDocument.objects.filter(sha256=sha256).first()
     if existing:
-        return ImportResult(path, "unchanged", existing, existing.warnings)
+        return Reading(path, sha256, len(data), existing=existing)
     extracted = extract_data(data, path, limits, deadline)
+    return _reading_of_text(extracted.text, extracted.warnings, path, sha256, len(data), default_body, deadline)
+
+
+def read_extracted_text(text: str, warnings: list[str], path: Path, sha256: str, size: int,
+                        default_body: str | None = None) -> Reading:
+    """Read the text a file gave once more (no extraction again), with the warnings extraction gave."""
+    path = Path(path)
+    existing = SourceDocument.objects.filter(sha256=sha256).first()
+    if existing:
+        return Reading(path, sha256, size, existing=existing)
+    return _named_failures(path, lambda: _reading_of_text(text, warnings, path, sha256, size, default_body))
+
+
+def _reading_of_text(text: str, warnings: list[str], path: Path, sha256: str, size: int,
+                     default_body: str | None, deadline: Deadline | None = None) -> Reading:
+    limits = import_limits()
+    deadline = Deadline(limits.max_seconds, path.name) if deadline is None else deadline
     gazetteer = directory_gazetteer()
-    document = read_text(extracted.text, source=path.name, gazetteer=gazetteer, limits=limits, deadline=deadline)
-    document.warnings[:0] = extracted.warnings
+    document = read_text(text, source=path.name, gazetteer=gazetteer, limits=limits, deadline=deadline)
+    document.warnings[:0] = warnings
     if not document.items:
         raise ImportFailed(path, "inga numrerade punkter hittades; är det en dagordning eller minnesanteckningar?")
     body_name = document.body or default_body
     if not body_name:
         raise ImportFailed(path, "dokumentet säger inte vilket organ som möttes (ange --body)")
+    return Reading(path, sha256, size, text, document, body_name, gazetteer=gazetteer, extract_warnings=warnings)
+
+
+def _write_reading(reading: Reading) -> ImportResult:
+    if reading.existing:
+        return ImportResult(reading.path, "unchanged", reading.existing, reading.existing.warnings)
     try:
-        return load_document(document, body_name, path, sha256, len(data), extracted.text, gazetteer)
+        return load_document(reading.document, reading.body_name, reading.path, reading.sha256, reading.size,
+                             reading.text, reading.gazetteer)
     except ImportFailed:
         raise
     except Exception as error:  # a database error: the transaction is rolled back
-        logger.exception("Kunde inte spara %s", path)
-        raise ImportFailed(path, f"kunde inte sparas: {error}") from error
+        logger.exception("Kunde inte spara %s", reading.path)
+        raise ImportFailed(reading.path, f"kunde inte sparas: {error}") from error
 
 
 @transaction.atomic

@@ -1,0 +1,174 @@
+"""Upload, read and confirm: the writes of the browser import (each a function run as an action)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from samverkan.archive.services import (
+    INTERNAL_ERROR,
+    ImportFailed,
+    Reading,
+    read_document,
+    read_extracted_text,
+    write_reading,
+)
+from samverkan.core.actions import action
+from samverkan.core.errors import UserError
+from samverkan.directory.access import is_secretary
+from samverkan.directory.models import Body
+
+from .models import ImportBatch, ImportFile
+from .zips import ZipRefused, too_large, zip_entries
+
+logger = logging.getLogger(__name__)
+State = ImportFile.State
+ASK_FOR_BODY = "(ange --body)"
+
+
+@action
+def upload_files(uploads, *, body: Body | None = None, review: bool = True, acting_user) -> ImportBatch:
+    """A batch of the uploaded files (a ZIP gives a row per document in it); each is queued to be read.
+
+    A file that cannot be taken is a failed row with its reason; the others go on.
+    """
+    if not uploads:
+        raise UserError("Välj minst en fil att ladda upp.", code="no_files")
+    if body is not None and not is_secretary(acting_user, body):
+        raise UserError(f"Du sköter inte mötena för {body.display_name}.", code="not_secretary")
+    batch = ImportBatch.objects.create(body=body, uploaded_by=acting_user, review=review)
+    position = 0
+    for upload in uploads:
+        for row in _rows(upload):
+            row.batch, row.position = batch, position
+            row.save()
+            position += 1
+    # Enqueued in the upload's transaction: the database backend's task rows commit with the files.
+    from .tasks import read_import_file
+
+    for row in batch.files.filter(state=State.QUEUED):
+        read_import_file.enqueue(row.pk)
+    return batch
+
+
+def _rows(upload) -> list[ImportFile]:
+    name = PurePosixPath((upload.name or "fil").replace("\\", "/")).name
+    max_bytes = settings.SAMVERKAN_MAX_IMPORT_BYTES
+    if name.lower().endswith(".zip"):
+        try:
+            entries = zip_entries(upload, upload.size)
+        except ZipRefused as refused:
+            return [ImportFile(name=name, size=upload.size, state=State.FAILED, error=refused.reason)]
+        return [_row(entry.name, entry.data, entry.error, path=f"{name}/{entry.path}") for entry in entries]
+    if upload.size > max_bytes:
+        return [ImportFile(name=name, size=upload.size, state=State.FAILED, error=too_large(upload.size, max_bytes))]
+    return [_row(name, upload.read(max_bytes + 1), "")]
+
+
+def _row(name: str, data: bytes | None, error: str, path: str = "") -> ImportFile:
+    if error or data is None:
+        return ImportFile(name=name, path=path, state=State.FAILED, error=error)
+    row = ImportFile(name=name, path=path, size=len(data), sha256=hashlib.sha256(data).hexdigest())
+    row.file.save(name, ContentFile(data), save=False)
+    return row
+
+
+def read_queued_file(file_id: int) -> str:
+    """The task's work: read one queued file and keep the reading; import it at once unless it is to be reviewed.
+
+    Returns the row's new state. A file another worker has taken, or already read, is left alone.
+    """
+    with transaction.atomic():
+        row = ImportFile.objects.select_for_update().filter(pk=file_id, state=State.QUEUED).first()
+        if row is None:
+            return ""
+        row.state = State.READING
+        row.save(update_fields=["state", "modified"])
+    row = ImportFile.objects.select_related("batch__body", "batch__uploaded_by").get(pk=file_id)
+    try:
+        with row.file.open("rb") as handle:
+            data = handle.read()
+        reading = read_document(data, Path(row.name), _default_body(row))
+    except ImportFailed as failure:
+        return _fail(row, failure.reason)
+    except OSError:
+        logger.exception("Den uppladdade filen %s kunde inte läsas", row.file.name)
+        return _fail(row, "den uppladdade filen finns inte kvar; ladda upp den igen")
+    try:
+        _keep_reading(row, reading)
+        if reading.existing or not row.batch.review:
+            return _write(row, reading, row.batch.uploaded_by)
+        row.state = State.NEEDS_REVIEW
+        row.save()
+    except Exception:  # a bug: the row says so instead of staying "Läses"
+        logger.exception("Internt fel vid import av %s", row)
+        return _fail(row, INTERNAL_ERROR)
+    return row.state
+
+
+def _default_body(row: ImportFile) -> str | None:
+    return row.batch.body.name if row.batch.body else None
+
+
+def _keep_reading(row: ImportFile, reading: Reading) -> None:
+    if reading.document is not None:
+        row.reading = reading.document.to_dict()
+        row.text = reading.text
+        row.body_name = reading.body_name or ""
+        # What extraction warned about, kept apart: a new reading of the text starts from these.
+        row.reading["extract_warnings"] = list(reading.extract_warnings)
+
+
+def _fail(row: ImportFile, reason: str) -> str:
+    if reason.endswith(ASK_FOR_BODY):
+        reason = reason.removesuffix(ASK_FOR_BODY) + "(välj organet när du laddar upp)"
+    row.state, row.error = State.FAILED, reason
+    row.save()
+    return row.state
+
+
+def _write(row: ImportFile, reading: Reading, user) -> str:
+    """Through the command line's loader: one transaction; a file of the same SHA-256 changes nothing."""
+    if reading.existing is None:
+        known = Body.objects.filter(name__iexact=reading.body_name).first()
+        if known is not None and user is not None and not is_secretary(user, known):
+            return _fail(row, f"dokumentet hör till {known.display_name}, vars möten du inte sköter")
+    try:
+        result = write_reading(reading)
+    except ImportFailed as failure:
+        return _fail(row, failure.reason)
+    body = result.source.meeting.body
+    # A body first seen in this upload is kept by the secretary who brought its archive.
+    if user is not None and not user.is_superuser and not body.secretaries.exists():
+        body.secretaries.add(user)
+    row.state, row.error, row.result = State.IMPORTED, "", result.status
+    row.source, row.meeting = result.source, result.source.meeting
+    row.save()
+    return row.state
+
+
+@action
+def confirm_file(row: ImportFile, *, acting_user) -> ImportFile:
+    """Import a reviewed file; confirming it again, or a file already imported, changes nothing."""
+    row = ImportFile.objects.select_for_update().select_related("batch__body").get(pk=row.pk)
+    if row.state != State.NEEDS_REVIEW:
+        return row
+    warnings = (row.reading or {}).get("extract_warnings", [])
+    try:
+        reading = read_extracted_text(row.text, warnings, Path(row.name), row.sha256, row.size, _default_body(row))
+    except ImportFailed as failure:
+        _fail(row, failure.reason)
+        return row
+    _write(row, reading, acting_user)
+    return row
+
+
+def confirm_reviewed(batch: ImportBatch, *, acting_user) -> list[ImportFile]:
+    """Import every reviewed file of the batch, each in its own transaction: one failure stops no other."""
+    rows = list(batch.files.filter(state=State.NEEDS_REVIEW))
+    return [confirm_file(row, acting_user=acting_user) for row in rows]

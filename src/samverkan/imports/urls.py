@@ -1,0 +1,14 @@
+"""The browser import, under /sekretariat/import/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "imports"
+urlpatterns = [
+    path("", views.upload, name="upload"),
+    path("<int:pk>/", views.batch, name="batch"),
+    path("<int:pk>/filer/", views.batch_files, name="batch_files"),
+    path("<int:pk>/importera-granskade/", views.confirm_all, name="confirm_all"),
+    path("filer/<int:pk>/importera/", views.confirm, name="confirm"),
+]

@@ -1,0 +1,80 @@
+"""The secretariat's import pages: upload, the batch with its files (polled while they are read), confirm."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from samverkan.core.views import run_action
+from samverkan.directory.access import secretariat_required, served_body_ids
+from samverkan.directory.models import Body
+
+from . import selectors, services
+
+NO_FILES = "Välj minst en fil att ladda upp."
+
+
+@secretariat_required
+def upload(request):
+    bodies = Body.objects.filter(pk__in=served_body_ids(request.user)).order_by("name")
+    if request.method == "POST":
+        chosen = request.POST.get("organ", "")
+        body = bodies.filter(pk=chosen).first() if chosen.isdigit() else None
+        batch = []
+        done = run_action(
+            request,
+            lambda: batch.append(services.upload_files(
+                request.FILES.getlist("filer"), body=body, review=bool(request.POST.get("granska")),
+                acting_user=request.user)),
+            lambda _: "Filerna är uppladdade och läses nu.")
+        if done:
+            return redirect("imports:batch", batch[0].pk)
+    return render(request, "imports/upload.html", {
+        "bodies": bodies, "batches": selectors.batches_of(request.user)[:10],
+        "max_files": settings.SAMVERKAN_MAX_ZIP_FILES, "max_mb": settings.SAMVERKAN_MAX_IMPORT_BYTES // 1_000_000,
+    })
+
+
+@secretariat_required
+def batch(request, pk):
+    return render(request, "imports/batch.html", _batch_context(request, pk))
+
+
+@secretariat_required
+def batch_files(request, pk):
+    """The list of files alone, for the page to poll while files are being read."""
+    return render(request, "imports/_files.html", _batch_context(request, pk))
+
+
+def _batch_context(request, pk) -> dict:
+    found = selectors.batch_or_404(request.user, pk)
+    files = list(found.files.select_related("meeting__body"))
+    return {"batch": found, "files": files, "progress": selectors.progress_of(files)}
+
+
+@require_POST
+@secretariat_required
+def confirm(request, pk):
+    row = selectors.file_or_404(request.user, pk)
+    run_action(request, lambda: services.confirm_file(row, acting_user=request.user), _confirmed)
+    return redirect("imports:batch", row.batch_id)
+
+
+def _confirmed(row) -> str:
+    if row.state == row.State.IMPORTED:
+        return f"{row.shown_name} är importerad."
+    return f"{row.shown_name} kunde inte importeras: {row.error}" if row.error else f"{row.shown_name}: oförändrad."
+
+
+@require_POST
+@secretariat_required
+def confirm_all(request, pk):
+    found = selectors.batch_or_404(request.user, pk)
+    rows = services.confirm_reviewed(found, acting_user=request.user)
+    imported = sum(row.state == row.State.IMPORTED for row in rows)
+    failed = len(rows) - imported
+    text = f"{imported} av {len(rows)} granskade filer är importerade."
+    if failed:
+        text += f" {failed} kunde inte importeras; se skälen i listan."
+    messages.success(request, text)
+    return redirect("imports:batch", found.pk)

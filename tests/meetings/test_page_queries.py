@@ -36,3 +36,14 @@ def test_documents_are_rendered_from_one_fetch_of_the_meeting(client, sample_arc
     meeting = Meeting.objects.get(date="2023-11-09")
     with django_assert_max_num_queries(25):
         assert client.get(f"/moten/{meeting.pk}/{document}").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["", "minnesanteckningar.pdf", "kallelse.docx"])
+def test_a_published_reading_is_rebuilt_without_a_query_per_row(client, sample_archive, path,
+                                                               django_assert_max_num_queries):
+    from samverkan.meetings.publishing import keep_published_reading
+
+    meeting = Meeting.objects.get(date="2023-11-09")
+    assert keep_published_reading(meeting) is not None  # the public now reads the kept snapshot
+    with django_assert_max_num_queries(22 if not path else 27):
+        assert client.get(f"/moten/{meeting.pk}/{path}").status_code == 200

@@ -69,7 +69,7 @@ def test_toggling_an_attachment_is_audited(client, secretary, meeting):
     item = meeting.items.get(number="2")
     attachment = attachments.attach_file(item, pdf(), public=True)
     client.force_login(secretary)
-    assert 'aria-label="Gör Bilaga 1 ej offentlig">Gör ej offentlig</button>' in item_page(client, item)
+    assert 'Gör ej offentlig<span class="visually-hidden"> Bilaga 1</span></button>' in item_page(client, item)
 
     response = client.post(reverse("meetings:attachment_set_public", args=[attachment.pk]), {"public": "0"})
     assert messages_of(response) == [("success", "Bilaga 1 är inte offentlig.")]
@@ -79,7 +79,7 @@ def test_toggling_an_attachment_is_audited(client, secretary, meeting):
                                                                 changes__icontains="public").get()
     assert entry.changes_dict == {"public": ["True", "False"]}
     assert entry.actor == secretary
-    assert 'aria-label="Gör Bilaga 1 offentlig">Gör offentlig</button>' in item_page(client, item)
+    assert 'Gör offentlig<span class="visually-hidden"> Bilaga 1</span></button>' in item_page(client, item)
 
     attachments.set_public(attachment, True, acting_user=secretary)
     attachment.refresh_from_db()

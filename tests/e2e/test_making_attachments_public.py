@@ -74,11 +74,11 @@ def test_an_attachment_made_not_public_is_not_linked_for_the_public(live_server,
         assert_controls_named(page)
 
     with step(page, tmp_path, "3 make it not public"):
-        page.get_by_role("button", name="Gör Bilaga 1 ej offentlig").click()
+        page.get_by_role("button", name="Gör ej offentlig Bilaga 1").click()
         expect_message(page, "Bilaga 1 är inte offentlig.")
         expect(page.get_by_role("region", name="Bilagor").get_by_role("listitem")).to_contain_text(
             "beslutsunderlag.pdf (ej offentlig)")
-        expect(page.get_by_role("button", name="Gör Bilaga 1 offentlig")).to_be_visible()
+        expect(page.get_by_role("button", name="Gör offentlig Bilaga 1")).to_be_visible()
         assert_controls_named(page)
 
     with step(page, tmp_path, "4 publish the minutes"):

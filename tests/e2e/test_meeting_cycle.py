@@ -49,7 +49,8 @@ def network(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
     body = Body.objects.create(name="Länsnätverket för förvaltningschefer",
-                               short_name="Länschefsnätverket", abbreviation="LCHNV")
+                               short_name="Länschefsnätverket", abbreviation="LCHNV",
+                               attachments_public_by_default=False)
     falun = Organization.objects.create(name="Falun", kind=Organization.Kind.MUNICIPALITY)
     region = Organization.objects.create(name="Region Dalarna", kind=Organization.Kind.REGION)
     people = [

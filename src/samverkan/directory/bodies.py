@@ -49,7 +49,7 @@ def _check_parent(parent: Body | None, body: Body | None) -> None:
 
 @action
 def create_body(name: str, short_name: str = "", abbreviation: str = "", parent: Body | None = None, *,
-                acting_user) -> Body:
+                attachments_public_by_default: bool = True, acting_user) -> Body:
     """A new body; the user who creates it keeps its meetings."""
     name, short_name, abbreviation = _clean(name), _clean(short_name), _clean(abbreviation)
     _check_names(name, short_name, abbreviation)
@@ -60,7 +60,7 @@ def create_body(name: str, short_name: str = "", abbreviation: str = "", parent:
         raise UserError(f"Adressen ”{slug}” är redan upptagen av ett annat organ. Ange en annan förkortning.",
                         code="slug_taken")
     body = Body.objects.create(name=name, short_name=short_name, abbreviation=abbreviation, parent=parent,
-                               slug=slug)
+                               slug=slug, attachments_public_by_default=attachments_public_by_default)
     if getattr(acting_user, "is_authenticated", False):
         body.secretaries.add(acting_user)
     return body
@@ -68,13 +68,16 @@ def create_body(name: str, short_name: str = "", abbreviation: str = "", parent:
 
 @action
 def update_body(body: Body, name: str, short_name: str = "", abbreviation: str = "",
-                parent: Body | None = None) -> Body:
-    """New names and parent for a body; its slug stays as it was."""
+                parent: Body | None = None, *, attachments_public_by_default: bool | None = None) -> Body:
+    """New names, parent and settings for a body; its slug stays as it was."""
     name, short_name, abbreviation = _clean(name), _clean(short_name), _clean(abbreviation)
     _check_names(name, short_name, abbreviation, body)
     _check_parent(parent, body)
     body.name, body.short_name, body.abbreviation, body.parent = name, short_name, abbreviation, parent
-    body.save(update_fields=["name", "short_name", "abbreviation", "parent", "modified"])
+    if attachments_public_by_default is not None:
+        body.attachments_public_by_default = attachments_public_by_default
+    body.save(update_fields=["name", "short_name", "abbreviation", "parent", "attachments_public_by_default",
+                             "modified"])
     return body
 
 

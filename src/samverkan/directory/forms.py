@@ -25,11 +25,15 @@ class BodyForm(forms.Form):
     abbreviation = forms.CharField(label="Förkortning", max_length=30, required=False)
     parent = forms.ModelChoiceField(label="Överordnat organ", queryset=Body.objects.all(), required=False,
                                     empty_label="Inget")
+    attachments_public_by_default = forms.BooleanField(
+        label="Bilagor är offentliga som standard", required=False, initial=True,
+        help_text="Rutan ”Offentlig” är ikryssad när en bilaga laddas upp. Varje bilaga kan ändras efteråt.")
 
     def __init__(self, *args, body: Body | None = None, **kwargs):
         if body is not None:
             kwargs.setdefault("initial", {"name": body.name, "short_name": body.short_name,
-                                          "abbreviation": body.abbreviation, "parent": body.parent_id})
+                                          "abbreviation": body.abbreviation, "parent": body.parent_id,
+                                          "attachments_public_by_default": body.attachments_public_by_default})
         super().__init__(*args, **kwargs)
         if body is not None:
             self.fields["parent"].queryset = Body.objects.exclude(pk=body.pk)

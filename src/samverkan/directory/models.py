@@ -57,6 +57,10 @@ class Body(BelongsToBody, TimeStampedModel):
         settings.AUTH_USER_MODEL, verbose_name="sekretariat", blank=True, related_name="served_bodies",
         help_text="Användare som sköter organets möten: planerar, kallar, antecknar och publicerar.",
     )
+    attachments_public_by_default = models.BooleanField(
+        "Bilagor är offentliga som standard", default=True,
+        help_text="Rutan ”Offentlig” är ikryssad när en bilaga laddas upp; den kan ändras för varje bilaga.",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -47,6 +47,7 @@ def body_new(request):
         def create():
             nonlocal created
             created = bodies.create_body(data["name"], data["short_name"], data["abbreviation"], data["parent"],
+                                         attachments_public_by_default=data["attachments_public_by_default"],
                                          acting_user=request.user)
             return created
 
@@ -63,6 +64,8 @@ def body_edit(request, slug):
         data = form.cleaned_data
         if run_action(request, lambda: bodies.update_body(body, data["name"], data["short_name"],
                                                           data["abbreviation"], data["parent"],
+                                                          attachments_public_by_default=data[
+                                                              "attachments_public_by_default"],
                                                           acting_user=request.user),
                       "Organets uppgifter är sparade."):
             return redirect("directory:body", body.slug)

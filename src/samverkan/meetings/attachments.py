@@ -80,6 +80,18 @@ def attach_file(item: AgendaItem, upload, public: bool = False) -> Attachment:
 
 
 @action
+def set_public(attachment: Attachment, public: bool, *, acting_user) -> Attachment:
+    """Make an uploaded attachment public, or not; on a published meeting it is part of the correction draft."""
+    if not attachment.file:
+        raise UserError(f"{attachment.label} är en hänvisning utan fil och kan inte göras offentlig.",
+                        code="attachment_without_file")
+    if attachment.public != public:
+        attachment.public = public
+        attachment.save(update_fields=["public"])
+    return attachment
+
+
+@action
 def remove_attachment(attachment: Attachment) -> None:
     """Delete an attachment and its file; the rest are renumbered."""
     meeting = attachment.item.meeting

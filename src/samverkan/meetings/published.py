@@ -89,10 +89,19 @@ def published_attachment_ids(meeting: Meeting) -> set[int] | None:
             if row["model"] == "meetings.attachment" and row["fields"].get("public")}
 
 
+def public_attachments_changed(meeting: Meeting) -> bool:
+    """True when the attachments now public are not the ones the latest publication made public."""
+    published = published_attachment_ids(meeting)
+    if published is None:
+        return False
+    return published != set(Attachment.objects.filter(item__meeting=meeting, public=True).values_list("pk", flat=True))
+
+
 def has_unpublished_changes(meeting: Meeting, current_text: str) -> bool:
-    """True when the minutes as they read now differ from the latest published version."""
+    """True when the minutes as they read now, or which attachments are public, differ from the latest
+    published version."""
     latest = meeting.minutes_versions.order_by("-version").first()
-    return latest is not None and latest.text != current_text
+    return latest is not None and (latest.text != current_text or public_attachments_changed(meeting))
 
 
 def _prefetched(instance: Model, name: str, model: type[Model], rows: list[Model]) -> None:

@@ -11,7 +11,7 @@ from samverkan.language.dates import swedish_date
 from .documents.minutes import minutes_text
 from .forwarding import notify_forwardings
 from .models import AgendaItem, Meeting, MinutesVersion
-from .published import latest_snapshot_version, snapshot
+from .published import latest_snapshot_version, public_attachments_changed, snapshot
 from .selectors import all_items, meeting_with_items
 from .signals import announce_change
 
@@ -37,7 +37,7 @@ def publish_minutes(meeting: Meeting, note: str = "", *, publish_unrecorded: boo
     if latest is None:
         meeting.minutes_date = max(filter(None, [today, meeting.date]))
     text = minutes_text(reading)
-    if latest and latest.text == text:
+    if latest and latest.text == text and not public_attachments_changed(meeting):
         raise UserError("Minnesanteckningarna är oförändrade sedan de publicerades.", code="unchanged")
     if latest and not note.strip():
         raise UserError("Beskriv vad som rättats.", code="note_missing")

@@ -7,7 +7,7 @@ from django.db.models.functions import ExtractYear
 
 from samverkan.directory.models import Organization, Person
 
-from .models import AgendaItem, Attendance, Clause, Meeting, Presentation
+from .models import AgendaItem, Attachment, Attendance, Clause, Meeting, Presentation
 
 
 def upcoming_meetings(today: date, visible: Q, limit: int = 5):
@@ -135,3 +135,22 @@ def visible_people(visible: Q):
 
 def _meetings(visible: Q):
     return Meeting.objects.filter(visible)
+
+
+def same_files(attachments) -> dict[int, Attachment]:
+    """For each of `attachments` (of one meeting) whose content (SHA-256) another attachment of that
+    meeting already has: the first such other, by the attachment's pk."""
+    attachments = [attachment for attachment in attachments if attachment.sha256]
+    if not attachments:
+        return {}
+    by_digest: dict[str, list[Attachment]] = {}
+    for other in (Attachment.objects.filter(item__meeting_id=attachments[0].item.meeting_id,
+                                            sha256__in={a.sha256 for a in attachments})
+                  .select_related("item__parent").order_by("pk")):
+        by_digest.setdefault(other.sha256, []).append(other)
+    found = {}
+    for attachment in attachments:
+        others = [other for other in by_digest[attachment.sha256] if other.pk != attachment.pk]
+        if others:
+            found[attachment.pk] = others[0]
+    return found

@@ -29,5 +29,6 @@ urlpatterns = [
     path("inkommande/<int:pk>/", inbox.inbox, name="inbox"),
     path("inkommande/arenden/<int:pk>/avvisa/", inbox.forwarding_dismiss, name="forwarding_dismiss"),
     path("bilagor/<int:pk>/ta-bort/", agenda.attachment_remove, name="attachment_remove"),
+    path("bilagor/<int:pk>/offentlig/", agenda.attachment_set_public, name="attachment_set_public"),
 ]
 

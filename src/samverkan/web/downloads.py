@@ -84,12 +84,13 @@ def meeting_ics(request, pk):
 
 def attachment(request, pk):
     found = get_object_or_404(Attachment.objects.select_related("item__meeting__body"), pk=pk)
-    if not found.file or not can_download_attachment(request.user, found):
+    if not found.file:
         raise Http404("Bilagan finns inte.")
-    if not is_member(request.user, found.item.meeting.body):
-        published = published_attachment_ids(found.item.meeting)
-        if published is not None and found.pk not in published:  # made public by a correction not yet published
-            raise Http404("Bilagan finns inte.")
+    published = None if is_member(request.user, found.item.meeting.body) else published_attachment_ids(
+        found.item.meeting)
+    # The public goes by what was published: a correction not yet published changes nothing for it.
+    if not (found.pk in published if published is not None else can_download_attachment(request.user, found)):
+        raise Http404("Bilagan finns inte.")
     try:
         handle = found.file.open("rb")
     except OSError:

@@ -15,7 +15,7 @@ from samverkan.directory.access import (
 )
 from samverkan.directory.models import Body
 
-from .. import attachments, forwarding, notices, services
+from .. import attachments, forwarding, notices, selectors, services
 from ..forms import (
     AttachmentForm,
     ItemForm,
@@ -128,9 +128,13 @@ def item_edit(request, pk):
                 acting_user=request.user), f"Punkt {item.number} är sparad.")
         if saved:
             return redirect(agenda_url(item.meeting))
+    listed = list(item.attachments.all())
+    duplicates = selectors.same_files(listed)
+    for attachment in listed:
+        attachment.same_file = duplicates.get(attachment.pk)
     return render(request, "meetings/item_form.html", {
-        "item": item, "form": form, "attachment_form": AttachmentForm(),
-        "attachments": item.attachments.all(),
+        "item": item, "form": form, "attachments": listed,
+        "attachment_form": AttachmentForm(initial={"public": item.meeting.body.attachments_public_by_default}),
     })
 
 
@@ -181,11 +185,30 @@ def attachment_add(request, pk):
             attachment = attachments.attach_file(item, form.cleaned_data["file"], form.cleaned_data["public"],
                                                  acting_user=request.user)
             messages.success(request, f"{attachment.label}: {attachment.original_name} är bifogad.")
+            same = selectors.same_files([attachment]).get(attachment.pk)
+            if same:
+                messages.warning(request, f"{attachment.original_name} är samma fil som {same.label} "
+                                          f"(punkt {same.item.full_number}).")
         except attachments.AttachmentRejected as error:
             messages.error(request, str(error))
     else:
         messages.error(request, "Välj en fil att bifoga.")
     return redirect("meetings:item", item.pk)
+
+
+@secretariat_required
+@require_POST
+def attachment_set_public(request, pk):
+    attachment = served_or_404(request, Attachment.objects.select_related("item__meeting__body"), pk,
+                               "Bilagan finns inte.")
+    item = editable_item(request, attachment.item_id)  # on a published meeting: a correction draft
+    public = request.POST.get("public") == "1"
+    state = "offentlig" if public else "inte offentlig"
+    later = (" Ändringen syns för allmänheten när rättelsen publiceras."
+             if item.meeting.status == item.meeting.Status.PUBLISHED else "")
+    run_action(request, lambda: attachments.set_public(attachment, public, acting_user=request.user),
+               f"{attachment.label} är {state}.{later}")
+    return redirect("meetings:item", attachment.item_id)
 
 
 @secretariat_required

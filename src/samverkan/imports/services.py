@@ -155,7 +155,7 @@ def _write(row: ImportFile, reading: Reading, user) -> str:
 @action
 def confirm_file(row: ImportFile, *, acting_user) -> ImportFile:
     """Import a reviewed file; confirming it again, or a file already imported, changes nothing."""
-    row = ImportFile.objects.select_for_update().select_related("batch__body").get(pk=row.pk)
+    row = ImportFile.objects.select_for_update(of=("self",)).select_related("batch__body").get(pk=row.pk)
     if row.state != State.NEEDS_REVIEW:
         return row
     warnings = (row.reading or {}).get("extract_warnings", [])

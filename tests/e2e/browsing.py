@@ -38,3 +38,10 @@ def assert_controls_named(page: Page):
 
 def expect_message(page: Page, text: str):
     expect(page.get_by_role("status").filter(has_text=text)).to_be_visible()
+
+
+def fill_sign_in(page: Page, username: str, password: str):
+    """Fill in the sign-in form the page shows and send it."""
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(password)
+    page.get_by_role("button", name="Logga in").click()

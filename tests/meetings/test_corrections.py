@@ -150,3 +150,19 @@ def published_later(meeting, members):
     meeting.save()
     recording.adopt_proposals(meeting.items.get(number="2"))
     return meeting
+
+
+def test_a_published_reading_names_the_kept_person_after_two_people_are_merged(client, published, members):
+    from samverkan.directory.models import Person
+    from samverkan.directory.services import merge_people
+
+    maria = members[0]
+    duplicate = Person.objects.create(name="Maria Jonsson (dubblett)")
+    recording.record_attendance(published, [recording.Presence(duplicate), recording.Presence(maria)], None)
+    publishing.publish_minutes(published, note="Närvaron rättad.")
+
+    merge_people(maria, duplicate)
+
+    page = page_text(client, published)
+    assert "Maria Jonsson (dubblett)" not in page
+    assert page.count(f'href="{maria.get_absolute_url()}"') == 1

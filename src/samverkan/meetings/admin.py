@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import AgendaItem, Attachment, Attendance, Clause, Meeting, Presentation
 from .signals import announce_change
@@ -41,6 +42,7 @@ class ReindexMixin:
 
 @admin.register(Meeting)
 class MeetingAdmin(ReindexMixin, admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a typed Teams link is https
     list_display = ("__str__", "date", "body", "status", "mode", "registry_number")
     list_filter = ("body", "status", "mode")
     date_hierarchy = "date"

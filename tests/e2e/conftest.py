@@ -78,3 +78,25 @@ def page(browser):
     new_page = context.new_page()
     yield new_page
     context.close()
+
+
+SAMPLE_SECRETARY = ("sekreterare", "Hemligt-lösen-1")
+
+
+@pytest.fixture
+def sample_network(settings, tmp_path):
+    """What `make run` gives: the sample archive imported, and a secretary of its network (not staff)
+    who signs in as SAMPLE_SECRETARY. Returns the network."""
+    from django.contrib.auth.models import User
+
+    from samverkan.archive.services import import_file
+    from samverkan.directory.models import Body
+    from tests.conftest import SAMPLES
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    for path in sorted(SAMPLES.glob("*.txt")):
+        import_file(path)
+    network = Body.objects.get(abbreviation="LCHNV")
+    network.secretaries.add(User.objects.create_user(SAMPLE_SECRETARY[0], password=SAMPLE_SECRETARY[1]))
+    return network

@@ -9,31 +9,22 @@ correction; the public then reads the new decision, and the first version stays 
 import re
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from samverkan.directory.models import Body
 from samverkan.meetings.models import Clause
-from tests.conftest import SAMPLES
 from tests.e2e.browsing import assert_controls_named, expect_message, fill_sign_in, step
+from tests.e2e.conftest import SAMPLE_SECRETARY
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SECRETARY = ("sekreterare", "Hemligt-lösen-1")
+SECRETARY = SAMPLE_SECRETARY
 ADDITION = " Uppföljning sker i juni."
 
 
 @pytest.fixture
-def decided(settings, tmp_path):
-    """The sample archive imported, a secretary of the network, and one decision of its minutes."""
-    from samverkan.archive.services import import_file
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    for path in sorted(SAMPLES.glob("*.txt")):
-        import_file(path)
-    network = Body.objects.get(abbreviation="LCHNV")
-    network.secretaries.add(User.objects.create_user(SECRETARY[0], password=SECRETARY[1]))
+def decided(sample_network):
+    """The sample archive with a secretary of the network, and one decision of its minutes."""
+    network = sample_network
     decision = (Clause.objects.filter(kind=Clause.Kind.DECISION, item__meeting__body=network, item__parent=None)
                 .select_related("item__meeting").order_by("item__meeting__date", "item__position").first())
     return decision

@@ -9,17 +9,16 @@ hand, and sees them all listed. Controls are found by their accessible names.
 
 
 import pytest
-from django.contrib.auth.models import User
 from openpyxl import Workbook
 from playwright.sync_api import Page, expect
 
 from samverkan.directory.models import Body, Membership, Person
-from tests.conftest import SAMPLES
 from tests.e2e.browsing import assert_controls_named, expect_message, fill_sign_in, step
+from tests.e2e.conftest import SAMPLE_SECRETARY
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SECRETARY = ("sekreterare", "Hemligt-lösen-1")
+SECRETARY = SAMPLE_SECRETARY
 COUNCIL = "Välfärdsrådet"
 BAD_ROW = 7
 ALREADY_RECORDED = ["Agneta Haraldsson", "Anna Frisk", "Anna Ståhlkloo"]  # named in the sample archive
@@ -29,18 +28,11 @@ MUNICIPALITIES = ["Avesta", "Borlänge", "Falun", "Gagnef", "Hedemora", "Leksand
 
 
 @pytest.fixture
-def archive(settings, tmp_path):
+def archive(sample_network):
     """What `make run` gives: the sample archive imported; and a secretary of the network, not staff."""
-    from samverkan.archive.services import import_file
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    for path in sorted(SAMPLES.glob("*.txt")):
-        import_file(path)
-    network = Body.objects.get(abbreviation="LCHNV")
-    secretary = User.objects.create_user(SECRETARY[0], password=SECRETARY[1])
+    network = sample_network
+    secretary = network.secretaries.get()
     assert not (secretary.is_staff or secretary.is_superuser)
-    network.secretaries.add(secretary)
     assert not Membership.objects.exists()
     return network
 

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "auditlog",
     "csp",
     "samverkan.directory",
+    "samverkan.accounts",
     "samverkan.meetings",
     "samverkan.calendar",
     "samverkan.appointments",
@@ -157,6 +158,8 @@ SAMVERKAN_NOTICE_REPLY_TO = _env_list("SAMVERKAN_NOTICE_REPLY_TO")
 SAMVERKAN_REMINDER_DAYS = _env_int("SAMVERKAN_REMINDER_DAYS", 14)
 # The public address of this installation, for links in e-mail (e.g. https://samverkan.example).
 SAMVERKAN_SITE_URL = os.environ.get("SAMVERKAN_SITE_URL", "").rstrip("/")
+# How long the link of an invitation (or of a forgotten password) works.
+PASSWORD_RESET_TIMEOUT = _env_int("SAMVERKAN_INVITATION_DAYS", 7) * 24 * 60 * 60
 
 # Uploaded attachments: at most this size, and only these kinds (checked by content).
 SAMVERKAN_MAX_ATTACHMENT_BYTES = _env_int("SAMVERKAN_MAX_ATTACHMENT_BYTES", 25_000_000)

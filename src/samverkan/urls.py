@@ -7,6 +7,7 @@ admin.site.index_title = "Rättelser och register"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("samverkan.accounts.urls")),
     path("sekretariat/organ/", include("samverkan.directory.urls")),
     path("sekretariat/import/", include("samverkan.imports.urls")),
     path("sekretariat/", include("samverkan.meetings.urls")),

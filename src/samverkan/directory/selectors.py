@@ -21,7 +21,7 @@ def current_members(body: Body):
 
 def body_memberships(body: Body):
     """Everyone who is, was or will be a member of a body, by name, with their organisations."""
-    return (Membership.objects.filter(body=body).select_related("person__organization", "organization")
+    return (Membership.objects.filter(body=body).select_related("person__organization", "person__user", "organization")
             .order_by("person__name", "-start_date"))
 
 

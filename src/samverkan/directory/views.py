@@ -110,6 +110,7 @@ def member_list(request, slug):
     current, coming, ended = split_memberships(body_memberships(body))
     return render(request, "directory/member_list.html", {
         "body": body, "current": current, "coming": coming, "ended": ended,
+        "without_account": [m.person for m in current if m.person.email and m.person.user_id is None],
     })
 
 

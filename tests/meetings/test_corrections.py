@@ -10,6 +10,8 @@ from docx import Document
 from pypdf import PdfWriter
 
 from samverkan.core.errors import UserError
+from samverkan.matters.models import Matter
+from samverkan.matters.services import link_item
 from samverkan.meetings import attachments, publishing, recording
 from samverkan.meetings.models import Meeting, MinutesVersion
 from samverkan.search.selectors import search
@@ -166,3 +168,15 @@ def test_a_published_reading_names_the_kept_person_after_two_people_are_merged(c
     page = page_text(client, published)
     assert "Maria Jonsson (dubblett)" not in page
     assert page.count(f'href="{maria.get_absolute_url()}"') == 1
+
+
+def test_a_matters_timeline_reads_the_published_decision_while_a_correction_is_drafted(client, published, secretary):
+    matter = Matter.objects.create(title="Dagordningen", body=published.body)
+    link_item(matter, published.items.get(number="2"))
+    correct_item_2(published)
+
+    public_page = client.get(f"/arenden/{matter.pk}/").content.decode()
+    assert FIRST in public_page
+    assert CORRECTED not in public_page
+    client.force_login(secretary)
+    assert CORRECTED in client.get(f"/arenden/{matter.pk}/").content.decode()

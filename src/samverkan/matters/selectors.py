@@ -26,6 +26,7 @@ from samverkan.directory.access import (
 )
 from samverkan.directory.models import Body
 from samverkan.meetings.models import AgendaItem, Attachment, Clause, Meeting
+from samverkan.meetings.published import items_as_published
 from samverkan.meetings.services import pending_items
 
 from .models import Assignment, Deadline, Matter, MatterItem
@@ -109,7 +110,8 @@ def timeline(matter: Matter, user) -> list[Entry]:
              .filter(matter_links__matter=matter, matter_links__state=MatterItem.State.CONFIRMED)
              .select_related("meeting__body", "parent")
              .prefetch_related("clauses", "attachments"))
-    entries = [_item_entry(item, member_bodies) for item in items]
+    published = items_as_published(list(items), drafts_body_ids=served_body_ids(user))
+    entries = [_item_entry(item, member_bodies) for item in published]
     visible_ids = set(visible_meetings(user).values_list("pk", flat=True))
 
     def item_visible(item):

@@ -122,3 +122,25 @@ def _link_people(rows: list[Attendance | Presentation]) -> None:
         row.person = people[row.person_id]
         if isinstance(row, Attendance):
             row.organization = organizations.get(row.organization_id)
+
+
+def items_as_published(items: list[AgendaItem], *, drafts_body_ids: set[int]) -> list[AgendaItem]:
+    """Each item as the latest publication of its meeting reads it; items of `drafts_body_ids` (the
+    secretariat's bodies) and of meetings that kept no reading stay live. An item added in a correction
+    draft is left out until the correction is published."""
+    meeting_ids = {item.meeting_id for item in items if item.meeting.body_id not in drafts_body_ids}
+    versions = (MinutesVersion.objects.filter(meeting__in=meeting_ids).exclude(snapshot=None)
+                .select_related("meeting__body").order_by("meeting", "-version"))
+    latest: dict[int, MinutesVersion] = {}
+    for version in versions:
+        latest.setdefault(version.meeting_id, version)
+    readings = {meeting_id: {item.pk: item for item in all_items(published_reading(version))}
+                for meeting_id, version in latest.items()}
+    shown = []
+    for item in items:
+        reading = readings.get(item.meeting_id)
+        if reading is None:
+            shown.append(item)
+        elif item.pk in reading:
+            shown.append(reading[item.pk])
+    return shown

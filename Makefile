@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install bench fuzz clean
+.PHONY: run test lint install debian-packages bench fuzz clean
 
 $(BIN)/samverkan: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(BIN)/samverkan: requirements.lock pyproject.toml
 	touch $@
 
 install: $(BIN)/samverkan
+
+# The Debian programs beyond Python (Chromium, LibreOffice, antiword, Tesseract); needs root or sudo.
+debian-packages:
+	.ci/install-debian-packages
 
 run: install
 	$(BIN)/samverkan migrate --no-input

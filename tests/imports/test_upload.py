@@ -51,7 +51,7 @@ def test_a_zip_of_folders_gives_a_row_per_document(secretary):
     assert rows(batch) == [
         (f"arkiv.zip/2021/{first}", State.NEEDS_REVIEW, ""),
         (f"arkiv.zip/2021/{second}", State.NEEDS_REVIEW, ""),
-        ("arkiv.zip/2021/bild.png", State.FAILED, "filslaget ”.png” importeras inte; bara .txt, .md, .pdf och .docx"),
+        ("arkiv.zip/2021/bild.png", State.FAILED, "filslaget ”.png” importeras inte; bara .txt, .md, .pdf, .docx, .doc, .odt, .rtf, .html och .htm"),
     ]
 
 

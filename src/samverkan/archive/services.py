@@ -37,7 +37,8 @@ from samverkan.meetings.models import (
 )
 from samverkan.search.services import index_meeting
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".doc", ".odt", ".rtf", ".html", ".htm")
+SUPPORTED_SUFFIXES_TEXT = ", ".join(SUPPORTED_SUFFIXES[:-1]) + " och " + SUPPORTED_SUFFIXES[-1]
 PREVIOUS_MINUTES = re.compile(r"föregående\s+(minnesanteckningar|protokoll)", re.IGNORECASE)
 INTERNAL_ERROR = "internt fel vid läsning (ett fel i programmet, inte i filen; det finns i loggen)"
 logger = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 
-from samverkan.archive.services import SUPPORTED_SUFFIXES
+from samverkan.archive.services import SUPPORTED_SUFFIXES, SUPPORTED_SUFFIXES_TEXT
 from samverkan.core.errors import UserError
 
 # Left out without a row: what file managers add beside the documents.
@@ -81,7 +81,7 @@ def _entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_bytes: int, budg
     suffix = PurePosixPath(path).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         return Entry(path, error=f"filslaget ”{suffix or 'utan ändelse'}” importeras inte; "
-                                 "bara .txt, .md, .pdf och .docx")
+                                 f"bara {SUPPORTED_SUFFIXES_TEXT}")
     if info.flag_bits & 0x1:
         return Entry(path, error="filen är krypterad i ZIP-filen och läses inte")
     if info.file_size > max_bytes:

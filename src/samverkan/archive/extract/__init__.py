@@ -1,4 +1,8 @@
-"""Turn a meeting document file (.txt, .md, .pdf, .docx) into plain text, checking its content."""
+"""Turn a meeting document file into plain text, checking its content.
+
+The format is recognised by the content, not the name: PDF (scanned pages through OCR), Word .docx and
+.doc, OpenDocument .odt, RTF, a saved web page, or plain text (.txt, .md) in any common encoding.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,14 @@ from pathlib import Path
 from samverkan.archive.reader.limits import Deadline, Limits
 
 from .errors import ExtractError
-from .pdf import pdf_text
+from .legacy_word import OLE2_MAGIC, doc_text
+from .opendocument import odt_text
+from .pdf import pdf_text_and_pages
 from .plain import decode_text
-from .word import check_docx, docx_text
+from .rich_text import RTF_MAGIC, rtf_text
+from .scanned import ocr_text
+from .web_page import html_text, looks_like_html
+from .word import DOCX, check_docx, docx_text, zipped_kind
 
 __all__ = ["DEFAULT_MAX_BYTES", "ExtractError", "Extracted", "extract_data", "extract_text", "read_file_bytes"]
 
@@ -44,14 +53,36 @@ def extract_data(data: bytes, path: Path, limits: Limits | None = None,
     limits = Limits() if limits is None else limits
     deadline = Deadline(limits.max_seconds, path.name) if deadline is None else deadline
     if data.startswith(b"%PDF"):
-        return Extracted(pdf_text(data, path, limits, deadline))
+        return _pdf(data, path, limits, deadline)
     if data.startswith(b"PK\x03\x04"):
-        check_docx(data, path, limits)
-        return Extracted(docx_text(data, path))
+        kind = zipped_kind(data) or DOCX
+        check_docx(data, path, limits, kind)
+        return _checked(docx_text(data, path) if kind is DOCX else odt_text(data, path), path)
+    if data.startswith(OLE2_MAGIC):
+        return _checked(doc_text(data, path), path)
+    if data.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(RTF_MAGIC):
+        return _checked(rtf_text(data, path), path)
     text, warnings = decode_text(data, path)
+    if looks_like_html(data):
+        text = html_text(text)
+    return _checked(text, path, warnings)
+
+
+def _checked(text: str, path: Path, warnings: list[str] | None = None) -> Extracted:
     if not text.strip():
         raise ExtractError(path, "filen är tom")
-    return Extracted(text, warnings)
+    return Extracted(text, warnings or [])
+
+
+def _pdf(data: bytes, path: Path, limits: Limits, deadline: Deadline) -> Extracted:
+    text, pages = pdf_text_and_pages(data, path, limits, deadline)
+    if text.strip():
+        return Extracted(text)
+    text = ocr_text(data, path, pages, deadline)
+    if not text.strip():
+        raise ExtractError(path, "PDF-filen har ingen text, och textigenkänningen (OCR) hittade ingen heller")
+    return Extracted(text, [f"{path.name}: texten är framtagen med textigenkänning (OCR) av inskannade sidor; "
+                            "kontrollera namn och siffror"])
 
 
 def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

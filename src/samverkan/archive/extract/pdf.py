@@ -16,8 +16,9 @@ from .errors import ExtractError
 _PASSWORD = "PDF-filen är lösenordsskyddad; spara den utan lösenord och importera den igen"
 
 
-def pdf_text(data: bytes, path: Path, limits: Limits | None = None, deadline: Deadline | None = None) -> str:
-    """The text of every page, pages separated by a line break."""
+def pdf_text_and_pages(data: bytes, path: Path, limits: Limits | None = None,
+                       deadline: Deadline | None = None) -> tuple[str, int]:
+    """The text of every page (empty for a scanned PDF) and the number of pages."""
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     limits = Limits() if limits is None else limits
     deadline = Deadline(limits.max_seconds, path.name) if deadline is None else deadline
@@ -31,10 +32,7 @@ def pdf_text(data: bytes, path: Path, limits: Limits | None = None, deadline: De
         if "password" in str(error).lower() or "decrypt" in str(error).lower():
             raise ExtractError(path, _PASSWORD) from None
         raise ExtractError(path, f"PDF-filen är trasig och kan inte läsas ({type(error).__name__}: {error})") from None
-    text = "\n".join(pages)
-    if not text.strip():
-        raise ExtractError(path, "PDF-filen har ingen text (inskannad?); den behöver textigenkänning (OCR) först")
-    return text
+    return "\n".join(pages), len(pages)
 
 
 def _page_texts(reader: PdfReader, path: Path, limits: Limits, deadline: Deadline) -> list[str]:

@@ -8,6 +8,7 @@ import re
 import struct
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -31,42 +32,66 @@ _BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, struct.error, EOF
 _BROKEN = "Word-/zipfilen är trasig och kan inte öppnas"
 
 
-def check_docx(data: bytes, path: Path, limits: Limits) -> None:
-    """A whole Word document within the limits, checked before python-docx unpacks it."""
+@dataclass(frozen=True)
+class ZippedKind:
+    """A document format that is a ZIP of XML parts: its main part and its name in messages."""
+
+    main_part: str
+    name: str
+    suffix: str
+
+
+DOCX = ZippedKind("word/document.xml", "Word", ".docx")
+ODT = ZippedKind("content.xml", "OpenDocument", ".odt")
+
+
+def zipped_kind(data: bytes) -> ZippedKind | None:
+    """Which zipped document format the bytes are, by their parts; None when neither (or not a ZIP)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_entries(archive, path, limits)
+            names = set(archive.namelist()[:MAX_ZIP_ENTRIES])
+    except _BROKEN_ZIP:
+        return None
+    return next((kind for kind in (DOCX, ODT) if kind.main_part in names), None)
+
+
+def check_docx(data: bytes, path: Path, limits: Limits, kind: ZippedKind = DOCX) -> None:
+    """A whole zipped document within the limits, checked before python-docx or odfpy unpacks it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_entries(archive, path, limits, kind)
             if archive.testzip() is not None:
                 raise ExtractError(path, _BROKEN)
-            _check_xml(archive, path, limits)
+            _check_xml(archive, path, limits, kind)
     except _BROKEN_ZIP:
         raise ExtractError(path, _BROKEN) from None
 
 
-def _check_entries(archive: zipfile.ZipFile, path: Path, limits: Limits) -> None:
+def _check_entries(archive: zipfile.ZipFile, path: Path, limits: Limits, kind: ZippedKind) -> None:
     entries = archive.infolist()
     if len(entries) > MAX_ZIP_ENTRIES:
         raise ExtractError(path, f"zipfilen har fler än {_n(MAX_ZIP_ENTRIES)} delar")
-    if "word/document.xml" not in archive.namelist():
-        raise ExtractError(path, "filen är ett zip-arkiv men inte ett Word-dokument (.docx)")
+    if kind.main_part not in archive.namelist():
+        raise ExtractError(path, "filen är ett zip-arkiv men inte ett Word-dokument (.docx) eller "
+                                 "OpenDocument-dokument (.odt)")
     unpacked = sum(entry.file_size for entry in entries)
     if unpacked > limits.max_unpacked_bytes:
-        raise ExtractError(path, f"Word-filen blir {_n(unpacked)} byte uppackad, mer än gränsen "
+        raise ExtractError(path, f"{kind.name}-filen blir {_n(unpacked)} byte uppackad, mer än gränsen "
                            f"{_n(limits.max_unpacked_bytes)} byte (SAMVERKAN_MAX_UNPACKED_BYTES)")
 
 
-def _check_xml(archive: zipfile.ZipFile, path: Path, limits: Limits) -> None:
+def _check_xml(archive: zipfile.ZipFile, path: Path, limits: Limits, kind: ZippedKind) -> None:
     """Count paragraphs and XML elements without parsing: a small file can unpack to millions."""
     elements = paragraphs = 0
     for entry in archive.infolist():
         if entry.filename.endswith((".xml", ".rels")):
-            counted = _count_tags(archive, entry, entry.filename == "word/document.xml")
+            counted = _count_tags(archive, entry, entry.filename == kind.main_part)
             elements, paragraphs = elements + counted[0], paragraphs + counted[1]
     if paragraphs > limits.max_lines:
-        raise ExtractError(path, f"Word-dokumentet har fler stycken ({_n(paragraphs)}) än gränsen "
+        raise ExtractError(path, f"{kind.name}-dokumentet har fler stycken ({_n(paragraphs)}) än gränsen "
                            f"{_n(limits.max_lines)} (SAMVERKAN_MAX_LINES)")
     if elements > limits.max_lines * ELEMENTS_PER_LINE:
-        raise ExtractError(path, f"Word-dokumentet har för många XML-element ({_n(elements)}); gränsen är "
+        raise ExtractError(path, f"{kind.name}-dokumentet har för många XML-element ({_n(elements)}); gränsen är "
                            f"{_n(limits.max_lines * ELEMENTS_PER_LINE)} (SAMVERKAN_MAX_LINES × {ELEMENTS_PER_LINE})")
 
 

@@ -1,0 +1,111 @@
+"""Every page, as the public, a member and the secretariat see it, at 1280 and 320 pixels wide: no WCAG 2.1
+A/AA violation that axe-core finds, and nothing wider than the screen (WCAG 1.4.10, reflow).
+
+The pages are found by following the links of the start page and the secretariat's page, breadth first,
+from what `make run` gives; one page of each kind of address is visited (the first meeting, not all of
+them), so the crawl stays short while reaching every template.
+"""
+
+import re
+from collections import deque
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+from playwright.sync_api import Page
+
+from samverkan.directory.models import Membership, Person
+from tests.e2e.accessibility import accessibility_violations
+from tests.e2e.browsing import fill_sign_in
+from tests.e2e.conftest import SAMPLE_SECRETARY
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+MEMBER = ("ledamot", "Ledamotens-lösen-3")
+WIDTHS = (1280, 320)
+MAX_PAGES = 60
+SKIPPED = re.compile(r"/(logga-ut|admin)/|\.(pdf|docx|ics|zip|xlsx|csv)$|/bilagor/\d+/$")
+
+
+def kind_of(path: str) -> str:
+    """The address with its numbers and slugs made general: one page of each kind is enough."""
+    return re.sub(r"/\d+(?=/|$)", "/N", path)
+
+
+def same_site_links(page: Page, origin: str) -> list[str]:
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(link => link.href)")
+    found = []
+    for href in hrefs:
+        address = urldefrag(href)[0]
+        parsed = urlparse(address)
+        if f"{parsed.scheme}://{parsed.netloc}" == origin and not SKIPPED.search(parsed.path):
+            found.append(address)
+    return found
+
+
+def overflow(page: Page) -> int:
+    """How many pixels the page is wider than the window (0 when it reflows)."""
+    return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+
+
+WIDEST = """() => [...document.querySelectorAll('body *')]
+  .filter(e => (e.getBoundingClientRect().right > window.innerWidth + 1 || e.scrollWidth > e.clientWidth + 1)
+               && getComputedStyle(e).overflowX === 'visible'
+               && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+  .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                        + ' "' + (e.textContent || '').trim().slice(0, 30) + '"')"""
+
+
+def crawl(page: Page, origin: str, start: str) -> dict[str, list[str]]:
+    """Problems per page address, visiting one page of each kind reachable from `start`."""
+    problems: dict[str, list[str]] = {}
+    seen_kinds: set[str] = set()
+    queue = deque([start])
+    while queue and len(seen_kinds) < MAX_PAGES:
+        address = queue.popleft()
+        kind = kind_of(urlparse(address).path + ("?" + urlparse(address).query if urlparse(address).query else ""))
+        if kind in seen_kinds:
+            continue
+        seen_kinds.add(kind)
+        response = page.goto(address)
+        if response is None or response.status >= 400 or "html" not in response.headers.get("content-type", ""):
+            continue
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            found = [f"{width} px: {violation}" for violation in accessibility_violations(page)]
+            wider = overflow(page)
+            if wider > 0:
+                found.append(f"{width} px: the page is {wider} px wider than the window (horizontal scrolling): "
+                             + ", ".join(page.evaluate(WIDEST)))
+            if found:
+                problems[address.removeprefix(origin)] = found
+        queue.extend(same_site_links(page, origin))
+    assert len(seen_kinds) >= 10, f"the crawl reached only {sorted(seen_kinds)}"
+    return problems
+
+
+def report(problems: dict[str, list[str]]) -> str:
+    return "\n".join(f"{address}\n  " + "\n  ".join(found) for address, found in sorted(problems.items()))
+
+
+@pytest.fixture
+def member(sample_network):
+    from django.contrib.auth.models import User
+
+    person = Person.objects.order_by("name").first()
+    Membership.objects.create(person=person, body=sample_network)
+    person.user = User.objects.create_user(MEMBER[0], password=MEMBER[1])
+    person.save()
+    return person
+
+
+@pytest.mark.parametrize("who", ["public", "member", "secretariat"])
+def test_every_page_is_accessible_and_reflows(live_server, page: Page, member, who):
+    origin = live_server.url
+    start = f"{origin}/"
+    if who != "public":
+        page.goto(f"{origin}/logga-in/")
+        fill_sign_in(page, *(MEMBER if who == "member" else SAMPLE_SECRETARY))
+        page.wait_for_load_state()
+        start = page.url
+    problems = crawl(page, origin, start)
+    assert not problems, f"as {who}:\n{report(problems)}"

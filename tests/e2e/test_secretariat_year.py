@@ -113,6 +113,8 @@ def add_item(page: Page, title: str, proposal: str, attachment=None):
         expect(page.get_by_label("Förslag till beslut")).to_have_value(proposal)
     page.get_by_role("button", name="Spara punkten").click()
     expect_message(page, "är sparad.")
+    page.get_by_role("link", name=re.compile(r"^Dagordning ")).click()
+    expect(page.get_by_role("region", name="Lägg till punkt")).to_be_visible()
 
 
 def item_region(page: Page, title: str):

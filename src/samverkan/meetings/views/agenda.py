@@ -127,6 +127,7 @@ def item_edit(request, pk):
         if form.is_valid() and _save_item(request, item, form, only_if_changed=attaching):
             if attaching:
                 _attach(request, item, attachment_form)
+            if attaching or request.htmx:  # an inline save stays on the item, in place
                 return redirect("meetings:item", item.pk)
             return redirect(agenda_url(item.meeting))
         if attaching:

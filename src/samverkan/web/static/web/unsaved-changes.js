@@ -3,6 +3,8 @@
 // htmx swaps in after an inline save; submitting a form (htmx or not) clears its mark.
 (function () {
   "use strict";
+  if (window.samverkanWatchesUnsaved) { return; }  // htmx may load this page part again
+  window.samverkanWatchesUnsaved = true;
   var dirty = new Set();
   var watched = function (target) {
     var form = target && target.form;

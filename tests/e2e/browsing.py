@@ -45,3 +45,11 @@ def fill_sign_in(page: Page, username: str, password: str):
     page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
+
+
+def click_and_settle(page: Page, control) -> None:
+    """Click a control that saves in place (htmx) and wait until the answer is swapped in."""
+    page.evaluate("() => { window.swapSettled = new Promise(resolve => document.body.addEventListener("
+                  "'htmx:afterSettle', () => resolve(true), {once: true})); }")
+    control.click()
+    page.evaluate("() => window.swapSettled")  # evaluate awaits the promise (no eval: the CSP forbids it)

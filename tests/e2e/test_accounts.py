@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from samverkan.language.dates import swedish_date
 from samverkan.meetings import services
 from tests import factories
-from tests.e2e.browsing import assert_controls_named, expect_message, fill_sign_in, step
+from tests.e2e.browsing import assert_controls_named, click_and_settle, expect_message, fill_sign_in, step
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -56,7 +56,7 @@ def test_the_secretariat_signs_in_and_reads_swedish(live_server, page: Page, pla
         page.get_by_role("link", name=f"{planned.body.display_name}, {swedish_date(planned.date)}").click()
         page.get_by_role("link", name="Rapporter", exact=True).click()
         page.get_by_label("Rubrik").fill("Rapporter från kommunerna")
-        page.get_by_role("button", name="Spara punkten").click()
+        click_and_settle(page, page.get_by_role("button", name="Spara punkten"))
         expect_message(page, "Punkt 4 är sparad.")
 
     with step(page, tmp_path, "4 the audit log says it in a Swedish sentence"):

@@ -19,7 +19,7 @@ from samverkan.directory.models import Body, Membership, Organization, Person
 from samverkan.matters.models import Matter
 from samverkan.meetings import publishing, recording, services
 from samverkan.meetings.models import AgendaItem, Forwarding, Meeting
-from tests.e2e.browsing import assert_controls_named, expect_message, fill_sign_in, step
+from tests.e2e.browsing import assert_controls_named, click_and_settle, expect_message, fill_sign_in, step
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -78,7 +78,7 @@ def test_a_forwarded_item_reaches_the_receiving_body(live_server, page: Page, bo
         item.get_by_label("Beslut", exact=True).fill(DECISION)
         item.get_by_label("Utfall").select_option(label="Överlämnad")
         item.get_by_label("Överlämnas till").select_option(label="Välfärdsrådet")
-        item.get_by_role("button", name="Spara punkt 5").click()
+        click_and_settle(page, item.get_by_role("button", name="Spara punkt 5"))
 
         expect_message(page, "Punkt 5 är sparad.")
         expect(page.get_by_role("region", name=re.compile(rf"^5\. {TITLE}")).get_by_role("heading")).to_contain_text(

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfWriter
 
 from samverkan.meetings import services
-from tests.e2e.browsing import assert_controls_named, expect_message, fill_sign_in, step
+from tests.e2e.browsing import assert_controls_named, click_and_settle, expect_message, fill_sign_in, step
 from tests.e2e.conftest import SAMPLE_SECRETARY
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,7 +42,7 @@ def test_typed_text_survives_bifoga_and_saves_stay_in_place(live_server, page: P
         page.get_by_label("Förslag till beslut").fill(PROPOSAL)
         page.get_by_label("Fil (PDF, Word, Excel eller PowerPoint)").set_input_files(
             str(small_pdf(tmp_path / "handlingsplan.pdf")))
-        page.get_by_role("button", name="Bifoga").click()
+        click_and_settle(page, page.get_by_role("button", name="Bifoga"))
         expect_message(page, "Bilaga 1: handlingsplan.pdf är bifogad.")
         expect_message(page, "Punkt 5 är sparad.")
         expect(page.get_by_label("Förslag till beslut")).to_have_value(PROPOSAL)
@@ -52,7 +52,7 @@ def test_typed_text_survives_bifoga_and_saves_stay_in_place(live_server, page: P
 
     with step(page, tmp_path, "3 Spara punkten saves in place"):
         page.get_by_label("Underlag").fill("Handlingsplanen har beretts i styrgruppen.")
-        page.get_by_role("button", name="Spara punkten").click()
+        click_and_settle(page, page.get_by_role("button", name="Spara punkten"))
         expect_message(page, "Punkt 5 är sparad.")
         expect(page.get_by_label("Underlag")).to_have_value("Handlingsplanen har beretts i styrgruppen.")
         assert page.evaluate("window.notReloaded") is True

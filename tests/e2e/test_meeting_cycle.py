@@ -20,7 +20,7 @@ from pypdf import PdfReader, PdfWriter
 from samverkan.directory.models import Body, Membership, Organization, Person
 from samverkan.meetings import services
 from samverkan.meetings.models import AgendaItem, Meeting
-from tests.e2e.browsing import assert_controls_named, expect_message, fill_sign_in, step
+from tests.e2e.browsing import assert_controls_named, click_and_settle, expect_message, fill_sign_in, step
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -150,7 +150,7 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
         assert_controls_named(page)
         page.get_by_label("Förslag till beslut").fill(PROPOSAL)
         page.get_by_label("Föredragande").fill(PRESENTER)
-        page.get_by_role("button", name="Spara punkten").click()
+        click_and_settle(page, page.get_by_role("button", name="Spara punkten"))
 
         expect_message(page, "Punkt 5 är sparad.")
         page.get_by_role("link", name=re.compile(r"^Dagordning ")).click()
@@ -163,7 +163,7 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
         expect(page.get_by_label("Föredragande")).to_have_value(PRESENTER)
         page.get_by_label("Fil (PDF, Word, Excel eller PowerPoint)").set_input_files(
             str(small_pdf(tmp_path / "kalendarium-2027.pdf")))
-        page.get_by_role("button", name="Bifoga").click()
+        click_and_settle(page, page.get_by_role("button", name="Bifoga"))
 
         expect_message(page, "Bilaga 1: kalendarium-2027.pdf är bifogad.")
         attachments = page.get_by_role("region", name="Bilagor")
@@ -238,7 +238,7 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
         steps = page.get_by_role("navigation", name="Mötets steg")
         steps.get_by_role("link", name="3. Anteckningar och beslut").click()
         item_section = page.get_by_role("region", name=re.compile(rf"^4\. {NEW_ITEM}"))
-        item_section.get_by_role("button", name="Beslut enligt förslaget").click()
+        click_and_settle(page, item_section.get_by_role("button", name="Beslut enligt förslaget"))
 
         expect_message(page, "Punkt 4: beslut enligt förslaget.")
         item_section = page.get_by_role("region", name=re.compile(rf"^4\. {NEW_ITEM}"))

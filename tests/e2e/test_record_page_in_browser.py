@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from samverkan.meetings import services
 from tests import factories
-from tests.e2e.browsing import assert_controls_named, expect_message, fill_sign_in, step
+from tests.e2e.browsing import assert_controls_named, click_and_settle, expect_message, fill_sign_in, step
 from tests.e2e.conftest import SAMPLE_SECRETARY
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -48,14 +48,14 @@ def test_the_secretary_records_a_meeting_on_one_page(live_server, page: Page, he
         page.evaluate("window.notReloaded = true")
         reports = item_section(page, "Rapporter")
         reports.get_by_label("Anteckningar").fill("Region Dalarna rapporterade om läget i hemsjukvården.")
-        reports.get_by_role("button", name="Spara punkt 4").click()
+        click_and_settle(page, reports.get_by_role("button", name="Spara punkt 4"))
         expect(reports.locator(".message-success")).to_have_text("Punkt 4 är sparad.")
         assert page.evaluate("window.notReloaded") is True
         assert page.evaluate("document.activeElement.textContent") == "Spara punkt 4"
 
     with step(page, tmp_path, "4 the opening is handled, the rest decided as proposed in one click"):
         opening = item_section(page, "Mötets öppnande")
-        opening.get_by_role("button", name="Behandlad, punkt 1").click()
+        click_and_settle(page, opening.get_by_role("button", name="Behandlad, punkt 1"))
         expect(opening.locator(".message-success")).to_have_text("Punkt 1: beslut enligt förslaget.")
         expect(page.get_by_role("navigation", name="Punkter").get_by_role("listitem").first).to_contain_text(
             "Beslutad")
@@ -71,7 +71,7 @@ def test_the_secretary_records_a_meeting_on_one_page(live_server, page: Page, he
         page.get_by_role("link", name="Ändra närvaron").click()
         expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Anteckningar och beslut"))
         assert asked == ["beforeunload"]
-        item_section(page, "Övriga frågor").get_by_role("button", name="Spara punkt 5").click()
+        click_and_settle(page, item_section(page, "Övriga frågor").get_by_role("button", name="Spara punkt 5"))
         expect(item_section(page, "Övriga frågor").locator(".message-success")).to_have_text("Punkt 5 är sparad.")
 
     with step(page, tmp_path, "6 attendance: everyone present in one click"):

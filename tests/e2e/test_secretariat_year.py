@@ -23,7 +23,7 @@ from pypdf import PdfWriter
 from samverkan.directory.models import Body
 from samverkan.language.dates import swedish_date
 from samverkan.meetings.models import AgendaItem, Meeting
-from tests.e2e.browsing import assert_controls_named, expect_message, fill_sign_in, step
+from tests.e2e.browsing import assert_controls_named, click_and_settle, expect_message, fill_sign_in, step
 from tests.e2e.conftest import SAMPLE_SECRETARY
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -108,10 +108,10 @@ def add_item(page: Page, title: str, proposal: str, attachment=None):
     page.get_by_label("Förslag till beslut").fill(proposal)
     if attachment is not None:
         page.get_by_label("Fil (PDF, Word, Excel eller PowerPoint)").set_input_files(str(attachment))
-        page.get_by_role("button", name="Bifoga").click()
+        click_and_settle(page, page.get_by_role("button", name="Bifoga"))
         expect_message(page, f": {attachment.name} är bifogad.")
         expect(page.get_by_label("Förslag till beslut")).to_have_value(proposal)
-    page.get_by_role("button", name="Spara punkten").click()
+    click_and_settle(page, page.get_by_role("button", name="Spara punkten"))
     expect_message(page, "är sparad.")
     page.get_by_role("link", name=re.compile(r"^Dagordning ")).click()
     expect(page.get_by_role("region", name="Lägg till punkt")).to_be_visible()
@@ -241,23 +241,34 @@ def test_the_secretariat_runs_a_year(live_server, page: Page, browser, sample_ne
     with step(page, tmp_path, "8 record the decisions: as proposed, tabled, forwarded"):
         meeting_step(page, "3. Anteckningar och beslut")
         assert_controls_named(page)
-        item_region(page, RECOMMENDED[0]).get_by_role("button", name="Beslut enligt förslaget").click()
+        click_and_settle(page, item_region(page, RECOMMENDED[0]).get_by_role("button", name="Beslut enligt förslaget"))
         expect_message(page, ": beslut enligt förslaget.")
 
         tabled = item_region(page, TABLED[0])
         tabled.get_by_label("Beslut", exact=True).fill(TABLED_DECISION)
         tabled.get_by_label("Utfall").select_option(label="Bordlagd")
-        tabled.get_by_role("button", name=re.compile(r"^Spara punkt ")).click()
+        click_and_settle(page, tabled.get_by_role("button", name=re.compile(r"^Spara punkt ")))
         expect_message(page, "är sparad.")
 
         forwarded = item_region(page, FORWARDED[0])
         forwarded.get_by_label("Beslut", exact=True).fill(FORWARDED_DECISION)
         forwarded.get_by_label("Utfall").select_option(label="Överlämnad")
         forwarded.get_by_label("Överlämnas till").select_option(label=COUNCIL)
-        forwarded.get_by_role("button", name=re.compile(r"^Spara punkt ")).click()
+        click_and_settle(page, forwarded.get_by_role("button", name=re.compile(r"^Spara punkt ")))
         expect_message(page, "är sparad.")
         expect(item_region(page, TABLED[0]).get_by_role("heading")).to_contain_text("Bordlagd")
         expect(item_region(page, FORWARDED[0]).get_by_role("heading")).to_contain_text("Överlämnad")
+
+    with step(page, tmp_path, "8b name two justerare; they verify without changes"):
+        verifiers = [present[0][0], present[1][0]]
+        page.get_by_label("Justerare 1").select_option(label=verifiers[0])
+        page.get_by_label("Justerare 2").select_option(label=verifiers[1])
+        page.get_by_role("button", name="Utse justerare").click()
+        expect_message(page, f"Justerare: {verifiers[0]} och {verifiers[1]}.")
+        assert_controls_named(page)
+        for name in verifiers:
+            page.get_by_role("button", name=f"Justerat utan ändringar, {name}").click()
+            expect_message(page, f"{name}: justerat utan ändringar.")
 
     with step(page, tmp_path, "9 publish the minutes"):
         page.get_by_label("Publicera ändå, med punkter som inte är behandlade").check()
@@ -274,7 +285,7 @@ def test_the_secretariat_runs_a_year(live_server, page: Page, browser, sample_ne
     with step(page, tmp_path, "10 correct a decision and publish the correction"):
         recommended = item_region(page, RECOMMENDED[0])
         recommended.get_by_label("Beslut", exact=True).fill(RECOMMENDED[1] + CORRECTION)
-        recommended.get_by_role("button", name=re.compile(r"^Spara punkt ")).click()
+        click_and_settle(page, recommended.get_by_role("button", name=re.compile(r"^Spara punkt ")))
         expect_message(page, "är sparad.")
         page.get_by_label("Vad har rättats?").fill("Tillägg om uppföljning i beslutet om trygg hemgång.")
         page.get_by_role("button", name="Publicera rättelse").click()
@@ -289,6 +300,7 @@ def test_the_secretariat_runs_a_year(live_server, page: Page, browser, sample_ne
         expect(public.get_by_text(TABLED_DECISION)).to_be_visible()
         expect(public.get_by_role("region", name="Närvarande")).to_contain_text(present[0][0])
         expect(public.get_by_role("region", name="Publicerade versioner")).to_contain_text("rättelse: Tillägg")
+        expect(public.get_by_text(re.compile(rf"^Justerade av {present[0][0]} .* och {present[1][0]} "))).to_be_visible()
     public.context.close()
 
     rut = browser.new_context(locale="sv-SE").new_page()

@@ -46,3 +46,5 @@ def register_describers() -> None:
                               f"{meeting_label(dispatch.meeting)}")
     register("meetings.minutesversion",
              lambda version: f"minnesanteckningarna, version {version.version}, från {meeting_label(version.meeting)}")
+    register("meetings.verifier",
+             lambda verifier: f"justeringen av {verifier.person.name} för {meeting_label(verifier.meeting)}")

@@ -374,3 +374,32 @@ class Forwarding(BelongsToBody, TimeStampedModel):
     @property
     def is_dismissed(self) -> bool:
         return self.dismissed_at is not None
+
+
+class Verifier(BelongsToBody, models.Model):
+    """A justerare named for a meeting's minutes, and when the minutes were verified (justerade).
+
+    The justerare confirms in the app (`recorded_by` empty), or the secretariat records that the
+    minutes were verified without changes on their behalf (`recorded_by` the secretary)."""
+
+    body_path = "meeting.body_id"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="verifiers")
+    person = models.ForeignKey(Person, verbose_name="justerare", on_delete=models.PROTECT,
+                               related_name="verifications")
+    verified_at = models.DateTimeField("justerat", null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="registrerat av", null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["meeting", "pk"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="one_verifier_per_person")]
+        verbose_name = "justerare"
+        verbose_name_plural = "justerare"
+
+    def __str__(self):
+        return f"{self.person.name}, justerare"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None

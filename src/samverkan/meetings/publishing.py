@@ -14,6 +14,7 @@ from .models import AgendaItem, Meeting, MinutesVersion
 from .published import latest_snapshot_version, public_attachments_changed, snapshot
 from .selectors import all_items, meeting_with_items
 from .signals import announce_change
+from .verification import check_verified
 
 
 @action
@@ -32,9 +33,10 @@ def publish_minutes(meeting: Meeting, note: str = "", *, publish_unrecorded: boo
     reading = meeting_with_items(meeting.pk)
     unrecorded = [item.full_number for item in all_items(reading) if _unrecorded(item)]
     if unrecorded and latest is None and not publish_unrecorded:
-        raise UserError(f"{_count_items(unrecorded)} är inte behandlade: {', '.join(unrecorded)}. Ange vad som "
-                        "hände med dem, eller kryssa i ”Publicera ändå”.", code="unrecorded_items")
+        raise UserError(f"{_count_items(unrecorded)} är inte {_handled(unrecorded)}: {', '.join(unrecorded)}. "
+                        "Ange vad som hände med dem, eller kryssa i ”Publicera ändå”.", code="unrecorded_items")
     if latest is None:
+        check_verified(meeting)
         meeting.minutes_date = max(filter(None, [today, meeting.date]))
     text = minutes_text(reading)
     if latest and latest.text == text and not public_attachments_changed(meeting):
@@ -81,6 +83,10 @@ def keep_published_reading(meeting: Meeting, *, acting_user=None) -> MinutesVers
 def _unrecorded(item: AgendaItem) -> bool:
     """Nothing is recorded of the item: no outcome, no notes, no decision."""
     return item.outcome == AgendaItem.Outcome.OPEN and not item.minutes_text.strip() and not item.decisions
+
+
+def _handled(numbers: list[str]) -> str:
+    return "behandlad" if len(numbers) == 1 else "behandlade"
 
 
 def _count_items(numbers: list[str]) -> str:

@@ -6,7 +6,7 @@ SNAPSHOT_PEOPLE = {"meetings.attendance": ("person", "substitute_for"), "meeting
 
 
 def move_meeting_records(sender, keep, duplicate, **kwargs) -> None:
-    """A merged person's attendance, presentations and notice deliveries become the kept person's.
+    """A merged person's attendance, presentations, notice deliveries and justeringar become the kept person's.
 
     Attendance stays one per meeting."""
     attended = set(Attendance.objects.filter(person=keep).values_list("meeting_id", flat=True))
@@ -14,6 +14,9 @@ def move_meeting_records(sender, keep, duplicate, **kwargs) -> None:
     duplicate.attendances.update(person=keep)
     duplicate.presentations.update(person=keep)
     duplicate.notice_deliveries.update(person=keep)
+    verifying = set(keep.verifications.values_list("meeting_id", flat=True))
+    duplicate.verifications.filter(meeting_id__in=verifying).delete()
+    duplicate.verifications.update(person=keep)
     _name_kept_person_in_snapshots(keep, duplicate.pk)
 
 

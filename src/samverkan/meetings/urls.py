@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, dashboard, inbox, notice, publish, record
+from .views import agenda, dashboard, inbox, notice, publish, record, verify
 
 app_name = "meetings"
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("moten/<int:pk>/narvaro/", record.attendance, name="attendance"),
     path("moten/<int:pk>/anteckningar/", record.record, name="record"),
     path("moten/<int:pk>/publicera/", publish.publish, name="publish"),
+    path("moten/<int:pk>/justerare/", verify.name_verifiers, name="name_verifiers"),
+    path("justerare/<int:pk>/justerat/", verify.record_verified, name="record_verified"),
     path("punkter/<int:pk>/", agenda.item_edit, name="item"),
     path("punkter/<int:pk>/flytta/", agenda.item_move, name="item_move"),
     path("punkter/<int:pk>/underpunkt/", agenda.subitem_add, name="subitem_add"),

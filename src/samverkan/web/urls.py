@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from samverkan.meetings.views import verify
+
 from . import downloads, views
 
 app_name = "web"
@@ -15,6 +17,7 @@ urlpatterns = [
          name="minutes_pdf"),
     path("moten/<int:pk>/minnesanteckningar.docx", downloads.meeting_document, {"kind": "minutes_docx"},
          name="minutes_docx"),
+    path("moten/<int:pk>/justera/", verify.verify, name="verify"),
     path("moten/<int:pk>/mote.ics", downloads.meeting_ics, name="meeting_ics"),
     path("bilagor/<int:pk>/", downloads.attachment, name="attachment"),
     path("kallor/<int:pk>/", views.source_detail, name="source"),

@@ -36,6 +36,7 @@ from samverkan.meetings.selectors import (
     upcoming_meetings,
     visible_people,
 )
+from samverkan.meetings.verification import verified_by
 from samverkan.search.selectors import available_years, search
 
 RESULTS_PER_PAGE = 20
@@ -100,7 +101,14 @@ def meeting_detail(request, pk):
         "can_edit": can_edit,
         "is_member": is_member(request.user, meeting.body),
         "minutes_versions": meeting.minutes_versions.all(),
+        "verified_by": verified_by(found),
+        "asked_to_verify": _asked_to_verify(request.user, found),
     })
+
+
+def _asked_to_verify(user, meeting) -> bool:
+    """The signed-in user is a justerare of these minutes who has not verified them yet."""
+    return user.is_authenticated and meeting.verifiers.filter(person__user=user, verified_at=None).exists()
 
 
 def minutes_version(request, pk):

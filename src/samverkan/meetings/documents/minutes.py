@@ -9,6 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from samverkan.core.rendering import docx_bytes, html_to_pdf, new_docx, render_html
 from samverkan.meetings.models import Meeting
+from samverkan.meetings.verification import verified_by
 
 from .layout import MINUTES, attendance_rows, body_short, item_blocks, meeting_facts
 from .render import add_attendance_docx, add_facts_docx, add_items_docx, fact_lines, items_text
@@ -66,6 +67,7 @@ def minutes_context(meeting: Meeting) -> dict:
         "right_heading": right_heading,
         "rows": rows,
         "blocks": item_blocks(meeting, MINUTES),
+        "verified_by": verified_by(meeting),
     }
 
 
@@ -89,6 +91,8 @@ def minutes_docx(meeting: Meeting) -> bytes:
     if context["rows"]:
         add_attendance_docx(document, context["right_heading"], context["rows"])
     add_items_docx(document, context["blocks"])
+    if context["verified_by"]:
+        document.add_paragraph(context["verified_by"])
     return docx_bytes(document)
 
 
@@ -107,6 +111,8 @@ def minutes_text(meeting: Meeting) -> str:
     lines += ["", ""] + [line for fact in fact_lines(facts) for line in (fact, "")]
     lines += _attendance_text(context["right_heading"], context["rows"])
     lines += items_text(context["blocks"])
+    if context["verified_by"]:
+        lines += ["", context["verified_by"]]
     return "\n".join(lines).rstrip() + "\n"
 
 

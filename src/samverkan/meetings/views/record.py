@@ -71,10 +71,19 @@ def record(request, pk):
     choices = _body_choices()
     return render(request, "meetings/record.html", {
         "meeting": meeting, "forms": {item.pk: _record_form(item, choices) for item in all_items(meeting)},
-        "publish_form": PublishForm(), "versions": meeting.minutes_versions.all(),
-        "unpublished_changes": has_unpublished_changes(meeting, minutes_text(meeting)),
         "remaining": [item for item in all_items(meeting) if _adoptable(item)],
+        **_closing_context(meeting),
     })
+
+
+def _closing_context(meeting) -> dict:
+    """What the justering and publishing sections show, from a meeting read by `meeting_with_items`."""
+    return {
+        "publish_form": PublishForm(), "versions": list(meeting.minutes_versions.all()),
+        "unpublished_changes": has_unpublished_changes(meeting, minutes_text(meeting)),
+        "verifiers": list(meeting.verifiers.select_related("person", "recorded_by")),
+        "verifier_candidates": sorted({a.person for a in meeting.attendances.all()}, key=lambda p: p.name),
+    }
 
 
 def _body_choices():
@@ -99,9 +108,10 @@ def _item_saved(request, item, form=None):
     if not request.htmx:
         return redirect(f"{reverse('meetings:record', args=[item.meeting_id])}#punkt-{item.pk}")
     item = AgendaItem.objects.prefetch_related("clauses").get(pk=item.pk)
+    meeting = meeting_with_items(item.meeting_id)
     return render(request, "meetings/_record_item_saved.html", {
         "item": item, "forms": {item.pk: form or _record_form(item, _body_choices())},
-        "saved_messages": list(messages.get_messages(request)),
+        "saved_messages": list(messages.get_messages(request)), "meeting": meeting, **_closing_context(meeting),
     })
 
 

@@ -24,6 +24,7 @@ class Meeting(BelongsToBody, TimeStampedModel):
         NOTIFIED = "notified", "Kallat"
         RECORDED = "recorded", "Genomfört"
         PUBLISHED = "published", "Publicerat"
+        CANCELLED = "cancelled", "Inställt"
 
     body = models.ForeignKey(Body, verbose_name="organ", on_delete=models.PROTECT, related_name="meetings")
     date = models.DateField("datum", null=True, blank=True)
@@ -47,6 +48,7 @@ class Meeting(BelongsToBody, TimeStampedModel):
         "minnesanteckningarnas datum", null=True, blank=True,
         help_text="Datum som minnesanteckningarna bär ('Datum: 2023-11-15'), oftast några dagar efter mötet.",
     )
+    cancellation_reason = models.TextField("skäl att ställa in", blank=True)
     lock_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
@@ -58,6 +60,10 @@ class Meeting(BelongsToBody, TimeStampedModel):
     def __str__(self):
         when = swedish_date(self.date) if self.date else "utan datum"  # shown on pages: Swedish
         return f"{self.body.display_name} {when}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
 
     def get_absolute_url(self):
         return reverse("web:meeting", args=[self.pk])

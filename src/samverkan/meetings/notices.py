@@ -192,7 +192,9 @@ def notice_preview(meeting: Meeting, site_url: str = "") -> NoticePreview:
     recipients, without_email = notice_members(meeting)
     mail = notice_mail(meeting, version, site_url)
     refusal = code = ""
-    if latest and latest.fingerprint == fingerprint:
+    if meeting.is_cancelled:
+        refusal, code = "Mötet är inställt och kallas inte.", "cancelled"
+    elif latest and latest.fingerprint == fingerprint:
         refusal = f"Version {latest.version} av kallelsen är redan skickad och dagordningen är oförändrad."
         code = "already_sent"
     elif not recipients:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, dashboard, inbox, notice, publish, record, verify
+from .views import agenda, cancel, dashboard, inbox, notice, publish, record, verify
 
 app_name = "meetings"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("moten/nytt/", agenda.meeting_new, name="meeting_new"),
     path("moten/<int:pk>/", agenda.agenda, name="agenda"),
     path("moten/<int:pk>/uppgifter/", agenda.meeting_edit, name="meeting_edit"),
+    path("moten/<int:pk>/stall-in/", cancel.meeting_cancel, name="meeting_cancel"),
     path("moten/<int:pk>/punkter/ny/", agenda.item_add, name="item_add"),
     path("moten/<int:pk>/punkter/aterupptag/", agenda.item_carry_over, name="item_carry_over"),
     path("moten/<int:pk>/punkter/overlamnad/", inbox.forwarding_receive, name="forwarding_receive"),

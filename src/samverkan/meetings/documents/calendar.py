@@ -26,7 +26,7 @@ def meeting_uid(meeting: Meeting) -> str:
 
 def meeting_ics(meeting: Meeting, *, sequence: int = 0, organizer: str | None = None,
                 attendee: tuple[str, str] | None = None) -> bytes:
-    """An iCalendar REQUEST with one VEVENT in Europe/Stockholm; a UserError without a date.
+    """An iCalendar REQUEST (CANCEL when cancelled) with one VEVENT in Europe/Stockholm; a UserError without a date.
 
     `organizer` is the notice's sender (default: the configured one), `attendee` (name, e-mail)
     the person the invitation is sent to. `sequence` is the notice's version less one.
@@ -36,7 +36,7 @@ def meeting_ics(meeting: Meeting, *, sequence: int = 0, organizer: str | None = 
     calendar = Calendar()
     calendar.add("prodid", "-//Samverkan//Möten//SV")
     calendar.add("version", "2.0")
-    calendar.add("method", "REQUEST")
+    calendar.add("method", "CANCEL" if meeting.is_cancelled else "REQUEST")
     event = meeting_event(meeting, sequence)
     event.add("organizer", calendar_address(*address_parts(organizer or notice_sender())))
     if attendee is not None:
@@ -49,19 +49,22 @@ def meeting_ics(meeting: Meeting, *, sequence: int = 0, organizer: str | None = 
 
 
 def meeting_event(meeting: Meeting, sequence: int) -> Event:
-    """The VEVENT: times, summary, place and the agenda as description."""
+    """The VEVENT: times, summary, place and the agenda as description.
+
+    A cancelled meeting is the same event, CANCELLED, one sequence after the last invitation sent."""
+    cancelled = meeting.is_cancelled
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("dtstamp", timezone.now())
     start, end = event_times(meeting)
     event.add("dtstart", start)
     event.add("dtend", end)
-    event.add("summary", event_summary(meeting))
+    event.add("summary", ("Inställt: " if cancelled else "") + event_summary(meeting))
     if meeting.location or meeting.online_link:
         event.add("location", meeting.location or meeting.online_link)
     event.add("description", agenda_summary(meeting))
-    event.add("sequence", sequence)
-    event.add("status", "CONFIRMED")
+    event.add("sequence", sequence + 1 if cancelled else sequence)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return event
 
 

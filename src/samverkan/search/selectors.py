@@ -10,7 +10,7 @@ from samverkan.meetings.models import AgendaItem, Presentation
 from . import vocabulary
 from .backends import DATE, RELEVANCE, get_backend
 from .models import SearchEntry
-from .text import excerpt, highlight, query_stems
+from .text import TermMatcher, excerpt, highlight, query_stems
 
 FEW_HITS = 3  # below this many hits a query is also checked for misspellings ("Menade du …?")
 ORDERS = (RELEVANCE, DATE)
@@ -66,13 +66,17 @@ def _filtered(filters: Filters, readable_body_ids):
 
 
 def _hits(ranked: list[tuple[int, float]], terms: list[str], readable_body_ids) -> list[SearchHit]:
-    entries = SearchEntry.objects.select_related("item__meeting__body").in_bulk([pk for pk, _ in ranked])
+    # A hit shows the item's title, type, meeting and body, and a snippet of the entry's texts.
+    entries = (SearchEntry.objects.select_related("item__meeting__body")
+               .defer("search_vector", "members_vector", "item__agenda_text", "item__minutes_text")
+               .in_bulk([pk for pk, _ in ranked]))
+    matcher = TermMatcher(terms)  # one for the page: its words are looked up once
     hits = []
     for pk, rank in ranked:
         entry = entries.get(pk)
         if entry is not None:
             texts = entry.texts(restricted=entry.body_id in readable_body_ids)
-            hits.append(SearchHit(entry.item, float(rank), highlight(texts, terms)))
+            hits.append(SearchHit(entry.item, float(rank), highlight(texts, terms, matcher)))
     return hits
 
 

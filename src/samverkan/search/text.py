@@ -61,45 +61,64 @@ class TermMatcher:
     def __init__(self, terms):
         self.exact = set(terms)
         self.prefixes = tuple(t for t in self.exact if is_prefix(t))
+        self._seen: dict[str, str | None] = {}  # a snippet's texts repeat their words
 
     def term(self, word: str) -> str | None:
         """The query stem a word matches, or None."""
-        base = stem(word)
-        if base in self.exact:
-            return base
-        return next((p for p in self.prefixes if base.startswith(p)), None)
-
-
-def _matches(text: str, matcher: TermMatcher) -> list[re.Match]:
-    return [m for m in WORD.finditer(text) if matcher.term(m.group())]
+        if word not in self._seen:
+            base = stem(word)
+            self._seen[word] = base if base in self.exact else next(
+                (p for p in self.prefixes if base.startswith(p)), None)
+        return self._seen[word]
 
 
 def _best_text(texts: list[str], matcher: TermMatcher) -> str:
-    """The text matching the most distinct query stems; the first non-empty text if none do."""
-    def score(text):
-        return len({matcher.term(m.group()) for m in _matches(text, matcher)})
-    candidates = [t for t in texts if t]
-    return max(candidates, key=score, default="")
+    """The text matching the most distinct query stems (the first of equals; the first non-empty text if
+    none match), read only until it matches them all: attachments can be long."""
+    wanted = len(matcher.exact)
+    best, best_score = "", -1
+    for text in texts:
+        if not text:
+            continue
+        found = set()
+        for match in WORD.finditer(text):
+            term = matcher.term(match.group())
+            if term:
+                found.add(term)
+                if len(found) == wanted:
+                    break
+        if len(found) > best_score:
+            best, best_score = text, len(found)
+            if best_score == wanted:
+                break
+    return best
 
 
-def _window(words: list[re.Match], matcher: TermMatcher) -> tuple[int, int]:
-    first = next((i for i, m in enumerate(words) if matcher.term(m.group())), 0)
-    start = max(0, first - SNIPPET_LEAD)
-    return start, min(len(words), start + SNIPPET_WORDS)
+def _window(text: str, matcher: TermMatcher) -> tuple[list[re.Match], int, int]:
+    """The words of the text up to just past the snippet, and where the snippet starts and ends among them."""
+    words: list[re.Match] = []
+    first = None
+    for match in WORD.finditer(text):
+        words.append(match)
+        if first is None and matcher.term(match.group()):
+            first = len(words) - 1
+        if first is not None and len(words) > max(0, first - SNIPPET_LEAD) + SNIPPET_WORDS:
+            break  # one word past the snippet: enough to know that more follows
+    start = max(0, (first or 0) - SNIPPET_LEAD)
+    return words, start, min(len(words), start + SNIPPET_WORDS)
 
 
 def _gap(text: str) -> str:
     return escape(re.sub(r"\s+", " ", text))
 
 
-def highlight(texts: list[str], terms) -> str:
+def highlight(texts: list[str], terms, matcher: TermMatcher | None = None) -> str:
     """A short HTML-escaped excerpt of the best matching text, matched words in <mark>."""
-    matcher = TermMatcher(terms)
+    matcher = matcher or TermMatcher(terms)
     text = _best_text(texts, matcher)
-    words = list(WORD.finditer(text))
+    words, start, end = _window(text, matcher)
     if not words:
         return ""
-    start, end = _window(words, matcher)
     parts = ["… " if start else ""]
     position = words[start].start() if start else 0
     for match in words[start:end]:

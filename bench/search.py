@@ -11,10 +11,10 @@ meetings, filters, count, ranking, snippets) and the bare engine query for the s
 returning the top 20:
 
   * SQLite:     SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20
-  * PostgreSQL: SELECT item_id FROM search_searchentry WHERE search_vector @@ websearch_to_tsquery(
-                'swedish', %s) ORDER BY ts_rank(search_vector, …) DESC LIMIT 20
+  * PostgreSQL: SELECT item_id FROM search_searchentry WHERE search_vector @@ to_tsquery(
+                'simple', %s) ORDER BY ts_rank(search_vector, …) DESC LIMIT 20
 
-The raw query gets the words already stemmed the way the index is (fts5_query / websearch_query),
+The raw query gets the words already stemmed the way the index is, prefixes included (fts5_query / tsquery),
 so it measures the engine alone. For speed the index is not built by importing documents: the
 meetings and items are inserted with bulk_create and the index rows straight into the index tables
 (SearchEntry.bulk_create and the backend's own write(), as the indexer does), then ANALYZE.
@@ -72,6 +72,7 @@ def build_index(entries: int, seed: int):
     from samverkan.meetings.models import AgendaItem, Meeting
     from samverkan.search.backends import get_backend
     from samverkan.search.models import SearchEntry
+    from samverkan.search.vocabulary import add as add_words
 
     start = time.perf_counter()
     docs = _meetings_for(entries, seed)
@@ -119,6 +120,7 @@ def build_index(entries: int, seed: int):
             chunk = index[i:i + 2000]
             SearchEntry.objects.bulk_create(chunk, batch_size=500)
             backend.write(chunk)
+            add_words(chunk)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return len(index), docs, time.perf_counter() - start
@@ -127,7 +129,7 @@ def build_index(entries: int, seed: int):
 def raw_query(connection):
     """The engine's own top-20 query for a user query, stemmed as the index is."""
     from samverkan.search.backends import CONFIG, FTS_TABLE
-    from samverkan.search.text import fts5_query, query_stems, websearch_query
+    from samverkan.search.text import fts5_query, query_stems, tsquery
 
     if connection.vendor == "sqlite":
         sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT 20"
@@ -136,13 +138,13 @@ def raw_query(connection):
             terms = query_stems(query)
             return [fts5_query(terms)] if terms else None
     else:
-        sql = (f"SELECT item_id FROM search_searchentry WHERE search_vector @@ websearch_to_tsquery("
-               f"'{CONFIG}', %s) ORDER BY ts_rank(search_vector, websearch_to_tsquery('{CONFIG}', %s)) "
+        sql = (f"SELECT item_id FROM search_searchentry WHERE search_vector @@ to_tsquery("
+               f"'{CONFIG}', %s) ORDER BY ts_rank(search_vector, to_tsquery('{CONFIG}', %s)) "
                f"DESC LIMIT 20")
 
         def prepare(query):
-            words = websearch_query(query)
-            return [words, words] if words.strip() else None
+            terms = query_stems(query)
+            return [tsquery(terms)] * 2 if terms else None
 
     def run(params):
         with connection.cursor() as cursor:

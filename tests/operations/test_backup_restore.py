@@ -151,7 +151,7 @@ def test_the_manifest_names_vendor_migrations_and_every_member(installation, tmp
             assert (len(data), hashlib.sha256(data).hexdigest()) == (expected["size"], expected["sha256"])
     assert manifest["format"] == 1 and manifest["samverkan_version"]
     assert manifest["database_vendor"] == connection.vendor
-    assert manifest["migrations"]["search"] == "0002_fulltext"
+    assert manifest["migrations"]["search"] == "0003_attachments_vocabulary"
     assert datetime.datetime.fromisoformat(manifest["created_at"]).tzinfo is not None
     assert databases.member_name(connection.vendor) in manifest["files"]
     media = [name for name in manifest["files"] if name.startswith("media/")]

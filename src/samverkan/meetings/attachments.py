@@ -10,7 +10,7 @@ from samverkan.core.actions import action
 from samverkan.core.errors import UserError
 
 from .models import AgendaItem, Attachment
-from .services import renumber_attachments
+from .services import reindex, renumber_attachments
 
 OFFICE_KINDS = {
     "word/document.xml": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -76,6 +76,7 @@ def attach_file(item: AgendaItem, upload, public: bool = False) -> Attachment:
         attachment.file.delete(save=False)  # the row is rolled back; leave no file behind
         raise
     attachment.refresh_from_db()
+    reindex(item.meeting)  # its text is searched with the item
     return attachment
 
 
@@ -88,6 +89,7 @@ def set_public(attachment: Attachment, public: bool, *, acting_user) -> Attachme
     if attachment.public != public:
         attachment.public = public
         attachment.save(update_fields=["public"])
+        reindex(attachment.item.meeting)  # who may search its text changed
     return attachment
 
 
@@ -98,5 +100,6 @@ def remove_attachment(attachment: Attachment) -> None:
     file = attachment.file
     attachment.delete()
     renumber_attachments(meeting)
+    reindex(meeting)  # its text leaves the index
     # The file goes only once the row is gone for good.
     transaction.on_commit(lambda: file.delete(save=False))

@@ -1,34 +1,51 @@
-"""The two full-text engines behind one interface: SQLite FTS5 and PostgreSQL tsvector."""
+"""The two full-text engines behind one interface: SQLite FTS5 and PostgreSQL tsvector.
+
+Both index the same Python-made stems (text.stemmed_text) and take the same query: every stem, or a
+longer stem it begins. An entry whose item has non-public attachments has a second reading with
+their text, searched instead of the first for the members of the item's body.
+"""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import BigIntegerField, Case, F, Q, QuerySet, When
 
 from .models import SearchEntry
-from .text import fts5_query, stemmed_text, websearch_query
+from .text import fts5_query, stemmed_text, tsquery
 
 FTS_TABLE = "search_fts"
-# bm25 weights for the FTS5 columns (title, clauses, text): a title match counts most.
-BM25 = f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
-CONFIG = "swedish"
+# bm25 weights for the FTS5 columns (title, clauses, text, attachments): a title match counts most.
+BM25 = f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 0.5)"
+CONFIG = "simple"  # the stems are made in Python: PostgreSQL only splits and lower-cases them
+RELEVANCE, DATE = "relevance", "date"
 
 
-def _stemmed_columns(entry: SearchEntry) -> tuple[str, str, str]:
-    """The entry's title, clauses and other text as stems, for the three weights."""
+def _stemmed_columns(entry: SearchEntry, *, restricted: bool) -> tuple[str, str, str, str]:
+    """The entry's title, clauses, other text and attachments as stems, for the four weights."""
     rest = f"{entry.body_text}\n{entry.presenters}"
-    return stemmed_text(entry.title), stemmed_text(entry.clauses_text), stemmed_text(rest)
+    attachments = f"{entry.attachments_text}\n{entry.restricted_text}" if restricted else entry.attachments_text
+    return (stemmed_text(entry.title), stemmed_text(entry.clauses_text), stemmed_text(rest),
+            stemmed_text(attachments))
+
+
+def _restricted_for(readable_body_ids) -> Q | None:
+    """The entries a reader reads in their members' reading: non-public attachments of their bodies."""
+    if not readable_body_ids:
+        return None
+    return Q(has_restricted=True, body_id__in=list(readable_body_ids))
 
 
 class SqliteBackend:
-    """Stemmed text in an FTS5 table (rowid = item id), ranked with weighted bm25."""
+    """Stemmed text in an FTS5 table, ranked with weighted bm25; the members' reading at rowid −item id."""
 
     def write(self, entries: list[SearchEntry]) -> None:
         """Add the entries' stemmed text to the FTS5 table."""
-        rows = [(e.pk, *_stemmed_columns(e)) for e in entries]
+        rows = [(e.pk, *_stemmed_columns(e, restricted=False)) for e in entries]
+        rows += [(-e.pk, *_stemmed_columns(e, restricted=True)) for e in entries if e.has_restricted]
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {FTS_TABLE} (rowid, title, clauses, text) VALUES (%s, %s, %s, %s)", rows)
+                f"INSERT INTO {FTS_TABLE} (rowid, title, clauses, text, attachments) "
+                "VALUES (%s, %s, %s, %s, %s)", rows)
 
     def clear(self, entries: QuerySet | None = None) -> None:
         """Remove the entries' rows (all rows when None) from the FTS5 table."""
@@ -38,46 +55,76 @@ class SqliteBackend:
                 return
             sql, params = entries.values("pk").order_by().query.sql_with_params()
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({sql})", params)
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE -rowid IN ({sql})", params)
 
-    def find(self, query: str, terms: list[str], entries: QuerySet, limit: int, offset: int):
+    def find(self, terms: list[str], entries: QuerySet, limit: int, offset: int, *,
+             readable_body_ids=frozenset(), order: str = RELEVANCE):
         """(item id, rank) pairs of the best matches among entries, and the number of matches."""
-        sql, params = entries.values("pk").order_by().query.sql_with_params()
+        restricted = _restricted_for(readable_body_ids)
+        if restricted is None:
+            rowids = entries.values("pk")
+        else:
+            rowids = entries.annotate(
+                fts_row=Case(When(restricted, then=-F("pk")), default=F("pk"), output_field=BigIntegerField())
+            ).values("fts_row")
+        sql, params = rowids.order_by().query.sql_with_params()
         # "+rowid" keeps SQLite from probing the FTS table once per filtered id (quadratic).
-        where = f"{FTS_TABLE} MATCH %s AND +rowid IN ({sql})"
+        where = f"{FTS_TABLE} MATCH %s AND +{FTS_TABLE}.rowid IN ({sql})"
         params = [fts5_query(terms), *params]
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {where}", params)
             total = cursor.fetchone()[0]
-            cursor.execute(f"SELECT rowid, -{BM25} FROM {FTS_TABLE} WHERE {where} "
-                           f"ORDER BY {BM25}, rowid DESC LIMIT %s OFFSET %s", [*params, limit, offset])
+            if order == DATE:
+                cursor.execute(
+                    f"SELECT abs({FTS_TABLE}.rowid), -{BM25} FROM {FTS_TABLE} JOIN search_searchentry entry "
+                    f"ON entry.item_id = abs({FTS_TABLE}.rowid) WHERE {where} "
+                    f"ORDER BY entry.date IS NULL, entry.date DESC, {BM25}, 1 DESC LIMIT %s OFFSET %s",
+                    [*params, limit, offset])
+            else:
+                cursor.execute(f"SELECT abs(rowid), -{BM25} FROM {FTS_TABLE} WHERE {where} "
+                               f"ORDER BY {BM25}, abs(rowid) DESC LIMIT %s OFFSET %s", [*params, limit, offset])
             return cursor.fetchall(), total
 
 
 class PostgresBackend:
-    """A weighted Swedish tsvector of the stemmed text, GIN-indexed, ranked with ts_rank_cd."""
+    """Weighted tsvectors of the stemmed text, GIN-indexed, ranked with ts_rank_cd."""
 
-    UPDATE = (
-        "UPDATE search_searchentry SET search_vector = "
+    VECTOR = (
         f"setweight(to_tsvector('{CONFIG}', %s), 'A') || setweight(to_tsvector('{CONFIG}', %s), 'B')"
-        f" || setweight(to_tsvector('{CONFIG}', %s), 'C') WHERE item_id = %s"
+        f" || setweight(to_tsvector('{CONFIG}', %s), 'C') || setweight(to_tsvector('{CONFIG}', %s), 'D')"
     )
+    UPDATE = f"UPDATE search_searchentry SET search_vector = {VECTOR} WHERE item_id = %s"
+    UPDATE_MEMBERS = f"UPDATE search_searchentry SET members_vector = {VECTOR} WHERE item_id = %s"
 
     def write(self, entries: list[SearchEntry]) -> None:
-        """Store the entries' weighted tsvector, built from the same stems as on SQLite."""
+        """Store the entries' weighted tsvectors, built from the same stems as on SQLite."""
         with connection.cursor() as cursor:
-            cursor.executemany(self.UPDATE, [(*_stemmed_columns(e), e.pk) for e in entries])
+            cursor.executemany(self.UPDATE, [(*_stemmed_columns(e, restricted=False), e.pk) for e in entries])
+            members = [(*_stemmed_columns(e, restricted=True), e.pk) for e in entries if e.has_restricted]
+            if members:
+                cursor.executemany(self.UPDATE_MEMBERS, members)
 
     def clear(self, entries: QuerySet | None = None) -> None:
-        """Nothing to do: the vector lives in the entry row."""
+        """Nothing to do: the vectors live in the entry row."""
 
-    def find(self, query: str, terms: list[str], entries: QuerySet, limit: int, offset: int):
+    def find(self, terms: list[str], entries: QuerySet, limit: int, offset: int, *,
+             readable_body_ids=frozenset(), order: str = RELEVANCE):
         """(item id, rank) pairs of the best matches among entries, and the number of matches."""
-        tsquery = SearchQuery(websearch_query(query), search_type="websearch", config=CONFIG)
-        matches = entries.filter(search_vector=tsquery)
-        ranked = matches.annotate(
-            rank=SearchRank(F("search_vector"), tsquery, cover_density=True)
-        ).order_by("-rank", "-pk").values_list("pk", "rank")
-        return list(ranked[offset:offset + limit]), matches.count()
+        query = SearchQuery(tsquery(terms), search_type="raw", config=CONFIG)
+        rank = SearchRank(F("search_vector"), query, cover_density=True)
+        restricted = _restricted_for(readable_body_ids)
+        if restricted is None:
+            matches = entries.filter(search_vector=query)
+        else:
+            matches = entries.filter((Q(search_vector=query) & ~restricted) | (Q(members_vector=query) & restricted))
+            rank = Case(When(restricted, then=SearchRank(F("members_vector"), query, cover_density=True)),
+                        default=rank)
+        ranked = matches.annotate(rank=rank)
+        if order == DATE:
+            ranked = ranked.order_by(F("date").desc(nulls_last=True), "-rank", "-pk")
+        else:
+            ranked = ranked.order_by("-rank", "-pk")
+        return list(ranked.values_list("pk", "rank")[offset:offset + limit]), matches.count()
 
 
 def get_backend():

@@ -6,6 +6,7 @@ from samverkan.meetings.models import AgendaItem, Clause, Meeting, MinutesVersio
 from samverkan.meetings.published import public_meeting
 from samverkan.meetings.selectors import all_items
 
+from . import attachments, vocabulary
 from .backends import get_backend
 from .models import SearchEntry
 
@@ -17,30 +18,46 @@ def _clauses_text(item: AgendaItem) -> str:
     return "\n".join(c.text for c in clauses)
 
 
-def _entry(item: AgendaItem) -> SearchEntry:
+def _attachment_ids(items) -> list[int]:
+    return [a.pk for item in items for a in item.attachments.all() if a.file]
+
+
+def _entry(item: AgendaItem, attachment_texts: dict[int, str]) -> SearchEntry:
+    """The item's entry; its attachments as the reading says (which are public), their text as kept."""
     meeting = item.meeting
+    shared = [attachment_texts.get(a.pk, "") for a in item.attachments.all() if a.public]
+    restricted = [attachment_texts.get(a.pk, "") for a in item.attachments.all() if not a.public]
+    restricted_text = "\n".join(t for t in restricted if t)
     return SearchEntry(
         item=item, meeting=meeting, body_id=meeting.body_id, date=meeting.date,
         year=meeting.date.year if meeting.date else None, item_type=item.type, title=item.title,
         body_text="\n".join(t for t in (item.agenda_text, item.minutes_text) if t),
         clauses_text=_clauses_text(item),
         presenters="\n".join(p.person.name for p in item.presentations.all()),
+        attachments_text="\n".join(t for t in shared if t),
+        restricted_text=restricted_text, has_restricted=bool(restricted_text),
     )
+
+
+def _write(entries: list[SearchEntry]) -> int:
+    SearchEntry.objects.bulk_create(entries, batch_size=500)
+    get_backend().write(entries)
+    vocabulary.add(entries)
+    return len(entries)
 
 
 def _index(meeting_ids: list[int]) -> int:
     items = (AgendaItem.objects.filter(meeting__in=meeting_ids).select_related("meeting")
-             .prefetch_related("clauses", "presentations__person").order_by())
-    entries = [_entry(item) for item in items]
-    SearchEntry.objects.bulk_create(entries, batch_size=500)
-    get_backend().write(entries)
-    return len(entries)
+             .prefetch_related("clauses", "presentations__person", "attachments").order_by())
+    texts = attachments.texts(_attachment_ids(items))
+    return _write([_entry(item, texts) for item in items])
 
 
 @transaction.atomic
 def remove_meeting(meeting: Meeting) -> None:
     """Remove the search entries of one meeting's items."""
     entries = SearchEntry.objects.filter(meeting=meeting)
+    vocabulary.remove(entries)
     get_backend().clear(entries)
     entries.delete()
 
@@ -50,10 +67,9 @@ def _index_published(meeting_id: int) -> int:
     reading = public_meeting(meeting_id, drafts=False)
     readings = list(all_items(reading))
     existing = set(AgendaItem.objects.filter(pk__in=[item.pk for item in readings]).values_list("pk", flat=True))
-    entries = [_entry(item) for item in readings if item.pk in existing]  # items removed since are gone
-    SearchEntry.objects.bulk_create(entries, batch_size=500)
-    get_backend().write(entries)
-    return len(entries)
+    readings = [item for item in readings if item.pk in existing]  # items removed since are gone
+    texts = attachments.texts(_attachment_ids(readings))  # attachments deleted since are gone too
+    return _write([_entry(item, texts) for item in readings])
 
 
 def _with_kept_reading(meeting_ids) -> set[int]:
@@ -75,6 +91,7 @@ def rebuild_index() -> int:
     """Rebuild the search index of every meeting; returns the number of items indexed."""
     SearchEntry.objects.all().delete()
     get_backend().clear()
+    vocabulary.clear()
     ids = list(Meeting.objects.order_by("pk").values_list("pk", flat=True))
     published = _with_kept_reading(ids)
     live = [pk for pk in ids if pk not in published]

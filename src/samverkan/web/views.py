@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from samverkan.archive.models import SourceDocument
@@ -37,7 +38,7 @@ from samverkan.meetings.selectors import (
     visible_people,
 )
 from samverkan.meetings.verification import verified_by
-from samverkan.search.selectors import available_years, search
+from samverkan.search.selectors import filter_choices, latest_decisions, search
 
 RESULTS_PER_PAGE = 20
 
@@ -160,21 +161,33 @@ def _int_or_none(value):
         return None
 
 
+SEARCH_ORDERS = {"relevans": "relevance", "datum": "date"}
+SEARCH_FILTERS = {"ar": "year", "organ": "body_id", "foredragande": "presenter_id", "organisation": "organization_id"}
+
+
 def search_page(request):
+    """One search box and its filters; without a query, help and the latest decisions."""
     query = request.GET.get("q", "").strip()
-    year = _int_or_none(request.GET.get("ar"))
+    numbers = {name: _int_or_none(request.GET.get(param)) for param, name in SEARCH_FILTERS.items()}
     item_type = request.GET.get("typ") or None
     if item_type not in AgendaItem.Type.values:
         item_type = None
+    order = request.GET.get("ordning") if request.GET.get("ordning") in SEARCH_ORDERS else "relevans"
     page_number = max(_int_or_none(request.GET.get("sida")) or 1, 1)
     readable = member_body_ids(request.user)
-    result = search(query, year=year, item_type=item_type, limit=RESULTS_PER_PAGE,
-                    offset=(page_number - 1) * RESULTS_PER_PAGE, readable_body_ids=readable)
+    result = search(query, item_type=item_type, order=SEARCH_ORDERS[order], limit=RESULTS_PER_PAGE,
+                    offset=(page_number - 1) * RESULTS_PER_PAGE, readable_body_ids=readable, **numbers)
     paginator = Paginator(range(result.total), RESULTS_PER_PAGE)
+    kept = {param: request.GET.get(param) for param in ("q", "typ", "ordning", *SEARCH_FILTERS)
+            if request.GET.get(param)}
     return render(request, "web/search.html", {
-        "query": query, "year": year, "item_type": item_type, "result": result,
-        "years": available_years(readable), "types": AgendaItem.Type.choices,
+        "query": query, "item_type": item_type, "order": order, "result": result,
+        "filters": {param: numbers[name] for param, name in SEARCH_FILTERS.items()},
+        "choices": filter_choices(readable), "types": AgendaItem.Type.choices,
         "page": paginator.get_page(page_number) if result.total else None,
+        "page_query": urlencode(kept),
+        "suggestion_query": urlencode({**kept, "q": result.suggestion}) if result.suggestion else "",
+        "latest": [] if query else latest_decisions(readable_body_ids=readable),
     })
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, dashboard, inbox, notice, publish, record
+from .views import agenda, dashboard, inbox, notice, present, publish, record
 
 app_name = "meetings"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("moten/<int:pk>/kallelse/skicka/", notice.notice_send, name="notice_send"),
     path("moten/<int:pk>/kallelse/skicka-igen/<int:person_pk>/", notice.notice_resend, name="notice_resend"),
     path("moten/<int:pk>/narvaro/", record.attendance, name="attendance"),
+    path("moten/<int:pk>/narvarande-som-medlemmar/", present.present_as_members, name="present_as_members"),
     path("moten/<int:pk>/anteckningar/", record.record, name="record"),
     path("moten/<int:pk>/publicera/", publish.publish, name="publish"),
     path("punkter/<int:pk>/", agenda.item_edit, name="item"),

@@ -87,6 +87,10 @@ def test_the_secretariat_chooses_a_person_and_is_warned_before_saving(live_serve
         expect(page.get_by_role("radio", name="Åsa Dedering, Region Dalarna")).to_be_checked()
         assert not Appointment.objects.filter(person__name="Åsa Dedering").exists()
         assert_controls_named(page)
+        page.set_viewport_size({"width": 320, "height": 800})
+        assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
+        assert_controls_named(page)
+        page.set_viewport_size({"width": 1280, "height": 800})
 
     with step(page, tmp_path, "4 Spara ändå: saved, and said as a warning"):
         page.get_by_role("button", name="Spara ändå").click()

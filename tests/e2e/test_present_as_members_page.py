@@ -55,6 +55,10 @@ def test_the_people_present_at_an_imported_meeting_become_members(live_server, p
             expect(page.get_by_role("row").filter(has_text=first.person.name)).to_contain_text(
                 first.organization.name)
         assert_controls_named(page)
+        page.set_viewport_size({"width": 320, "height": 800})
+        assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
+        assert_controls_named(page)
+        page.set_viewport_size({"width": 1280, "height": 800})
 
     with step(page, tmp_path, "3 untick the guest and save: the others are members"):
         page.get_by_role("checkbox", name=guest.person.name, exact=True).uncheck()

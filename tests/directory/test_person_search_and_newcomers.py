@@ -6,6 +6,8 @@ import datetime
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samverkan.core.errors import UserError
@@ -120,3 +122,17 @@ def test_each_new_membership_reads_as_a_sentence(council, people):
     add_members(council, [Newcomer(people["maria"])], acting_user=account)
     entry = LogEntry.objects.get(content_type=ContentType.objects.get_for_model(Membership))
     assert audit.sentence(entry) == "Anna Berg skapade medlemskapet för Maria Jonsson i Välfärdsrådet."
+
+
+def test_the_search_asks_the_database_as_often_for_ten_found_as_for_one(client, network, people):
+    client.force_login(factories.secretary_of(network))
+
+    def queries(text: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            client.get(SEARCH, {"q": text}, HTTP_HX_REQUEST="true")
+        return len(captured)
+
+    one = queries("maria")
+    for number in range(PEOPLE_FOUND):
+        Person.objects.create(name=f"Maria {number:02d} Testsson", organization=factories.municipality(f"K {number}"))
+    assert queries("maria") == one

@@ -5,6 +5,8 @@ members. The attendance page links there and to the member list, never to the ad
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samverkan.directory.models import Body, Membership, Person
@@ -116,3 +118,21 @@ def test_only_the_bodys_secretariat_reaches_the_page(client, meeting):
     assert client.get(url(meeting)).status_code == 404
     assert client.post(url(meeting), {"person": ["1"]}).status_code == 404
     assert Membership.objects.count() == 1
+
+
+def queries_for(client, address: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(address).status_code == 200
+    return len(queries)
+
+
+def test_the_pages_ask_the_database_as_often_for_many_present_as_for_few(client, secretary, meeting):
+    client.force_login(secretary)
+    attendance_url = reverse("meetings:attendance", args=[meeting.pk])
+    few = (queries_for(client, url(meeting)), queries_for(client, attendance_url))
+    more = [Presence(Person.objects.create(name=f"Gäst {number:02d} Testsson",
+                                           organization=factories.municipality(f"Kommun {number}")), None, "Gäst")
+            for number in range(8)]
+    present = [Presence(a.person, a.organization, a.title) for a in meeting.attendances.all()]
+    recording.record_attendance(meeting, present + more, None)
+    assert (queries_for(client, url(meeting)), queries_for(client, attendance_url)) == few

@@ -153,6 +153,8 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
         page.get_by_role("button", name="Spara punkten").click()
 
         expect_message(page, "Punkt 5 är sparad.")
+        page.get_by_role("link", name=re.compile(r"^Dagordning ")).click()
+        expect(page.get_by_role("region", name="Lägg till punkt")).to_be_visible()
         assert agenda_titles(page)[-2:] == [f"5. {NEW_ITEM}", "6. Övriga frågor"]
 
     with step(page, tmp_path, "4 attach a PDF to the item"):

@@ -43,11 +43,11 @@ def upload(client, item, file, public=None):
 def test_the_upload_form_ticks_offentlig_as_the_body_says(client, secretary, meeting, body):
     client.force_login(secretary)
     item = meeting.items.get(number="2")
-    assert 'name="public" id="id_public" checked' in item_page(client, item)
+    assert 'name="bilaga-public" form="punkt" id="id_bilaga-public" checked' in item_page(client, item)
 
     body.attachments_public_by_default = False
     body.save()
-    assert 'name="public" id="id_public">' in item_page(client, item)
+    assert 'name="bilaga-public" form="punkt" id="id_bilaga-public">' in item_page(client, item)
 
 
 def test_the_body_setting_is_changed_on_its_edit_page(client, secretary, body):

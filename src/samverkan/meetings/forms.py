@@ -115,6 +115,13 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label="Fil (PDF, Word, Excel eller PowerPoint)")
     public = forms.BooleanField(label="Offentlig när minnesanteckningarna publiceras", required=False)
 
+    def __init__(self, *args, owner_form: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if owner_form:  # fields placed outside the item's form still post with it (HTML form attribute)
+            self.use_required_attribute = False  # else the browser refuses "Spara punkten" without a file
+            for field in self.fields.values():
+                field.widget.attrs["form"] = owner_form
+
 
 class RecordItemForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)

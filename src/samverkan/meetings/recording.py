@@ -111,6 +111,21 @@ def adopt_proposals(item: AgendaItem, expected_version: int | None = None) -> Ag
     return item
 
 
+def can_adopt_as_proposed(item: AgendaItem) -> bool:
+    """An item the meeting can decide "enligt förslaget": it has proposals, or it is procedural (opening)."""
+    return bool(item.proposals) or item.type == AgendaItem.Type.PROCEDURAL
+
+
+@action
+def adopt_remaining_proposals(meeting: Meeting) -> list[AgendaItem]:
+    """Every item nothing is recorded of yet is decided as proposed; the rest stay as recorded."""
+    adopted = []
+    for item in meeting.items.filter(outcome=AgendaItem.Outcome.OPEN).prefetch_related("clauses"):
+        if can_adopt_as_proposed(item) and not item.decisions:
+            adopted.append(adopt_proposals(item))
+    return adopted
+
+
 @action
 def table_item(item: AgendaItem, expected_version: int | None = None) -> AgendaItem:
     """The meeting tabled the item: it is offered on the next agenda."""

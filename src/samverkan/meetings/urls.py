@@ -27,6 +27,7 @@ urlpatterns = [
     path("punkter/<int:pk>/bilagor/", agenda.attachment_add, name="attachment_add"),
     path("punkter/<int:pk>/anteckna/", record.record_item, name="record_item"),
     path("punkter/<int:pk>/enligt-forslag/", record.adopt_proposals, name="adopt_proposals"),
+    path("moten/<int:pk>/alla-enligt-forslag/", record.adopt_remaining, name="adopt_remaining"),
     path("inkommande/<int:pk>/", inbox.inbox, name="inbox"),
     path("inkommande/arenden/<int:pk>/avvisa/", inbox.forwarding_dismiss, name="forwarding_dismiss"),
     path("bilagor/<int:pk>/ta-bort/", agenda.attachment_remove, name="attachment_remove"),

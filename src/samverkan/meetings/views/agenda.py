@@ -111,31 +111,71 @@ def item_carry_over(request, pk):
     return redirect(agenda_url(meeting))
 
 
+ITEM_FORM_ID = "punkt"
+
+
 @secretariat_required
 def item_edit(request, pk):
+    """The item's text and its attachments; "Bifoga" saves the typed text too, so nothing is lost."""
     item = editable_item(request, pk)
-    initial = {
-        "version": item.lock_version, "title": item.title, "type": item.type, "agenda_text": item.agenda_text,
-        "presenters": "\n".join(f"{p.person.name}, {p.title}".rstrip(", ") for p in item.presentations.all()),
-        "proposals": "\n".join(c.text for c in item.proposals),
-    }
-    form = ItemForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved = run_action(request, lambda: services.update_item(
-            item, data["version"], title=data["title"], type=data["type"], agenda_text=data["agenda_text"],
-            proposals=data["proposals"], presenters=data["presenters"],
-                acting_user=request.user), f"Punkt {item.number} är sparad.")
-        if saved:
+    form = ItemForm(request.POST or None, initial=_item_initial(item))
+    attachment_form = AttachmentForm(
+        request.POST or None, request.FILES or None, prefix="bilaga", owner_form=ITEM_FORM_ID,
+        initial={"public": item.meeting.body.attachments_public_by_default})
+    attaching = request.POST.get("intent") == "attach"
+    if request.method == "POST":
+        if form.is_valid() and _save_item(request, item, form, only_if_changed=attaching):
+            if attaching:
+                _attach(request, item, attachment_form)
+            if attaching or request.htmx:  # an inline save stays on the item, in place
+                return redirect("meetings:item", item.pk)
             return redirect(agenda_url(item.meeting))
+        if attaching:
+            messages.error(request, "Bilagan är inte bifogad: rätta felen i punkten och välj filen igen.")
     listed = list(item.attachments.all())
     duplicates = selectors.same_files(listed)
     for attachment in listed:
         attachment.same_file = duplicates.get(attachment.pk)
     return render(request, "meetings/item_form.html", {
-        "item": item, "form": form, "attachments": listed,
-        "attachment_form": AttachmentForm(initial={"public": item.meeting.body.attachments_public_by_default}),
+        "item": item, "form": form, "attachments": listed, "attachment_form": attachment_form,
+        "form_id": ITEM_FORM_ID,
     })
+
+
+def _item_initial(item):
+    return {
+        "version": item.lock_version, "title": item.title, "type": item.type, "agenda_text": item.agenda_text,
+        "presenters": "\n".join(f"{p.person.name}, {p.title}".rstrip(", ") for p in item.presentations.all()),
+        "proposals": "\n".join(c.text for c in item.proposals),
+    }
+
+
+def _save_item(request, item, form, *, only_if_changed=False) -> bool:
+    """Save the typed text; False only when the action refused it."""
+    if only_if_changed and not form.has_changed():
+        return True
+    data = form.cleaned_data
+    return run_action(request, lambda: services.update_item(
+        item, data["version"], title=data["title"], type=data["type"], agenda_text=data["agenda_text"],
+        proposals=data["proposals"], presenters=data["presenters"], acting_user=request.user),
+        f"Punkt {item.number} är sparad.")
+
+
+def _attach(request, item, form) -> None:
+    if not form.is_valid():
+        messages.error(request, "Välj en fil att bifoga.")
+        return
+    try:
+        attachment = attachments.attach_file(item, form.cleaned_data["file"], form.cleaned_data["public"],
+                                             acting_user=request.user)
+    except attachments.AttachmentRejected as error:
+        messages.error(request, str(error))
+        return
+    messages.success(request, f"{attachment.label}: {attachment.original_name} är bifogad.")
+    same = selectors.same_files([attachment]).get(attachment.pk)
+    if same:
+        messages.warning(request, f"{attachment.original_name} är samma fil som {same.label} "
+                                  f"(punkt {same.item.full_number}).")
 
 
 @secretariat_required
@@ -179,20 +219,7 @@ def reorder(request, pk):
 @require_POST
 def attachment_add(request, pk):
     item = editable_item(request, pk)
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            attachment = attachments.attach_file(item, form.cleaned_data["file"], form.cleaned_data["public"],
-                                                 acting_user=request.user)
-            messages.success(request, f"{attachment.label}: {attachment.original_name} är bifogad.")
-            same = selectors.same_files([attachment]).get(attachment.pk)
-            if same:
-                messages.warning(request, f"{attachment.original_name} är samma fil som {same.label} "
-                                          f"(punkt {same.item.full_number}).")
-        except attachments.AttachmentRejected as error:
-            messages.error(request, str(error))
-    else:
-        messages.error(request, "Välj en fil att bifoga.")
+    _attach(request, item, AttachmentForm(request.POST, request.FILES))
     return redirect("meetings:item", item.pk)
 
 

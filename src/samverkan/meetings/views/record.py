@@ -19,6 +19,7 @@ from ..forms import (
     RecordItemForm,
     lines,
 )
+from ..models import AgendaItem
 from ..published import has_unpublished_changes
 from ..selectors import all_items, meeting_with_items, present_non_members
 from .common import editable_item, editable_meeting, posted_version
@@ -67,18 +68,40 @@ def _attendance_from_post(request, members: list[Person]):
 def record(request, pk):
     meeting = editable_meeting(request, pk)
     meeting = meeting_with_items(meeting.pk)
-    forms_by_item = {}
-    body_choices = [("", "---------"), *((body.pk, str(body)) for body in Body.objects.all())]
-    for item in all_items(meeting):
-        forms_by_item[item.pk] = RecordItemForm(prefix=f"item-{item.pk}", body_choices=body_choices, initial={
-            "version": item.lock_version, "minutes_text": item.minutes_text,
-            "decisions": "\n".join(c.text for c in item.decisions), "outcome": item.outcome,
-            "forwarded_to": item.forwarded_to_id,
-        })
+    choices = _body_choices()
     return render(request, "meetings/record.html", {
-        "meeting": meeting, "forms": forms_by_item, "publish_form": PublishForm(),
-        "versions": meeting.minutes_versions.all(),
+        "meeting": meeting, "forms": {item.pk: _record_form(item, choices) for item in all_items(meeting)},
+        "publish_form": PublishForm(), "versions": meeting.minutes_versions.all(),
         "unpublished_changes": has_unpublished_changes(meeting, minutes_text(meeting)),
+        "remaining": [item for item in all_items(meeting) if _adoptable(item)],
+    })
+
+
+def _body_choices():
+    """The same list for every item's form: one query, not one per item."""
+    return [("", "---------"), *((body.pk, str(body)) for body in Body.objects.all())]
+
+
+def _record_form(item, body_choices, data=None):
+    return RecordItemForm(data, prefix=f"item-{item.pk}", body_choices=body_choices, initial={
+        "version": item.lock_version, "minutes_text": item.minutes_text,
+        "decisions": "\n".join(c.text for c in item.decisions), "outcome": item.outcome,
+        "forwarded_to": item.forwarded_to_id,
+    })
+
+
+def _adoptable(item) -> bool:
+    return not item.outcome and not item.decisions and recording.can_adopt_as_proposed(item)
+
+
+def _item_saved(request, item, form=None):
+    """Back to the item on the record page; for htmx only the item's section, with the message beside it."""
+    if not request.htmx:
+        return redirect(f"{reverse('meetings:record', args=[item.meeting_id])}#punkt-{item.pk}")
+    item = AgendaItem.objects.prefetch_related("clauses").get(pk=item.pk)
+    return render(request, "meetings/_record_item_saved.html", {
+        "item": item, "forms": {item.pk: form or _record_form(item, _body_choices())},
+        "saved_messages": list(messages.get_messages(request)),
     })
 
 
@@ -86,16 +109,16 @@ def record(request, pk):
 @require_POST
 def record_item(request, pk):
     item = editable_item(request, pk)
-    form = RecordItemForm(request.POST, prefix=f"item-{item.pk}")
-    if form.is_valid():
-        data = form.cleaned_data
-        run_action(request, lambda: recording.record_item(
-            item, data["version"], minutes_text=data["minutes_text"], decisions=data["decisions"],
-            outcome=data["outcome"] or "", forwarded_to=data["forwarded_to"], acting_user=request.user),
-            f"Punkt {item.number} är sparad.")
-    else:
+    form = RecordItemForm(request.POST, prefix=f"item-{item.pk}", body_choices=_body_choices())
+    if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect(f"{reverse('meetings:record', args=[item.meeting_id])}#punkt-{item.pk}")
+        return _item_saved(request, item, form)
+    data = form.cleaned_data
+    saved = run_action(request, lambda: recording.record_item(
+        item, data["version"], minutes_text=data["minutes_text"], decisions=data["decisions"],
+        outcome=data["outcome"] or "", forwarded_to=data["forwarded_to"], acting_user=request.user),
+        f"Punkt {item.number} är sparad.")
+    return _item_saved(request, item, None if saved else form)
 
 
 @secretariat_required
@@ -105,4 +128,19 @@ def adopt_proposals(request, pk):
     run_action(request, lambda: recording.adopt_proposals(
         item, posted_version(request, item), acting_user=request.user),
         f"Punkt {item.number}: beslut enligt förslaget.")
-    return redirect(f"{reverse('meetings:record', args=[item.meeting_id])}#punkt-{item.pk}")
+    return _item_saved(request, item)
+
+
+@secretariat_required
+@require_POST
+def adopt_remaining(request, pk):
+    meeting = editable_meeting(request, pk)
+    run_action(request, lambda: recording.adopt_remaining_proposals(meeting, acting_user=request.user),
+               lambda adopted: (f"Beslut enligt förslagen i {_count(adopted)}: "
+                                f"{', '.join(item.full_number for item in adopted)}." if adopted
+                                else "Alla punkter har redan ett utfall."))
+    return redirect("meetings:record", meeting.pk)
+
+
+def _count(items) -> str:
+    return "1 punkt" if len(items) == 1 else f"{len(items)} punkter"

@@ -53,10 +53,10 @@ def test_the_page_flags_the_breach_and_says_whose_turn_it_is(client, network, se
 def test_appoint_and_record_the_exception_through_the_pages(client, network, secretary, rules, people):
     client.force_login(secretary)
     response = client.post(reverse("appointments:appoint", args=[network.slug]), {
-        "person": "Åsa Dedering", "role": "chair", "body": network.pk, "start_date": "2022-01-01",
-        "end_date": "2022-12-31", "decided_on": "2021-12-17",
+        "person": people["dedering"].pk, "role": "chair", "body": network.pk, "start_date": "2022-01-01",
+        "end_date": "2022-12-31", "decided_on": "2021-12-17", "spara_anda": "1",
         "decision_text": "att utse Åsa Dedering som ordförande i Länschefsnätverket under 2022."}, follow=True)
-    assert "Strider mot arbetsordningen" in response.content.decode()
+    assert "strider mot arbetsordningen" in response.content.decode()
     appointment = Appointment.objects.get(person=people["dedering"])
     assert appointment.appointed_by == network and appointment.side == "region"
     client.post(reverse("appointments:record_exception", args=[appointment.pk]), {

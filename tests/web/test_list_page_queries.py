@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from samverkan.appointments import services as appointments
 from samverkan.appointments.models import Appointment
+from samverkan.directory.models import Person
 from samverkan.funds import services as funds
 from samverkan.matters import services as matters
 from samverkan.meetings import services as meetings
@@ -45,7 +46,8 @@ def add_appointments(network):
     def add(start, end):
         for number in range(start, end):
             organization = factories.municipality(f"Kommun {number}")
-            appointments.appoint(f"Person {number}", network, Appointment.Role.MEMBER, JANUARY, DECEMBER,
+            person = Person.objects.create(name=f"Person {number}", organization=organization)
+            appointments.appoint(person, network, Appointment.Role.MEMBER, JANUARY, DECEMBER,
                                  organization=organization, appointed_by=network)
     return add
 

@@ -13,3 +13,7 @@ class AppointmentsConfig(AppConfig):
         from .receivers import move_appointments
 
         people_merging.connect(move_appointments, dispatch_uid="appointments.move_appointments")
+
+        from .audit import register_describers
+
+        register_describers()

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from samverkan.directory.models import Body, Organization
+from samverkan.directory.models import Body, Organization, Person
 from samverkan.meetings.forms import DecisionItemField, decision_items
 from samverkan.meetings.models import AgendaItem
 
@@ -11,8 +11,43 @@ from .models import Appointment, BodyRules, RuleException
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+NEW_PERSON = "ny"
+
+
+class PersonChoiceForm(forms.Form):
+    """Who is appointed: a person chosen from the directory (`person` is its id), or "ny" and a new one.
+
+    The page renders these fields itself (the search, the list of people found and "Ny person").
+    """
+
+    person = forms.CharField(required=False)
+    new_name = forms.CharField(label="Namn", max_length=200, required=False)
+    new_organization = forms.CharField(label="Organisation", max_length=200, required=False,
+                                       widget=forms.TextInput(attrs={"list": "organisationer", "autocomplete": "off"}))
+    new_title = forms.CharField(label="Befattning", max_length=200, required=False)
+    new_email = forms.CharField(label="E-post", max_length=254, required=False,
+                                widget=forms.TextInput(attrs={"type": "email", "autocomplete": "off"}))
+
+    def clean(self):
+        data = super().clean()
+        choice = data.get("person", "")
+        data["chosen"] = None
+        if choice == NEW_PERSON:
+            if not data.get("new_name", "").strip():
+                self.add_error("new_name", "Ange den nya personens namn.")
+        elif choice.isdigit() and (person := Person.objects.select_related("organization")
+                                   .filter(pk=int(choice)).first()) is not None:
+            data["chosen"] = person
+        else:
+            raise forms.ValidationError("Välj en person i listan, eller ”Ny person”.", code="person_missing")
+        return data
+
+    @property
+    def is_new(self) -> bool:
+        return self.data.get("person") == NEW_PERSON
+
+
 class AppointForm(forms.Form):
-    person = forms.CharField(label="Person", max_length=200, help_text="Namnet som i minnesanteckningarna.")
     organization = forms.ModelChoiceField(label="Organisation", queryset=Organization.objects.all(), required=False,
                                           help_text="Tomt: personens organisation.")
     role = forms.ChoiceField(label="Förtroendeuppdrag", choices=Appointment.Role.choices)

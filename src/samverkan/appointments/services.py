@@ -1,6 +1,9 @@
 """Writes for appointments: appoint, end an appointment, record a decided exception, table an election.
 
-Rule breaches are not refused: the body decides, the system flags (see rules.check_appointment).
+Rule breaches are not refused: the body decides, the system flags (see rules.check_appointment). The
+secretariat's page asks first: with `refuse_breaches=True` an appointment that breaks a rule is not
+saved, and the RuleConflict names every breach, so that the secretary can correct it or save anyway.
+People are chosen from the directory; a new person is created only on purpose (appoint_new_person).
 """
 
 from __future__ import annotations
@@ -10,12 +13,12 @@ from datetime import date
 
 from samverkan.core.actions import action
 from samverkan.core.errors import UserError
+from samverkan.directory.members import create_person
 from samverkan.directory.models import Body, Membership, Organization, Person
-from samverkan.directory.services import get_or_create_person
 from samverkan.meetings.models import AgendaItem, Clause
 
 from .models import Appointment, BodyRules, Election, RuleException
-from .rules import term_bounds
+from .rules import rule_breaches, term_bounds
 
 Role = Appointment.Role
 STEERING_GROUP_NAME = re.compile(r"^styrgrupp", re.IGNORECASE)
@@ -46,19 +49,30 @@ def _decision_date(decision_item, decided_on):
     return decided_on
 
 
+class RuleConflict(UserError):
+    """The appointment breaks the body's rules; `breaches` are the findings, each a Swedish sentence."""
+
+    def __init__(self, breaches: list[str]):
+        super().__init__("Förtroendeuppdraget strider mot arbetsordningen: " + " ".join(breaches),
+                         code="rule_conflict")
+        self.breaches = breaches
+
+
 @action
-def appoint(person: Person | str, body: Body, role: str, start_date: date | None, end_date: date | None, *,
+def appoint(person: Person, body: Body, role: str, start_date: date | None, end_date: date | None, *,
             side: str = "", organization: Organization | None = None, appointed_by: Body | None = None,
-            decision_item=None, decision_text: str = "", decided_on: date | None = None) -> Appointment:
+            decision_item=None, decision_text: str = "", decided_on: date | None = None,
+            refuse_breaches: bool = False) -> Appointment:
     """Record an appointment for a term; a seat as member also makes the person a member of the body.
 
-    `person` may be a name as typed: the person is found or added in the same transaction.
-    An open (tabled) election of the same role and term is decided by it.
+    The person is one recorded in the directory. An open (tabled) election of the same role and term
+    is decided by it. With `refuse_breaches`, an appointment that breaks a rule raises RuleConflict
+    and nothing is saved.
     """
+    if not isinstance(person, Person):
+        raise TypeError("appoint takes a Person from the directory, not a name")
     if start_date and end_date and end_date < start_date:
-        raise UserError("Förtroendeuppdraget kan inte sluta innan det börjar.")
-    if isinstance(person, str):
-        person = get_or_create_person(person, organization)
+        raise UserError("Förtroendeuppdraget kan inte sluta innan det börjar.", code="end_before_start")
     organization = organization or person.organization
     appointment = Appointment.objects.create(
         person=person, body=body, role=role, start_date=start_date, end_date=end_date,
@@ -66,6 +80,10 @@ def appoint(person: Person | str, body: Body, role: str, start_date: date | None
         decision_item=decision_item, decision_text=decision_text,
         decided_on=_decision_date(decision_item, decided_on),
     )
+    if refuse_breaches:
+        breaches = [finding.message for finding in rule_breaches(appointment)]
+        if breaches:
+            raise RuleConflict(breaches)  # the transaction is rolled back: nothing is saved
     if role == Role.MEMBER:
         appointment.membership = Membership.objects.create(
             person=person, body=body, organization=organization, role=Role.MEMBER.label,
@@ -79,6 +97,17 @@ def appoint(person: Person | str, body: Body, role: str, start_date: date | None
             election.decided_by = appointment
             election.save(update_fields=["decided_by", "modified"])
     return appointment
+
+
+@action
+def appoint_new_person(name: str, body: Body, role: str, start_date: date | None, end_date: date | None, *,
+                       person_organization: str = "", title: str = "", email: str = "",
+                       **appointment) -> Appointment:
+    """Create a new person on purpose (a name already recorded is refused) and appoint them."""
+    if start_date and end_date and end_date < start_date:
+        raise UserError("Förtroendeuppdraget kan inte sluta innan det börjar.", code="end_before_start")
+    person = create_person(name, organization=person_organization, title=title, email=email)
+    return appoint(person, body, role, start_date, end_date, **appointment)
 
 
 @action

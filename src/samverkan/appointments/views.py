@@ -17,12 +17,14 @@ from samverkan.directory.access import (
     served_body_ids,
 )
 from samverkan.directory.models import Body
+from samverkan.directory.selectors import organization_names, person_choices
 
 from . import services
 from .forms import (
     AppointForm,
     EndAppointmentForm,
     ExceptionForm,
+    PersonChoiceForm,
     RulesForm,
     TableElectionForm,
 )
@@ -59,13 +61,19 @@ def appointment_bodies(request):
 def body_appointments_page(request, slug):
     body = served_body(request, slug)
     year = timezone.localdate().year
-    rows = [(a, check_appointment(a)) for a in body_appointments(body)]
+    ruled: dict[int, bool] = {}
+    rows = []
+    for appointment in body_appointments(body):
+        if appointment.body_id not in ruled:
+            ruled[appointment.body_id] = rules_for(appointment.body) is not None
+        rows.append((appointment, check_appointment(appointment),
+                     "" if ruled[appointment.body_id] else _no_rules_text(appointment.body)))
     served = Body.objects.filter(pk__in=served_body_ids(request.user))
     return render(request, "appointments/appointments.html", {
         "body": body,
         "rules": rules_for(body),
         "rows": rows,
-        "breaches": sum(1 for _, findings in rows for f in findings if f.breaks_rule),
+        "breaches": sum(1 for _, findings, _ in rows for f in findings if f.breaks_rule),
         "turns": [next_chair_side(body, y) for y in (year, year + 1)],
         "open_elections": open_elections(body, [year, year + 1]),
         "appoint_form": AppointForm(body=body, bodies=served | Body.objects.filter(pk=body.pk)),
@@ -73,27 +81,62 @@ def body_appointments_page(request, slug):
     })
 
 
+def _no_rules_text(body: Body) -> str:
+    return f"Inga regler för {body.display_name} registrerade."
+
+
 @secretariat_required
 def appoint(request, slug):
+    """Choose a person from the directory (or a new one on purpose); a rule breach is shown before saving."""
     body = served_body(request, slug)
     served = Body.objects.filter(pk__in=served_body_ids(request.user))
     form = AppointForm(request.POST or None, body=body, bodies=served | Body.objects.filter(pk=body.pk))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    person_form = PersonChoiceForm(request.POST or None)
+    breaches = []
+    if request.method == "POST" and form.is_valid() and person_form.is_valid():
+        data, who = form.cleaned_data, person_form.cleaned_data
+        anyway = bool(request.POST.get("spara_anda"))
+        details = {"side": data["side"], "organization": data["organization"], "appointed_by": body,
+                   "decision_item": data["decision_item"], "decision_text": data["decision_text"],
+                   "decided_on": data["decided_on"], "refuse_breaches": not anyway, "acting_user": request.user}
         try:
-            appointment = services.appoint(
-                data["person"], data["body"], data["role"], data["start_date"], data["end_date"], side=data["side"],
-                organization=data["organization"], appointed_by=body, decision_item=data["decision_item"],
-                decision_text=data["decision_text"], decided_on=data["decided_on"], acting_user=request.user)
+            if who["chosen"] is not None:
+                appointment = services.appoint(who["chosen"], data["body"], data["role"], data["start_date"],
+                                               data["end_date"], **details)
+            else:
+                appointment = services.appoint_new_person(
+                    who["new_name"], data["body"], data["role"], data["start_date"], data["end_date"],
+                    person_organization=who["new_organization"], title=who["new_title"], email=who["new_email"],
+                    **details)
+        except services.RuleConflict as conflict:
+            breaches = conflict.breaches
         except UserError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"{appointment} är registrerat.")
-            for finding in check_appointment(appointment):
-                if finding.breaks_rule:
-                    messages.warning(request, f"Strider mot arbetsordningen: {finding.message}")
+            _say_appointed(request, appointment)
             return redirect("appointments:body", body.slug)
-    return render(request, "appointments/appoint.html", {"body": body, "form": form})
+    chosen = person_form.cleaned_data.get("chosen") if person_form.is_bound and person_form.is_valid() else None
+    query = request.GET.get("q", "") if request.method == "GET" else ""
+    target = form["body"].value() if form.is_bound else body.pk
+    checked_body = Body.objects.filter(pk=target).first() if str(target or "").isdigit() else body
+    return render(request, "appointments/appoint.html", {
+        "body": body, "form": form, "person_form": person_form, "breaches": breaches,
+        "no_rules": _no_rules_text(checked_body or body) if rules_for(checked_body or body) is None else "",
+        "organizations": organization_names(),
+        **person_choices(query.strip(), chosen),
+    })
+
+
+def _say_appointed(request, appointment: Appointment) -> None:
+    """Registered: plainly, or as a warning when it breaks a rule, or saying that no rules were checked."""
+    breaches = [finding.message for finding in check_appointment(appointment) if finding.breaks_rule]
+    if breaches:
+        messages.warning(request, f"{appointment} är registrerat trots att det strider mot arbetsordningen: "
+                                  + " ".join(breaches) + " Registrera ett beslutat undantag under ”Undantag”.")
+    elif rules_for(appointment.body) is None:
+        messages.success(request, f"{appointment} är registrerat. {_no_rules_text(appointment.body)}")
+    else:
+        messages.success(request, f"{appointment} är registrerat.")
 
 
 @secretariat_required
@@ -126,7 +169,8 @@ def record_exception(request, pk):
         messages.success(request, "Undantaget från arbetsordningen är registrerat.")
         return redirect("appointments:body", home.slug)
     return render(request, "appointments/exception_form.html", {
-        "appointment": appointment, "body": home, "form": form, "findings": check_appointment(appointment)})
+        "appointment": appointment, "body": home, "form": form, "findings": check_appointment(appointment),
+        "no_rules": _no_rules_text(appointment.body) if rules_for(appointment.body) is None else ""})
 
 
 @secretariat_required

@@ -14,7 +14,7 @@ from samverkan.core.errors import UserError
 from .models import Body
 
 # Words of the secretariat's own addresses under /sekretariat/organ/ that no body's slug may take.
-RESERVED_SLUGS = {"nytt"}
+RESERVED_SLUGS = {"nytt", "personer"}
 
 
 def _clean(text: str) -> str:

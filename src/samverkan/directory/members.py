@@ -4,6 +4,7 @@ A person is recorded once for all bodies (names equal after normalisation are on
 new member is either an existing person chosen by name, or a new person created on purpose.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -102,26 +103,55 @@ def add_member(body: Body, person: Person, *, organization: str = "", role: str 
 
 
 @action
-def add_new_person(body: Body, name: str, *, organization: str = "", title: str = "", email: str = "",
-                   role: str = "", start_date: date | None = None, end_date: date | None = None,
-                   acting: bool = False) -> Membership:
-    """A new person, created on purpose, and their membership; a name already recorded is refused."""
+def create_person(name: str, *, organization: str = "", title: str = "", email: str = "") -> Person:
+    """A new person, created on purpose; a name already recorded (after normalisation) is refused."""
     name, title = clean_text(name), clean_text(title)
     if not name:
         raise UserError("Ange personens namn.", code="name_missing")
     if len(name) > 200 or len(title) > 200:
         raise UserError("Namn och befattning får vara högst 200 tecken.", code="too_long")
     email = check_email(email)
-    _check_period(start_date, end_date)
     existing = Person.objects.filter(name_key=normalize_name(name)).first()
     if existing is not None:
         where = f" ({existing.organization})" if existing.organization_id else ""
         raise UserError(f"Det finns redan en person som heter ”{existing.name}”{where}. "
                         "Välj personen i listan i stället.", code="person_exists")
-    found = organization_named(organization)
-    person = Person.objects.create(name=name, organization=found, title=title, email=email)
-    return Membership.objects.create(person=person, body=body, organization=found, role=clean_text(role)[:100],
-                                     start_date=start_date, end_date=end_date, acting=acting)
+    return Person.objects.create(name=name, organization=organization_named(organization), title=title,
+                                 email=email)
+
+
+@action
+def add_new_person(body: Body, name: str, *, organization: str = "", title: str = "", email: str = "",
+                   role: str = "", start_date: date | None = None, end_date: date | None = None,
+                   acting: bool = False) -> Membership:
+    """A new person, created on purpose, and their membership; a name already recorded is refused."""
+    _check_period(start_date, end_date)
+    person = create_person(name, organization=organization, title=title, email=email)
+    return Membership.objects.create(person=person, body=body, organization=person.organization,
+                                     role=clean_text(role)[:100], start_date=start_date, end_date=end_date,
+                                     acting=acting)
+
+
+@dataclass(frozen=True)
+class Newcomer:
+    """A person to make a member, for the organisation they came for (None: their own)."""
+    person: Person
+    organization: Organization | None = None
+
+
+@action
+def add_members(body: Body, newcomers: list[Newcomer], *, start_date: date | None = None) -> list[Membership]:
+    """Memberships for several people at once (e.g. those present at a meeting): all of them, or none."""
+    if not newcomers:
+        raise UserError("Välj minst en person.", code="nobody_chosen")
+    added = []
+    for newcomer in newcomers:
+        person = newcomer.person
+        _check_not_member(body, person, start_date, None)
+        added.append(Membership.objects.create(
+            person=person, body=body, organization=newcomer.organization or person.organization,
+            start_date=start_date))
+    return added
 
 
 @action

@@ -3,6 +3,8 @@
 from django.db.models import Q
 from django.utils import timezone
 
+from samverkan.core.text import normalize_name
+
 from .models import Body, Membership, Organization, Person
 
 
@@ -46,3 +48,26 @@ def people_to_choose():
 
 def organization_names() -> list[str]:
     return list(Organization.objects.order_by("name").values_list("name", flat=True))
+
+
+PEOPLE_FOUND = 10
+
+
+def search_people(query: str, limit: int = PEOPLE_FOUND) -> list[Person]:
+    """People whose name holds every word typed (any case), by name; none for an empty query."""
+    words = normalize_name(query or "").split()
+    if not words:
+        return []
+    found = Person.objects.select_related("organization")
+    for word in words:
+        found = found.filter(name_key__contains=word)
+    return list(found.order_by("name", "pk")[:limit])
+
+
+def person_choices(query: str, selected: Person | None = None) -> dict:
+    """What a person picker shows (directory/_person_choices.html): the people found, the chosen one first."""
+    found = search_people(query)
+    more = len(found) >= PEOPLE_FOUND
+    if selected is not None and selected.pk not in {person.pk for person in found}:
+        found = [selected, *found]
+    return {"q": query, "people": found, "selected": selected.pk if selected is not None else None, "more": more}

@@ -8,6 +8,7 @@ app_name = "directory"
 urlpatterns = [
     path("", views.body_list, name="bodies"),
     path("nytt/", views.body_new, name="body_new"),
+    path("personer/", views.person_search, name="person_search"),
     path("<slug:slug>/", views.body_edit, name="body"),
     path("<slug:slug>/sekreterare/", views.secretary_add, name="secretary_add"),
     path("<slug:slug>/sekreterare/<int:user_id>/ta-bort/", views.secretary_remove, name="secretary_remove"),

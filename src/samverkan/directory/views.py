@@ -21,7 +21,13 @@ from .access import secretariat_required, served_body, served_body_ids
 from .forms import BodyForm, ExistingMemberForm, ImportForm, MembershipForm, NewPersonForm, SecretaryForm
 from .member_import import ImportRow, Status, import_members, preview, read_member_file
 from .models import Body, Membership
-from .selectors import body_memberships, organization_names, people_to_choose, split_memberships
+from .selectors import (
+    body_memberships,
+    organization_names,
+    people_to_choose,
+    person_choices,
+    split_memberships,
+)
 
 IMPORT_SESSION_KEY = "directory-member-import"
 
@@ -100,6 +106,16 @@ def secretary_remove(request, slug, user_id):
     if removed and user.pk == request.user.pk:
         return redirect("directory:bodies")
     return redirect("directory:body", body.slug)
+
+
+# --- People ----------------------------------------------------------------------------------
+
+@secretariat_required
+def person_search(request):
+    """The people whose name holds the words of ?q=: a list of choices for htmx, a page without it."""
+    context = person_choices(request.GET.get("q", "").strip())
+    template = "directory/_person_choices.html" if request.htmx else "directory/person_search.html"
+    return render(request, template, context)
 
 
 # --- Members ---------------------------------------------------------------------------------

@@ -4,8 +4,9 @@ from datetime import date
 
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 
-from samverkan.directory.models import Organization, Person
+from samverkan.directory.models import Membership, Organization, Person
 
 from .models import AgendaItem, Attachment, Attendance, Clause, Meeting, Presentation
 
@@ -154,3 +155,15 @@ def same_files(attachments) -> dict[int, Attachment]:
         if others:
             found[attachment.pk] = others[0]
     return found
+
+
+def present_non_members(meeting: Meeting) -> list[Attendance]:
+    """The people recorded present at the meeting who are not members of its body, now or later.
+
+    Substitutes count too: they were present; the secretariat unticks whoever should not be a member.
+    """
+    today = timezone.localdate()
+    members = (Membership.objects.filter(body_id=meeting.body_id)
+               .filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).values("person_id"))
+    return list(meeting.attendances.exclude(person_id__in=members)
+                .select_related("person__organization", "organization").order_by("position", "pk"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, cancel, dashboard, inbox, notice, publish, record, verify
+from .views import agenda, cancel, dashboard, inbox, notice, present, publish, record, verify
 
 app_name = "meetings"
 urlpatterns = [
@@ -18,6 +18,7 @@ urlpatterns = [
     path("moten/<int:pk>/kallelse/skicka/", notice.notice_send, name="notice_send"),
     path("moten/<int:pk>/kallelse/skicka-igen/<int:person_pk>/", notice.notice_resend, name="notice_resend"),
     path("moten/<int:pk>/narvaro/", record.attendance, name="attendance"),
+    path("moten/<int:pk>/narvarande-som-medlemmar/", present.present_as_members, name="present_as_members"),
     path("moten/<int:pk>/anteckningar/", record.record, name="record"),
     path("moten/<int:pk>/publicera/", publish.publish, name="publish"),
     path("moten/<int:pk>/justerare/", verify.name_verifiers, name="name_verifiers"),

@@ -21,7 +21,7 @@ from ..forms import (
 )
 from ..models import AgendaItem
 from ..published import has_unpublished_changes
-from ..selectors import all_items, meeting_with_items
+from ..selectors import all_items, meeting_with_items, present_non_members
 from .common import editable_item, editable_meeting, posted_version
 
 
@@ -42,7 +42,7 @@ def attendance(request, pk):
     others = [a for pid, a in present.items() if pid not in {m.pk for m in members}]
     return render(request, "meetings/attendance.html", {
         "meeting": meeting, "groups": _members_by_organization(members), "present": present,
-        "others": others,
+        "others": others, "present_non_members": len(present_non_members(meeting)),
     })
 
 

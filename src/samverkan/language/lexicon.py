@@ -82,6 +82,15 @@ LIST_JOINERS = ("samt", "och")
 
 # ---------------------------------------- items
 PRESENTER_LABELS = ("Föredragande", "Föredragare", "Presentatör")
+# Narrative presenter phrases under a heading: "Information av Eva Lund", "Muntlig information av …",
+# "Anna Berg, ekonom, informerar", "Per Ek föredrar ärendet".
+PRESENTER_PHRASES_BEFORE = ("Muntlig information av", "Information av")
+# Present tense only: "föredrog ärendet och svarade på frågor" in minutes is narrative.
+PRESENTER_VERBS_AFTER = ("informerar", "föredrar", "redogör", "presenterar")
+# The definite form of a title before a name: "Socialchefen Eva Lind informerar".
+DEFINITE_ENDINGS = ("en", "n")
+# Labels of a list of papers under an item: its letters are neither subitems nor attachments.
+PAPERS_LABELS = ("Bilagor", "Handlingar", "Underlag", "Beslutsunderlag", "Handlingar i ärendet")
 ATTACHMENT_LABEL = "Bilaga"  # "Bilaga 3"
 ATTACHMENT_WORDS = ("Bilagor", ATTACHMENT_LABEL)
 ATTACHMENT_ABBREVIATION = "Bil"  # "Bil. 3"

@@ -17,6 +17,7 @@ from samverkan.language.lexicon import (
     MUNICIPALITY_COLUMN,
     NEGATABLE_PRESENT_LABELS,
     PAGE_WORDS,
+    PAPERS_LABELS,
     PLACE_LABELS,
     PRESENT_LABELS,
     PRESENTER_LABELS,
@@ -56,6 +57,8 @@ _OWN_LINE_WORDS = (
     *(word.capitalize() for word in PAGE_WORDS), *CASE_SECTIONS, *ROLE_LABELS,
 )
 _OWN_LINE = re.compile(rf"^(?:{alternation(_OWN_LINE_WORDS)})\b")
+# "Bilagor:" / "Handlingar:" opens a list of papers: its letters "a) …" are no subitems.
+_PAPERS_LIST = re.compile(rf"^(?:{alternation(PAPERS_LABELS)})\s*:")
 # A wrapped heading line fills most of the text width; a short heading line was not wrapped.
 WRAPPED_SHARE = 0.7
 
@@ -78,9 +81,15 @@ def find_headings(lines: list[Line], warnings: list[str], gazetteer: Gazetteer) 
     last_sub = 0
     index = 0
     bare = _bare_numbers(lines)
+    papers = False  # inside a list of papers ("Bilagor: a) …")
     while index < len(lines):
-        found = _numbered(lines[index].text) or bare.get(index)
-        if not found:
+        text = lines[index].text
+        found = _numbered(text) or bare.get(index)
+        if _PAPERS_LIST.match(text):
+            papers = True
+        elif not found or found[0] != "letter":
+            papers = papers and not (lines[index].blank or found)
+        if not found or (papers and found[0] == "letter"):
             index += 1
             continue
         kind, number, text = found

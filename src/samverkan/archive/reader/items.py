@@ -10,7 +10,10 @@ from samverkan.language.lexicon import (
     ATTACHMENT_ABBREVIATION,
     ATTACHMENT_LABEL,
     ATTACHMENT_WORDS,
+    DEFINITE_ENDINGS,
     PRESENTER_LABELS,
+    PRESENTER_PHRASES_BEFORE,
+    PRESENTER_VERBS_AFTER,
     SECTION_TYPES,
 )
 from samverkan.language.patterns import alternation
@@ -37,7 +40,11 @@ _ATTACHMENT_GATE = (ATTACHMENT_ABBREVIATION.lower(), ATTACHMENT_ABBREVIATION, AT
 # "Föredragande: …" or "Föredragande Anna Berg"; not "Föredragande rapporterade om …" (a sentence).
 _PRESENTER_LABEL = re.compile(
     rf"^(?i:{alternation(PRESENTER_LABELS)})(?:\s*:\s*(.*)|\s+([A-ZÅÄÖÉ(].*)|\s*)$"
+    rf"|^(?i:{alternation(PRESENTER_PHRASES_BEFORE)})\s*:?\s+([A-ZÅÄÖÉ].*)$"
 )
+# "Anna Berg, ekonom, informerar …", "Förvaltningschef Per Ek och controller Eva Lund föredrar ärendet".
+_PRESENTER_VERB = re.compile(rf"^([A-ZÅÄÖÉ][^.!?:]{{3,150}}?),?\s+(?:{alternation(PRESENTER_VERBS_AFTER)})\b")
+_FROM_ORGANIZATION = re.compile(r"\s+från\s+")
 _INLINE_PRESENTER = re.compile(rf"\s+(?:{alternation(PRESENTER_LABELS[:2])})\s*:\s*(.*)$")
 _TERMINAL = (".", "!", "?")
 
@@ -136,16 +143,58 @@ def _split_inline_presenters(text: str) -> tuple[str, str]:
 def _presenter_block(body: list[Line], gazetteer: Gazetteer) -> tuple[str, set[int]]:
     """Text of the "Föredragande:" block (or a name-and-title line under the heading) and its indexes."""
     first = next((i for i, l in enumerate(body) if not l.blank), None)
+    if first is not None:
+        narrative = _narrative_presenters(body[first].text, gazetteer)
+        if narrative:
+            return narrative, set()  # the sentence stays the item's text
     for index, line in enumerate(body):
         label = _PRESENTER_LABEL.match(line.text)
         unlabeled = index == first and looks_like_people_line(line.text, gazetteer)
         if label or unlabeled:
-            start_text = (label.group(1) or label.group(2) or "") if label else line.text
+            start_text = (label.group(1) or label.group(2) or label.group(3) or "") if label else line.text
             text, used = _continue_presenters(body, index, start_text, gazetteer)
             if unlabeled and not label and reads_as_prose(text, gazetteer):
                 continue  # a sentence that starts with names, wrapped over lines
+            if label and label.group(3):  # "Information av Eva Lund, Exempelby kommun": one person, then who she is
+                text = _one_person_then_title(text)
             return text, used
     return "", set()
+
+
+def _one_person_then_title(text: str) -> str:
+    """After "Information av", what follows a name's comma describes that person (until "och"): a title
+    is kept, an organisation ("North Sweden Office", which may look like a name) is not."""
+    people = []
+    for person in re.split(r"\s+(?:och|samt)\s+", text.rstrip(" .")):
+        name, *rest = [part.strip() for part in person.split(",")]
+        titles = [part for part in rest if part and is_title_word(part.split()[0])]
+        people.append(", ".join([name, *titles]))
+    return " och ".join(people)
+
+
+def _narrative_presenters(text: str, gazetteer: Gazetteer) -> str:
+    """The people of a narrative line that opens an item: "Anna Berg, ekonom, informerar om …",
+    "Förvaltningschef Per Ek och controller Eva Lund föredrar ärendet", "X från Y informerar"."""
+    match = _PRESENTER_VERB.match(text)
+    if not match:
+        return ""
+    people = _FROM_ORGANIZATION.sub(", ", match.group(1))
+    segments = []
+    for segment in re.split(r"(\s+och\s+|,\s*)", people):
+        words = segment.split()
+        # a title before the name: "controller Eva Lund" -> "Eva Lund, controller"
+        if len(words) >= 3 and _is_title_before_name(words[0]) and starts_with_name(" ".join(words[1:]), gazetteer):
+            segment = f"{' '.join(words[1:])}, {words[0]}"
+        segments.append(segment)
+    people = "".join(segments)
+    return people if starts_with_name(people.split(",")[0], gazetteer) else ""
+
+
+def _is_title_before_name(word: str) -> bool:
+    """"controller", "Förvaltningschef", also in the definite form ("Socialchefen", "Ordföranden")."""
+    return is_title_word(word) or any(
+        word.endswith(ending) and is_title_word(word[: -len(ending)]) for ending in DEFINITE_ENDINGS
+    )
 
 
 def _continue_presenters(body: list[Line], index: int, text: str, gazetteer: Gazetteer) -> tuple[str, set[int]]:

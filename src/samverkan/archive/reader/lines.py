@@ -21,9 +21,11 @@ from samverkan.language.lexicon import (
     DOCUMENT_DATE_LABEL,
     PAGE_FURNITURE_TITLES,
     PAGE_WORDS,
+    PAPERS_LABELS,
     PLACE_LABELS,
     PRESENT_LABELS,
     PRESENTER_LABELS,
+    PRESENTER_PHRASES_BEFORE,
     PROPOSAL_HEADING,
     PROPOSAL_LABEL,
     PROPOSING_VERBS,
@@ -88,8 +90,12 @@ _LIST_AND_HEADER_LABELS = alternation((
     *PRESENT_LABELS, *ABSENT_LABELS, *DATE_LABELS, *COMBINED_LABELS, *PLACE_LABELS, *TIME_LABELS,
     *REGISTRY_LABELS,
 ))
+_PRESENTER_PHRASE = alternation(PRESENTER_PHRASES_BEFORE)
+_PAPERS = alternation(PAPERS_LABELS)
 _RUN_ON_MARKERS = re.compile(
     rf" (?:(?={_PRESENTER}\s*:|{_PRESENTER}\s[A-ZÅÄÖ][a-zåäö]+\s[A-ZÅÄÖ])"
+    rf"|(?<=[a-zåäö0-9)] )(?={_PRESENTER_PHRASE}\s[A-ZÅÄÖ][a-zåäö]+\s[A-ZÅÄÖ])"
+    rf"|(?=(?:{_PAPERS})\s*:)"
     rf"|(?={alternation([PROPOSAL_HEADING])}\b)"
     rf"|(?<=[.!?:] )(?<!\d\. )(?<!\d: )(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){{0,3}}\s(?:{_BLOCK_VERBS})\s*:)"
     rf"|(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:{_BLOCK_VERBS})\s*:)"
@@ -250,6 +256,7 @@ def split_run_on_lines(lines: list[Line]) -> list[Line]:
 
 # "a) Titel" inside a line: a subitem when its letter continues the item's letters.
 _EMBEDDED_LETTER = re.compile(r"(?<=\s)([a-h])\s?\)\s?(?=[\"”“]?[A-ZÅÄÖ])")
+_PAPERS_LABEL = re.compile(rf"\b(?:{_PAPERS})\s*:")
 _LEADING_LETTER = re.compile(r"^([a-h])\s?\)\s?[\"”“]?[A-ZÅÄÖ]")
 
 
@@ -271,7 +278,10 @@ def _split_at_letters(pieces: list[str], last_letter: str | None) -> tuple[list[
         last_letter = _next_letter(piece, last_letter)
         cuts = []
         if last_letter is not None and ")" in piece:
+            papers = _PAPERS_LABEL.search(piece)
             for match in _EMBEDDED_LETTER.finditer(piece):
+                if papers and papers.start() < match.start():
+                    break
                 letter = match.group(1)
                 if (letter == "a" and last_letter == "") or (last_letter and ord(letter) == ord(last_letter) + 1):
                     cuts.append(match.start())

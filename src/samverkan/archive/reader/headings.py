@@ -84,7 +84,7 @@ def find_headings(lines: list[Line], warnings: list[str], gazetteer: Gazetteer) 
     papers = False  # inside a list of papers ("Bilagor: a) …")
     while index < len(lines):
         text = lines[index].text
-        found = _numbered(text) or bare.get(index)
+        found = _chained(lines[index]) or _numbered(text) or bare.get(index)
         if _PAPERS_LIST.match(text):
             papers = True
         elif not found or found[0] != "letter":
@@ -93,7 +93,7 @@ def find_headings(lines: list[Line], warnings: list[str], gazetteer: Gazetteer) 
             index += 1
             continue
         kind, number, text = found
-        level = _level(kind, number, last_top, last_sub)
+        level = 0 if kind == "chain" else _level(kind, number, last_top, last_sub)
         if kind == "bare":
             level = 0 if _bare_runs_on(bare, index, int(number), last_top) else None
         if level is None:
@@ -129,6 +129,14 @@ def _bare_numbers(lines: list[Line]) -> dict[int, tuple[str, str, str]]:
             if match and len(match.group(2)) <= MAX_TITLE_LENGTH and not _numbered(text):
                 found[index] = ("bare", match.group(1), match.group(2))
     return found
+
+
+def _chained(line: Line) -> tuple[str, str, str] | None:
+    """An item start the paragraph chain found ("12 Titel", its prefix and the "§" lost)."""
+    if not line.item:
+        return None
+    number, _, title = line.text.partition(" ")
+    return "chain", number, title
 
 
 def _bare_runs_on(bare: dict[int, tuple[str, str, str]], index: int, number: int, last_top: int | None) -> bool:

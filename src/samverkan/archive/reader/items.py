@@ -14,6 +14,7 @@ from samverkan.language.lexicon import (
     PRESENTER_LABELS,
     PRESENTER_PHRASES_BEFORE,
     PRESENTER_VERBS_AFTER,
+    REGISTRY_LABELS,
     SECTION_TYPES,
 )
 from samverkan.language.patterns import alternation
@@ -36,6 +37,8 @@ _TRAILING_ATTACHMENT = re.compile(
     rf"[\s,;–-]*\(?\b{_ATTACHMENT_WORD}\s*\d{{1,3}}(?:\s*(?:,|och|&|-|–)\s*\d{{1,3}})*\)?\s*$",
     re.IGNORECASE,
 )
+# A registry column's label left at the end of a title by a flattened table ("1 Upprop Dnr").
+_TRAILING_COLUMN_LABEL = re.compile(rf"\s+(?:{alternation(REGISTRY_LABELS)})$")
 _ATTACHMENT_GATE = (ATTACHMENT_ABBREVIATION.lower(), ATTACHMENT_ABBREVIATION, ATTACHMENT_ABBREVIATION.upper())
 # "Föredragande: …" or "Föredragande Anna Berg"; not "Föredragande rapporterade om …" (a sentence).
 _PRESENTER_LABEL = re.compile(
@@ -83,6 +86,7 @@ def clean_title(text: str) -> str:
     text = " ".join(text.split())
     text = without_type_word(text)
     text = _TRAILING_ATTACHMENT.sub("", text)
+    text = _TRAILING_COLUMN_LABEL.sub("", text)
     return text.rstrip(" ,;")
 
 

@@ -13,7 +13,9 @@ from samverkan.language.lexicon import (
     ATTACHMENT_WORDS,
     CITING_WORDS,
     CLAUSE_WORD,
+    CLOCK_WORD,
     COMBINED_LABELS,
+    CONNECTORS,
     CONTACT_WORDS,
     DATE_LABELS,
     DECIDING_VERBS,
@@ -47,6 +49,7 @@ class Line(NamedTuple):
 
     number: int  # 1-based line number in the original text
     text: str
+    item: bool = False  # opens with an item number found by the paragraph chain (see split_at_paragraph_chain)
 
     @property
     def blank(self) -> bool:
@@ -115,7 +118,7 @@ def clean_lines(text: str) -> list[Line]:
     lines = [Line(i, clean_text(t) if t and not t.isspace() else "") for i, t in enumerate(raw, start=1)]
     lines = _rejoin_attachment_numbers(lines, raw)
     lines = drop_repeated_page_headers(lines)
-    return split_run_on_lines(lines)
+    return split_at_paragraph_chain(split_run_on_lines(lines))
 
 
 def clean_text(text: str) -> str:
@@ -369,17 +372,21 @@ def _sentence_start(pattern: re.Pattern, piece: str, comma_free: bool = False) -
     return None
 
 
-def _split_heading_from_sentence(piece: str) -> list[str]:
+def _split_heading_from_sentence(piece: str, bare: bool = False) -> list[str]:
     """In run-on text, a heading's title ends where a full sentence starts.
 
-    "1. Mötets öppnande Ordföranden öppnade mötet." → the title is "Mötets öppnande".
+    "1. Mötets öppnande Ordföranden öppnade mötet." → the title is "Mötets öppnande". With `bare`, the
+    piece opens with a paragraph number without a dot ("1 Mötets öppnande …").
     """
     if _PRESENTER_START.match(piece):
         start = _sentence_start(_SENTENCE_AFTER_PRESENTER, piece, comma_free=True)
         return _cut(piece, [start]) if start is not None else [piece]
-    if piece[:1] not in _HEADING_FIRST or not _HEADING_START.match(piece):
+    if bare:
+        offset = piece.index(" ") + 1
+    elif piece[:1] not in _HEADING_FIRST or not _HEADING_START.match(piece):
         return [piece]
-    offset = _LEADING_NUMBER.match(piece).end()  # the title keeps at least its first word
+    else:
+        offset = _LEADING_NUMBER.match(piece).end()  # the title keeps at least its first word
     title = piece[offset:].lstrip()
     start = _sentence_start(_SENTENCE_AFTER_TITLE, title)
     if start is None:
@@ -460,3 +467,132 @@ def _follows(match: re.Match, last_item: int) -> bool:
 def _key(text: str) -> str:
     # Cleaned lines have single spaces only.
     return text.replace(" ", "").lower()
+
+
+# Paragraph numbers in text whose line breaks are lost: "… 2 Fastställande av dagordning …",
+# "KHR 3 Godkännande …" (a body's prefix before the number, the "§" lost), "7 112 Val av justerare"
+# (a page number before it). Group "code" is the prefix, "number" the paragraph number.
+_CHAIN_CANDIDATE = re.compile(
+    r"(?:^|(?<=\s))(?<!§\s)(?:(?P<code>[A-ZÅÄÖ][A-Za-zåäöÅÄÖ]{1,3})\s)?(?P<number>\d{1,3})\s(?=[\"”“]?[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])"
+)
+_NOT_CODES = frozenset(
+    word.lower() for word in (
+        CLOCK_WORD, *PAGE_WORDS, ATTACHMENT_ABBREVIATION, *ATTACHMENT_WORDS, *REGISTRY_LABELS, *TIME_LABELS,
+        "nr", "den", "kap", "punkt", "år", "och", "till", "av", "från", "med", "vid", "om",
+    )
+)
+MIN_CHAIN = 3  # three paragraph numbers in a row are no accident
+# "15 Anna Berg, kansliet", "3 Per Ek (S)": a count or a column before a listed person.
+_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäö]+)?"
+_NAME_AFTER = re.compile(rf"{_NAME_WORD}\s{_NAME_WORD}\s?[,(]")
+
+
+class _Candidate(NamedTuple):
+    line: int  # index into the lines
+    start: int  # where the piece starts (the prefix, else the number)
+    title: int  # where the title starts
+    number: int
+    code: str
+
+
+def split_at_paragraph_chain(lines: list[Line]) -> list[Line]:
+    """Cut lines at paragraph numbers that run in order through the document (one general stage for text
+    whose line breaks were lost): the longest run of candidates numbered n, n+1, n+2 … in document order
+    (at least MIN_CHAIN, each with the same prefix) marks item starts. A date, a page number or a count
+    is no item, because it does not continue such a run; a number before a person's name is no item."""
+    candidates = []
+    for index, line in enumerate(lines):
+        text = line.text
+        if not text or not any(c.isdigit() for c in text):
+            continue
+        for match in _CHAIN_CANDIDATE.finditer(text):
+            code = match.group("code") or ""
+            if code.lower() in _NOT_CODES:
+                code = ""  # "Dnr 2 Titel": a column's label, then a bare number
+            rest = text[match.end():]
+            if _NAME_AFTER.match(rest):
+                continue
+            start = match.start("code") if code else match.start("number")
+            candidates.append(_Candidate(index, start, match.end(), int(match.group("number")), code.upper()))
+    chain = _longest_chain(candidates)
+    if len(chain) < MIN_CHAIN:
+        return lines
+    by_line: dict[int, list[_Candidate]] = {}
+    for candidate in chain:
+        by_line.setdefault(candidate.line, []).append(candidate)
+    result: list[Line] = []
+    for index, line in enumerate(lines):
+        cuts = by_line.get(index)
+        if not cuts:
+            result.append(line)
+            continue
+        text = line.text
+        before = text[: cuts[0].start].strip()
+        if before:
+            result.append(Line(line.number, before))
+        for position, cut in enumerate(cuts):
+            end = cuts[position + 1].start if position + 1 < len(cuts) else len(text)
+            piece = f"{cut.number} {text[cut.title:end].strip()}"
+            inside = cut.start > 0 or position + 1 < len(cuts) or len(text) > RUN_ON_LENGTH  # not a line of its own
+            parts = _split_bare_title(piece, position + 1 < len(cuts)) if inside else [piece]
+            for part in parts:
+                result.append(Line(line.number, part, item=part.startswith(f"{cut.number} ")))
+    return result
+
+
+# Where the title of a paragraph in flattened text ends: before a capitalised word that starts the
+# sentences running to the end of the piece, or before a clause ("att …").
+_TITLE_END_CANDIDATE = re.compile(r"(?<=[\wåäöÅÄÖ)?!\"”]) (?=[A-ZÅÄÖ]|att\s)")
+_CONNECTOR_WORDS = frozenset(CONNECTORS)
+
+
+def _split_bare_title(piece: str, ends_at_cut: bool) -> list[str]:
+    """"1 Val av justerare Anna Berg utses att justera protokollet." → the heading and its sentence."""
+    first = piece.find(" ", piece.index(" ") + 1)  # the title keeps at least its first word
+    if first < 0:
+        return [piece]
+    # A piece that ends where the next paragraph starts may have lost its last full stop.
+    unended = ends_at_cut and not piece.endswith((".", "!", "?"))
+    probe = piece.rstrip(":") + "." if unended or piece.endswith(":") else piece
+    sentences = _Sentences(probe)
+    for match in _TITLE_END_CANDIDATE.finditer(piece, first):
+        position = match.start()
+        word_before = piece[piece.rfind(" ", 0, position) + 1 : position].lower()
+        if word_before in _CONNECTOR_WORDS:
+            continue
+        if piece.startswith(f"{CLAUSE_WORD} ", position + 1):
+            return _cut(piece, [position])
+        if sentences.follow(position) and (not unended or _reads_as_sentence(piece[position:])):
+            return _cut(piece, [position])
+    return [piece]
+
+
+_LOWER_WORD = re.compile(r" [a-zåäö]{2,}")
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """A sentence without its full stop: three words or more, some of them in lower case."""
+    return text.count(" ") >= 3 and _LOWER_WORD.search(text) is not None
+
+
+def _longest_chain(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The longest run of candidates in document order whose numbers go up by one, with one prefix."""
+    best_length = [1] * len(candidates)
+    previous = [-1] * len(candidates)
+    last_with: dict[tuple[str, int], int] = {}  # (prefix, number) -> index of the best candidate so far
+    for index, candidate in enumerate(candidates):
+        before = last_with.get((candidate.code, candidate.number - 1))
+        if before is not None:
+            best_length[index] = best_length[before] + 1
+            previous[index] = before
+        key = (candidate.code, candidate.number)
+        if key not in last_with or best_length[last_with[key]] <= best_length[index]:
+            last_with[key] = index
+    if not candidates:
+        return []
+    end = max(range(len(candidates)), key=lambda i: (best_length[i], -i))
+    chain = []
+    while end != -1:
+        chain.append(candidates[end])
+        end = previous[end]
+    return chain[::-1]

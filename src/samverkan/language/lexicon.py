@@ -70,6 +70,16 @@ ABSENT_LABELS = (
     "Anmäld frånvaro",
 )
 ROLE_LABELS = ("Ordförande", "Vice ordförande", "Sekreterare", "Justerare")
+# In a page of flattened text (see reader/runs.py): "Övriga" opens a run of those present too, and these
+# words end it (the signature block, the notice of the minutes, the letterhead's contact fields).
+RUN_OTHERS_LABEL = "Övriga"
+RUN_STOP_WORDS = (
+    "Utses", "Utsedd", "Justerare", "Justerande", "Justeringens", "Underskrifter", "Underskrift", "Sekreterare",
+    "Ordförande", "Paragrafer", "Paragraf", "ANSLAG", "BEVIS", "Sammanträdesdatum", "Postadress",
+    "Besöksadress", "Telefax", "Internet", "Dagordning", "Föredragningslista", "Protokollet",
+)
+# "Per Ek ersätter Eva Lund", "(ers Eva Lund)", "ersättare för Eva Lund": Eva Lund is not there.
+STANDING_IN_WORDS = ("ersättare för", "i stället för", "istället för", "ersätter", "ers")
 MUNICIPALITY_COLUMN = "Kommun"  # the left column of an attendance table: "Kommun", "Kommuner"
 # A person listed but not there, or there at a distance.
 ABSENT_MARKERS = ("deltog inte", "ej närvarande", "frånvarande")
@@ -77,6 +87,8 @@ REMOTE_PRESENCE = (
     "per telefon", "via Teams", "via Skype", "via Zoom", "via länk", "digitalt", "på distans",
 )
 MEETING_SERVICES = ("teams", "skype", "zoom")
+# A notice lists those called, not who came: "Ledamöter kallas", "Kallade", "underrättas", "För kännedom".
+CALLED_WORDS = ("kallas", "kallade", "underrättas", "för kännedom")
 PRESENTERS_NOTE = ("samt föredragande", "samt övriga")  # "… samt föredragande enligt nedan"
 LIST_JOINERS = ("samt", "och")
 

@@ -82,6 +82,7 @@ def find_headings(lines: list[Line], warnings: list[str], gazetteer: Gazetteer) 
     index = 0
     bare = _bare_numbers(lines)
     papers = False  # inside a list of papers ("Bilagor: a) …")
+    block = False  # under a proposal or decision opener: its numbered points are no subitems
     while index < len(lines):
         text = lines[index].text
         found = _chained(lines[index]) or _numbered(text) or bare.get(index)
@@ -89,11 +90,17 @@ def find_headings(lines: list[Line], warnings: list[str], gazetteer: Gazetteer) 
             papers = True
         elif not found or found[0] != "letter":
             papers = papers and not (lines[index].blank or found)
+        if not found and is_block_opener(text):
+            block = True
         if not found or (papers and found[0] == "letter"):
             index += 1
             continue
         kind, number, text = found
         level = 0 if kind == "chain" else _level(kind, number, last_top, last_sub)
+        if block and level == 1 and kind == "number":
+            index += 1
+            continue
+        block = block and level != 0
         if kind == "bare":
             level = 0 if _bare_runs_on(bare, index, int(number), last_top) else None
         if level is None:

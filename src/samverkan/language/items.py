@@ -8,6 +8,7 @@ from .lexicon import (
     ADJUSTING,
     AGENDA_WORDS,
     APPROVAL,
+    APPROVAL_AFTER,
     CHAIR_OPENS,
     ELECTION_OF,
     FILING_PHRASE,
@@ -44,13 +45,14 @@ _ELECTION = rf"(?:(?:{alternation(ELECTION_OF)})\s+)?"
 _PROCEDURAL = re.compile(
     rf"^(?:(?:{alternation(MEETING_GENITIVES)})\s+)?(?:{alternation(OPENING_AND_CLOSING)})"
     rf"|^(?:{alternation(ROLL_CALL)})\b"
-    rf"|^{_ELECTION}(?:{PROTOCOL_WORD})?{ADJUSTING}"
+    rf"|^{_ELECTION}(?:{PROTOCOL_WORD}s?)?{ADJUSTING}"
     rf"|^{_ELECTION}{SECRETARY}"
     rf"|^{_ELECTION}(?:{alternation(MEETING_CHAIR)})"
     rf"|^(?:{alternation(CHAIR_OPENS)})"
     rf"|\b(?:{alternation(APPROVAL)})\s+av\s+(?:{alternation(AGENDA_WORDS)})"
     rf"|^(?:{alternation(RECORD_WORDS)})\s+(?:{alternation(RECORD_LINKS)})\s+{PREVIOUS}\s"
-    rf"|^(?:{alternation(AGENDA_WORDS)})\b"
+    rf"|^(?:{alternation(AGENDA_WORDS)})(?:en|ens|n|ns|s)?\b"
+    rf"|^(?:{alternation(AGENDA_WORDS)})\w*\s+(?:{alternation(APPROVAL_AFTER)})\b"
     rf"|^{PREVIOUS}\s+(?:{alternation(PREVIOUS_RECORDS)})",
     re.IGNORECASE,
 )

@@ -131,10 +131,12 @@ ELECTION_OF = ("val av", "utseende av")  # "Utseende av protokolljusterare"
 SECRETARY = "sekreterare"
 MEETING_CHAIR = ("mötesordförande", "ordförande för mötet", "ordförande för sammanträdet")  # "Val av mötesordförande"
 CHAIR_OPENS = ("ordföranden öppnar", "ordförande öppnar")  # "Ordföranden öppnar mötet"
-APPROVAL = ("godkännande", "fastställande")
+APPROVAL = ("godkännande", "fastställande", "ändring", "ändringar")
 AGENDA_WORDS = ("dagordning", "föredragningslista")
 PREVIOUS = "föregående"
 PREVIOUS_RECORDS = ("minnesanteckningar", "protokoll", "mötes")
+# "Föredragningslistans fastställande", "Dagordningens godkännande".
+APPROVAL_AFTER = ("fastställande", "godkännande", "fastställs", "godkänns")
 RECORD_WORDS = ("minnesanteckningar", "protokoll", "anteckningar")  # "Protokoll från föregående möte"
 RECORD_LINKS = ("från", "vid")
 OTHER_BUSINESS_OPENINGS = ("övriga frågor", "övrig frågor")

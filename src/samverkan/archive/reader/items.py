@@ -38,7 +38,10 @@ _TRAILING_ATTACHMENT = re.compile(
     re.IGNORECASE,
 )
 # A registry column's label left at the end of a title by a flattened table ("1 Upprop Dnr").
-_TRAILING_COLUMN_LABEL = re.compile(rf"\s+(?:{alternation(REGISTRY_LABELS)})$")
+# … and a registry column's value with the initials beside it: "… AU RD 2015/79", "… BUN 2018/41".
+_TRAILING_COLUMN_LABEL = re.compile(
+    rf"\s+(?:{alternation(REGISTRY_LABELS)})$|(?:\s+[A-ZÅÄÖ]{{2,5}})*\s+[A-ZÅÄÖ]{{1,6}}\s?\d{{4}}[/:-]\d{{1,4}}$"
+)
 _ATTACHMENT_GATE = (ATTACHMENT_ABBREVIATION.lower(), ATTACHMENT_ABBREVIATION, ATTACHMENT_ABBREVIATION.upper())
 # "Föredragande: …" or "Föredragande Anna Berg"; not "Föredragande rapporterade om …" (a sentence).
 _PRESENTER_LABEL = re.compile(

@@ -32,6 +32,7 @@ from samverkan.language.lexicon import (
     PROPOSAL_LABEL,
     PROPOSING_VERBS,
     REGISTRY_LABELS,
+    SECTION_TYPES,
     SIGNATURE_CERTIFICATE,
     SIGNATURE_HOLDERS,
     SIGNATURE_WORD,
@@ -99,6 +100,7 @@ _RUN_ON_MARKERS = re.compile(
     rf" (?:(?={_PRESENTER}\s*:|{_PRESENTER}\s[A-ZÅÄÖ][a-zåäö]+\s[A-ZÅÄÖ])"
     rf"|(?<=[a-zåäö0-9)] )(?={_PRESENTER_PHRASE}\s[A-ZÅÄÖ][a-zåäö]+\s[A-ZÅÄÖ])"
     rf"|(?=(?:{_PAPERS})\s*:)"
+    rf"|(?=(?i:{alternation(SECTION_TYPES)})(?:\s\d|$))"
     rf"|(?={alternation([PROPOSAL_HEADING])}\b)"
     rf"|(?<=[.!?:] )(?<!\d\. )(?<!\d: )(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){{0,3}}\s(?:{_BLOCK_VERBS})\s*:)"
     rf"|(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:{_BLOCK_VERBS})\s*:)"

@@ -150,6 +150,7 @@ PROPOSING_VERBS = ("föreslår", "föreslog")
 PROPOSAL_HEADING = "Förslag till beslut"
 PROPOSAL_OPENERS = (PROPOSAL_HEADING, "Beslutsförslag")
 PROPOSAL_LABEL = "Förslag"
+ENCLOSED_NOTES = ("Ärendet bifogas", "Ärende bifogas", "Handlingar bifogas", "Handlingarna bifogas", "Underlag bifogas")
 DECISION_LABEL = "Beslut"
 CLAUSE_WORD = "att"
 # The clause that only files a matter: "att lägga informationen till handlingarna".

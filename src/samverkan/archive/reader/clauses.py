@@ -13,6 +13,7 @@ from samverkan.language.lexicon import (
     DECIDED_VERBS,
     DECIDING_VERBS,
     DECISION_LABEL,
+    ENCLOSED_NOTES,
     PRESENT_DECIDING_VERB,
     PROPOSAL_LABEL,
     PROPOSAL_OPENERS,
@@ -41,12 +42,14 @@ _DECIDING_VERB = re.compile(rf"\b(?:{alternation(DECIDING_VERBS)})\s+({CLAUSE_WO
 _CLAUSE_START = f"[{CLAUSE_WORD[0].upper()}{CLAUSE_WORD[0]}]{CLAUSE_WORD[1:]}"  # "att", "Att"
 _CLAUSE = re.compile(rf"^(?:\(?\d{{1,2}}[.)]\s*|[a-z]\)\s*|[-–•]\s*)?({_CLAUSE_START}\s.*)$")
 _BULLET = re.compile(r"^[-–•]\s*(.+)$")
+# "Ärendet bifogas": a note that the papers are enclosed, no part of what is proposed.
+_ENCLOSED_NOTE = re.compile(rf"\s*\b(?:{alternation(ENCLOSED_NOTES)})\.?$")
 # A numbered point of a decision or proposal written without "att": "1. Eva Lund utses att justera …".
 _NUMBERED_POINT = re.compile(r"^\(?\d{1,2}[.)]\s*([A-ZÅÄÖÉ].*)$")
 _POINT_INSIDE = re.compile(r"(?:^|(?<=\s))\d{1,2}[.)]\s+(?=[A-ZÅÄÖÉ])")
 # "Arbetsutskottet föreslår direktionen besluta:" before what is proposed.
 _PREAMBLE = re.compile(
-    rf"^[A-ZÅÄÖ][^:]{{0,80}}?\b(?:{alternation((*PROPOSING_VERBS, *DECIDING_VERBS, 'besluta'))})\s*:?\s+"
+    rf"^[A-ZÅÄÖ][^:]{{0,80}}\b(?:{alternation((*PROPOSING_VERBS, *DECIDING_VERBS, 'besluta'))})\s*:?\s+"
     rf"(?=\d{{1,2}}[.)]\s|[A-ZÅÄÖ])"
 )
 _TERMINAL = (".", "!", "?")
@@ -69,7 +72,8 @@ class Clauses:
 
     def add(self, kind: str, text: str) -> None:
         target = self.proposals if kind == PROPOSAL else self.decisions
-        for clause in _ATT_SPLIT.split(" ".join(text.split())):
+        text = _ENCLOSED_NOTE.sub("", " ".join(text.split()))
+        for clause in _ATT_SPLIT.split(text):
             if clause and clause not in target:
                 target.append(clause)
 

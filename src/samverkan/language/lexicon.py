@@ -104,6 +104,7 @@ DEFINITE_ENDINGS = ("en", "n")
 # Labels of a list of papers under an item: its letters are neither subitems nor attachments.
 PAPERS_LABELS = ("Bilagor", "Handlingar", "Underlag", "Beslutsunderlag", "Handlingar i ärendet")
 ATTACHMENT_LABEL = "Bilaga"  # "Bilaga 3"
+ITEM_COLUMN_WORDS = ("Ärende", "Ärenden", "Punkt")  # the item column of an agenda table: "Ärende/Föredragande"
 ATTACHMENT_WORDS = ("Bilagor", ATTACHMENT_LABEL)
 ATTACHMENT_ABBREVIATION = "Bil"  # "Bil. 3"
 # Section words of a case that open a line of their own under a heading.

@@ -11,6 +11,7 @@ from samverkan.language.lexicon import (
     ATTACHMENT_LABEL,
     ATTACHMENT_WORDS,
     DEFINITE_ENDINGS,
+    ITEM_COLUMN_WORDS,
     PRESENTER_LABELS,
     PRESENTER_PHRASES_BEFORE,
     PRESENTER_VERBS_AFTER,
@@ -23,7 +24,7 @@ from .clauses import is_block_opener, is_clause_line, read_clauses
 from .document import Item, Presenter
 from .headings import Heading
 from .lines import Line
-from .people import looks_like_people_line, parse_people, reads_as_prose, starts_with_name
+from .people import looks_like_people_line, parse_people, reads_as_prose, split_name, starts_with_name
 from .vocabulary import is_title_word
 
 # documents.layout imports item_type from here; it lives in samverkan.language.items.
@@ -64,9 +65,14 @@ def build_items(
     heading_texts: dict[int, str] = {}
     sections: dict[int, str] = {}
     section = _section_in(lines[: headings[0].start]) if headings else None
+    presenter_column = any(_PRESENTER_COLUMN.search(line.text) for line in lines)
+    bodies: list[tuple[Item, list[Line]]] = []
     for position, heading in enumerate(headings):
         end = headings[position + 1].start if position + 1 < len(headings) else len(lines)
         item = _read_item(heading, lines[heading.end:end], kind, warnings, gazetteer)
+        if presenter_column:
+            _presenters_from_column(item, gazetteer)
+        bodies.append((item, [Line(0, heading.text), *lines[heading.end:end]]))
         heading_texts[id(item)] = heading.text
         if section:
             sections[id(item)] = section
@@ -75,6 +81,7 @@ def build_items(
             items.append(item)
         else:
             items[-1].subitems.append(item)
+    _place_closing_attachments(bodies)
     for item in items:
         _lift_trailing_block(item)
         _assign_types(item, heading_texts)
@@ -82,6 +89,54 @@ def build_items(
         if id(item) in sections and item.type in (DECISION, INFORMATION) and without_type_word(heading) == heading:
             item.type = SECTION_TYPES[sections[id(item)]]
     return items, warnings
+
+
+# A table of items with a presenter column: "Ärende/Föredragande", "Ärende Föredragande".
+_PRESENTER_COLUMN = re.compile(rf"\b(?:{alternation(ITEM_COLUMN_WORDS)})\s*/?\s*(?:{alternation(PRESENTER_LABELS)})\b")
+
+
+def _presenters_from_column(item: Item, gazetteer: Gazetteer) -> None:
+    """Under a presenter column, the names that end a title are its presenters ("Information GDPR Hans
+    Magnusson", "… Catharina Pålsson, Anna Frank", "… Cecilia Palmqvist och Louice MacDonald")."""
+    words = item.title.split()
+    for start in range(1, len(words) - 1):
+        rest = " ".join(words[start:])
+        segments = [part for part in re.split(r",\s*|\s+och\s+", rest) if part]
+        if all(_is_whole_name(part, gazetteer) for part in segments):
+            item.title = " ".join(words[:start]).rstrip(" ,")
+            item.presenters = [Presenter(part, None) for part in segments]
+            return
+
+
+def _is_whole_name(text: str, gazetteer: Gazetteer) -> bool:
+    name, rest = split_name(text, gazetteer)
+    return name is not None and not rest and len(name.split()) <= 3
+
+
+# "Bilaga 1: Länsstyrelsens nya beredskapsdokument / Daniel Landin" in a closing list of papers.
+_CLOSING_ATTACHMENT = re.compile(
+    rf"\b{_ATTACHMENT_WORD}\s*(\d{{1,3}})\s*[:.–-]\s*(.{{8,}}?)(?:\s+/\s+.*)?$", re.IGNORECASE
+)
+
+
+def _place_closing_attachments(bodies: list[tuple[Item, list[Line]]]) -> None:
+    """A list of attachments after the last item ("Presentationer • Bilaga 1: Titel") belongs, label by
+    label, to the item whose heading or text names the attachment's title."""
+    if len(bodies) < 2:
+        return
+    last, closing = bodies[-1]
+    for line in closing[1:]:
+        match = _CLOSING_ATTACHMENT.search(line.text)
+        if not match:
+            continue
+        label, title = f"{ATTACHMENT_LABEL} {match.group(1)}", match.group(2).strip(" .").lower()
+        for item, body in bodies[:-1]:
+            if any(title in other.text.lower() for other in body):
+                if label in last.attachments:
+                    last.attachments.remove(label)
+                if label not in item.attachments:
+                    item.attachments.append(label)
+                break
 
 
 def clean_title(text: str) -> str:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
+    ADJUSTED_RECORDS,
     ADJUSTING,
+    ADJUSTING_NOUN,
+    ADJUSTMENT,
     AGENDA_WORDS,
     APPROVAL,
     APPROVAL_AFTER,
@@ -45,7 +48,10 @@ _ELECTION = rf"(?:(?:{alternation(ELECTION_OF)})\s+)?"
 _PROCEDURAL = re.compile(
     rf"^(?:(?:{alternation(MEETING_GENITIVES)})\s+)?(?:{alternation(OPENING_AND_CLOSING)})"
     rf"|^(?:{alternation(ROLL_CALL)})\b"
+    rf"|^{ADJUSTMENT}(?:\s*$|\b.*\b(?:{alternation(ADJUSTED_RECORDS)}))"
     rf"|^{_ELECTION}(?:{PROTOCOL_WORD}s?)?{ADJUSTING}"
+    rf"|^(?:(?:{alternation(ELECTION_OF)})\s+)?{PROTOCOL_WORD}s?{ADJUSTING_NOUN}"
+    rf"|^(?:{alternation(ELECTION_OF)})\s+{ADJUSTING_NOUN}"
     rf"|^{_ELECTION}{SECRETARY}"
     rf"|^{_ELECTION}(?:{alternation(MEETING_CHAIR)})"
     rf"|^(?:{alternation(CHAIR_OPENS)})"

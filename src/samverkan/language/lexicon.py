@@ -126,8 +126,12 @@ SECTION_TYPES = {
 # Procedural items: opening and closing, roll call, adjusting the minutes, the agenda.
 OPENING_AND_CLOSING = ("öppnande", "öppnas", "avslutande", "avslutning", "avslutas")
 MEETING_GENITIVES = ("mötets", "mötet", "sammanträdets")  # "Mötets öppnande"
-ROLL_CALL = ("upprop", "närvaro", "justering")
-ADJUSTING = "juster(?:a|ing)"  # "Val av justerare", "Protokolljustering", "Val av justeringsperson"
+ROLL_CALL = ("upprop", "närvaro")
+# "Justering", "Justering av dagens protokoll": adjusting the minutes (not "Justering av upptagningsområde").
+ADJUSTMENT = "justering"
+ADJUSTED_RECORDS = ("protokoll", "minnesanteckningar", "justera", "tid", "dag", "plats")
+ADJUSTING = "justera"  # "Val av justerare", "Justerare"
+ADJUSTING_NOUN = "justering"  # "Protokolljustering", "Val av justeringsperson"
 ELECTION_OF = ("val av", "utseende av")  # "Utseende av protokolljusterare"
 SECRETARY = "sekreterare"
 MEETING_CHAIR = ("mötesordförande", "ordförande för mötet", "ordförande för sammanträdet")  # "Val av mötesordförande"

@@ -99,17 +99,27 @@ def _presenters_from_column(item: Item, gazetteer: Gazetteer) -> None:
     """Under a presenter column, the names that end a title are its presenters ("Information GDPR Hans
     Magnusson", "… Catharina Pålsson, Anna Frank", "… Cecilia Palmqvist och Louice MacDonald")."""
     words = item.title.split()
+    found = []
     for start in range(1, len(words) - 1):
-        rest = " ".join(words[start:])
-        segments = [part for part in re.split(r",\s*|\s+och\s+", rest) if part]
+        segments = [part for part in re.split(r",\s*|\s+och\s+", " ".join(words[start:])) if part]
         if all(_is_whole_name(part, gazetteer) for part in segments):
-            item.title = " ".join(words[:start]).rstrip(" ,")
-            item.presenters = [Presenter(part, None) for part in segments]
-            return
+            found.append((start, segments))
+    if not found:
+        return
+    # "… i samarbete med Eslöv Catharina Pålsson": a place or a word of the title may look like a first
+    # name; two-word names are the common case, so the latest start whose first name has two words wins.
+    two_words = [(start, segments) for start, segments in found if len(segments[0].split()) == 2]
+    start, segments = two_words[0] if two_words else found[0]
+    item.title = " ".join(words[:start]).rstrip(" ,")
+    item.presenters = [Presenter(part, None) for part in segments]
+
+
+_INITIAL = re.compile(r"\s[A-ZÅÄÖ]\s")
 
 
 def _is_whole_name(text: str, gazetteer: Gazetteer) -> bool:
-    name, rest = split_name(text, gazetteer)
+    """Two or three name words ("Anna Berg", "Anna V Svensson" with an initial), nothing else."""
+    name, rest = split_name(_INITIAL.sub(" ", text, count=1), gazetteer)
     return name is not None and not rest and len(name.split()) <= 3
 
 

@@ -202,7 +202,26 @@ def _read_item(heading: Heading, body: list[Line], kind: str, warnings: list[str
     )
     if presenter_text and not item.presenters:
         warnings.append(f"rad {heading.line_number}: föredragande kunde inte läsas: {presenter_text[:60]!r}")
+    _add_listed_presenters(item, body, gazetteer)
     return item
+
+
+# A point of an agenda item with its presenter after a slash: "• Ny plan för X / Eva Lund, Region X".
+_LISTED_PRESENTER = re.compile(r"^[•\-–*·]\s*\S.*?\s/\s*([A-ZÅÄÖÉ].*)$")
+
+
+def _add_listed_presenters(item: Item, body: list[Line], gazetteer: Gazetteer) -> None:
+    names = {p.name for p in item.presenters}
+    for line in body:
+        match = _LISTED_PRESENTER.match(line.text)
+        if not match or _CLOSING_ATTACHMENT.search(line.text):
+            continue  # a closing list of attachments names who made them, not who presents here
+        if not starts_with_name(match.group(1).split(",")[0], gazetteer):
+            continue
+        for person in parse_people(_one_person_then_title(match.group(1)), gazetteer):
+            if person.name not in names:
+                names.add(person.name)
+                item.presenters.append(Presenter(person.name, person.title))
 
 
 def _split_inline_presenters(text: str) -> tuple[str, str]:

@@ -515,10 +515,14 @@ def split_at_paragraph_chain(lines: list[Line]) -> list[Line]:
             if _NAME_AFTER.match(rest):
                 continue
             start = match.start("code") if code else match.start("number")
+            if candidates and candidates[-1].line == index and candidates[-1].title == start:
+                candidates.pop()  # "3 Sn 49 Titel": the page number, then the paragraph
             candidates.append(_Candidate(index, start, match.end(), int(match.group("number")), code.upper()))
     chain = _longest_chain(candidates)
     if len(chain) < MIN_CHAIN:
-        return lines
+        chain = _page_starts(lines, candidates)
+        if not chain:
+            return lines
     by_line: dict[int, list[_Candidate]] = {}
     for candidate in chain:
         by_line.setdefault(candidate.line, []).append(candidate)
@@ -548,8 +552,15 @@ _TITLE_END_CANDIDATE = re.compile(r"(?<=[\wåäöÅÄÖ)?!\"”]) (?=[A-ZÅÄÖ]
 _CONNECTOR_WORDS = frozenset(CONNECTORS)
 
 
+_TRAILING_DECISION_LABEL = re.compile(rf"\s{DECISION_LABEL}\s*:?$")
+
+
 def _split_bare_title(piece: str, ends_at_cut: bool) -> list[str]:
-    """"1 Val av justerare Anna Berg utses att justera protokollet." → the heading and its sentence."""
+    """"1 Val av justerare Anna Berg utses att justera protokollet." → the heading and its sentence;
+    "1 Val av justerare Beslut" → the heading and the opener of its decision."""
+    label = _TRAILING_DECISION_LABEL.search(piece)
+    if label and piece.count(" ") > 2:
+        return [piece[: label.start()], piece[label.start():].strip()]
     first = piece.find(" ", piece.index(" ") + 1)  # the title keeps at least its first word
     if first < 0:
         return [piece]
@@ -575,6 +586,54 @@ _LOWER_WORD = re.compile(r" [a-zåäö]{2,}")
 def _reads_as_sentence(text: str) -> bool:
     """A sentence without its full stop: three words or more, some of them in lower case."""
     return text.count(" ") >= 3 and _LOWER_WORD.search(text) is not None
+
+
+# What a page of PDF text opens with before its first paragraph: its number ("3", "3 (8)", "2(19"), a
+# title word of the page header ("PROTOKOLL 3"), an underscore.
+_PAGE_FURNITURE_START = re.compile(
+    rf"(?:(?:{alternation(PAGE_FURNITURE_TITLES)}|[Ss]ida)\s*)?(?:\d{{1,3}}\s*(?:\(\s*\d{{1,3}}\s*\)?)?\s*|_\s*)*"
+)
+HEADER_WORDS = 5  # a page's running header is at most this many words
+PAGE_START_REACH = 40  # the first paragraph starts this close to the page's start
+
+
+def _page_starts(lines: list[Line], candidates: list[_Candidate]) -> list[_Candidate]:
+    """In flattened PDF text (a page per line), a paragraph number right at the start of a page, after its
+    running header (the words every page opens with) and page number, opens an item even when the
+    document has too few paragraphs to make a run ("Sammanträdesprotokoll 25 Ändring av dagordningen")."""
+    if not any(len(line.text) >= PAGE_LINE_LENGTH for line in lines):
+        return []
+    firsts = [i for i, line in enumerate(lines) if line.text and (i == 0 or lines[i - 1].number != line.number)]
+    header = _running_header([lines[i].text for i in firsts])
+    by_line: dict[int, list[_Candidate]] = {}
+    for candidate in candidates:
+        by_line.setdefault(candidate.line, []).append(candidate)
+    found = []
+    for index in firsts:
+        text = lines[index].text
+        offset = len(header) if header and text.startswith(header) else 0
+        for candidate in by_line.get(index, []):
+            if candidate.start - offset > PAGE_START_REACH:
+                break
+            if _PAGE_FURNITURE_START.fullmatch(text[offset:candidate.start].strip()):
+                if not found or candidate.number > found[-1].number:
+                    found.append(candidate)
+                break
+    return found
+
+
+def _running_header(texts: list[str]) -> str:
+    """The longest run of words (up to HEADER_WORDS) that at least two pages and most pages open with."""
+    best = ""
+    for size in range(1, HEADER_WORDS + 1):
+        prefixes = Counter(" ".join(text.split()[:size]) for text in texts if len(text.split()) > size)
+        if not prefixes:
+            break
+        prefix, count = prefixes.most_common(1)[0]
+        if count < 2 or count * 2 < len(texts):
+            break
+        best = prefix
+    return best
 
 
 def _longest_chain(candidates: list[_Candidate]) -> list[_Candidate]:

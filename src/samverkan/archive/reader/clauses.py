@@ -37,7 +37,7 @@ _VERB_OPENER = re.compile(
     r"^(?P<subject>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäöÅÄÖ-]+){0,4}?)\s+"
     rf"(?P<verb>{alternation((*DECIDING_VERBS, *PROPOSING_VERBS))})\s*(?P<colon>:)?\s*(?P<rest>.*)$"
 )
-_DECISION_LABEL = re.compile(rf"^{DECISION_LABEL}\s*(?::\s*(.*))?$")
+_DECISION_LABEL = re.compile(rf"^{DECISION_LABEL}\s*(?:[:–-]\s*(.*))?$")
 _DECIDING_VERB = re.compile(rf"\b(?:{alternation(DECIDING_VERBS)})\s+({CLAUSE_WORD}\s+)?(.+)$")
 _CLAUSE_START = f"[{CLAUSE_WORD[0].upper()}{CLAUSE_WORD[0]}]{CLAUSE_WORD[1:]}"  # "att", "Att"
 _CLAUSE = re.compile(rf"^(?:\(?\d{{1,2}}[.)]\s*|[a-z]\)\s*|[-–•]\s*)?({_CLAUSE_START}\s.*)$")

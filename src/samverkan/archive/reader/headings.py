@@ -83,6 +83,7 @@ def find_headings(lines: list[Line], warnings: list[str], gazetteer: Gazetteer) 
     bare = _bare_numbers(lines)
     papers = False  # inside a list of papers ("Bilagor: a) …")
     block = False  # under a proposal or decision opener: its numbered points are no subitems
+    points = 0  # the last numbered point read under that opener
     while index < len(lines):
         text = lines[index].text
         found = _chained(lines[index]) or _numbered(text) or bare.get(index)
@@ -97,10 +98,11 @@ def find_headings(lines: list[Line], warnings: list[str], gazetteer: Gazetteer) 
             continue
         kind, number, text = found
         level = 0 if kind == "chain" else _level(kind, number, last_top, last_sub)
-        if block and level == 1 and kind == "number":
+        if block and kind == "number" and (level == 1 or _continues_points(points, number, text)):
+            points = int(number)  # "Beslut 1. Eva Lund utses … 2. Per Ek …": points of the decision
             index += 1
             continue
-        block = block and level != 0
+        block, points = block and level != 0, 0
         if kind == "bare":
             level = 0 if _bare_runs_on(bare, index, int(number), last_top) else None
         if level is None:
@@ -136,6 +138,11 @@ def _bare_numbers(lines: list[Line]) -> dict[int, tuple[str, str, str]]:
             if match and len(match.group(2)) <= MAX_TITLE_LENGTH and not _numbered(text):
                 found[index] = ("bare", match.group(1), match.group(2))
     return found
+
+
+def _continues_points(points: int, number: str, text: str) -> bool:
+    """The next point of a numbered decision is a sentence, not a heading."""
+    return points > 0 and int(number) == points + 1 and text.rstrip().endswith((".", "!", "?"))
 
 
 def _chained(line: Line) -> tuple[str, str, str] | None:

@@ -105,6 +105,7 @@ _RUN_ON_MARKERS = re.compile(
     rf"|(?<=[.!?:] )(?<!\d\. )(?<!\d: )(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){{0,3}}\s(?:{_BLOCK_VERBS})\s*:)"
     rf"|(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:{_BLOCK_VERBS})\s*:)"
     rf"|(?<!\d\. )(?<!\d: )(?={DECISION_LABEL}\s*:)"
+    rf"|(?<=[a-zåäö0-9.] )(?={DECISION_LABEL}\s[-–]\s)"
     rf"|(?=(?:{_LIST_AND_HEADER_LABELS})\s*:)"
     rf"|(?<=[^\d\s][.;:] )(?={CLAUSE_WORD}\s))"
 )
@@ -540,7 +541,9 @@ def split_at_paragraph_chain(lines: list[Line]) -> list[Line]:
             end = cuts[position + 1].start if position + 1 < len(cuts) else len(text)
             piece = f"{cut.number} {text[cut.title:end].strip()}"
             inside = cut.start > 0 or position + 1 < len(cuts) or len(text) > RUN_ON_LENGTH  # not a line of its own
-            parts = _split_bare_title(piece, position + 1 < len(cuts)) if inside else [piece]
+            # the piece ends at the next paragraph or at a cut of the original line (it continues)
+            continued = position + 1 < len(cuts) or (index + 1 < len(lines) and lines[index + 1].number == line.number)
+            parts = _split_bare_title(piece, continued) if inside else [piece]
             for part in parts:
                 result.append(Line(line.number, part, item=part.startswith(f"{cut.number} ")))
     return result

@@ -27,7 +27,7 @@ DATE_ARTICLE = "den"  # "tisdag den 14 mars"
 DOCUMENT_DATE_LABEL = "Datum"  # may date the document rather than the meeting
 MEETING_DATE_LABELS = ("Mötesdatum", "Sammanträdesdatum")
 DATE_LABELS = (DOCUMENT_DATE_LABEL, *MEETING_DATE_LABELS)
-TIME_LABELS = ("Tid", "Tidpunkt")
+TIME_LABELS = ("Tid", "Tidpunkt", "Klockan")  # "Klockan" / "18:00" in a web page's label column
 PLACE_LABELS = ("Plats", "Lokal", "Mötesplats")
 REGISTRY_LABELS = ("Dnr", "Diarienummer", "Diarienr")
 # The words of a combined label: "Plats och tid", "Tid och plats", "Datum, tid och plats".

@@ -309,6 +309,8 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
                 header.location = _place_in(value)
         elif name.startswith((*_TIME_NAMES, f"{_DATE_NAME} och")):
             time_lines.append(line)
+            if not value and label.group(0).strip().lower() in _TIME_NAMES:  # "Tid" / "14:00"
+                value = _next_value(lines, position)
             _read_times(header, line, value)
             meeting += [(line, d) for d in find_dates(value, compact=False)[:1]]
         elif name in _MEETING_DATE_NAMES:

@@ -27,6 +27,7 @@ from samverkan.language.lexicon import (
     CLOCK_WORD_IN_FULL,
     COMBINED_LABEL_WORDS,
     COMBINED_LABELS,
+    DATE_ARTICLE,
     DATE_LABELS,
     DECIDED_VERBS,
     DECIDING_VERBS,
@@ -335,7 +336,24 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
             # "Minnesanteckningar från … möte 2022-11-10"
             meeting += [(line, d) for d in find_dates(line.text, compact=False)[:1]]
             _read_times_beside_date(header, line.text)
+    if not meeting and not datum:
+        meeting = _date_in_running_text(lines)
     _assign_dates(header, datum, meeting, time_lines + place_lines, document_header, full_text)
+
+
+# "… beslutsgruppsmöte den 3 oktober 1997", "Dag tisdagen den 12 juni 2012": a date in running text.
+_DATE_ARTICLE = re.compile(rf"\b{DATE_ARTICLE}\s+(?=\d{{1,2}}\s+[a-zåäö])", re.IGNORECASE)
+DATE_REACH = 30
+
+
+def _date_in_running_text(lines: list[Line]) -> list[tuple[Line, PartialDate]]:
+    """Without a labelled date, the first date written "den 3 oktober 1997" in the header."""
+    for line in lines:
+        for match in _DATE_ARTICLE.finditer(line.text):
+            found = find_dates(line.text[match.end():match.end() + DATE_REACH], compact=False)
+            if found:
+                return [(line, found[0])]
+    return []
 
 
 def _next_value(lines: list[Line], position: int) -> str:

@@ -34,6 +34,8 @@ REGISTRY_LABELS = ("Dnr", "Diarienummer", "Diarienr")
 COMBINED_LABEL_WORDS = ("Plats", "Tid", "Datum")
 COMBINED_LABELS = ("Plats och tid", "Tid och plats")
 PAGE_WORDS = ("sida", "page")
+# Words that end a place's value in a flattened header: a list of those called, a note on attendance.
+PLACE_STOP_WORDS = ("Kallade", "Ledamöter", "Ersättare", "För kännedom", "enligt bifogad", "Vänligen", "Välkomna")
 # Labels of a protocol's header that end the field before them: "Omfattning 1-17", "Paragrafer 84-100".
 HEADER_FIELD_LABELS = ("Omfattning", "Paragrafer", "Paragraf")
 CONTACT_WORDS = ("telefon", "tel", "e-post")
@@ -56,7 +58,7 @@ SIGNATURE_CERTIFICATE = "Utdragsbestyrkande"
 
 # ---------------------------------------- attendance
 PRESENT_LABELS = (
-    "Närvarande", "Övriga närvarande", "Övriga deltagare", "Dessutom närvarande", "Beslutande",
+    "Närvarande", "Övriga närvarande", "Övriga deltagare", "Övriga deltagande", "Dessutom närvarande", "Beslutande",
     "Tjänstgörande ersättare", "Deltagare", "Inbjudna", "Ersättare", "Tjänstepersoner",
     "Tjänstemän", "Ledamöter", "Adjungerade", "Adjungerad",
 )

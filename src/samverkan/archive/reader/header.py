@@ -39,9 +39,11 @@ from samverkan.language.lexicon import (
     MEETING_WORDS,
     MINUTES_MARKERS,
     MINUTES_TITLES,
+    MONTHS,
     NOT_IN_BODY_NAME,
     NOTES_TITLE,
     PLACE_LABELS,
+    PLACE_STOP_WORDS,
     PRESENT_DECIDING_VERB,
     PRESENT_LABELS,
     PROPOSAL_HEADING,
@@ -53,6 +55,7 @@ from samverkan.language.lexicon import (
     TITLE_LINKS,
     TITLE_MEETING,
     UNTIL_WORD,
+    WEEKDAYS,
 )
 from samverkan.language.patterns import alternation
 
@@ -401,8 +404,23 @@ def _read_times_beside_date(header: Header, value: str) -> None:
             header.start_time, header.end_time = start, end
 
 
+# Where a date or weekday starts in a "Plats och tid" value: "Rådhuset Måndagen den 18 juni 2018 kl 18".
+_DATE_START = re.compile(
+    rf"(?<![\wåäö])(?:(?:{alternation(WEEKDAYS)})(?:en|ar)?\b|\d{{1,2}}\s+(?:{alternation(MONTHS)})\b|\d{{4}}-\d{{2}}-\d{{2}}\b)",
+    re.IGNORECASE,
+)
+# A flattened label column before the value: "Plats och tid Beslutande Övriga deltagande Rådhuset, …".
+_LEADING_LABELS = re.compile(rf"^(?:(?:{alternation((*PRESENT_LABELS, *ABSENT_LABELS))})\s+)+(?=[A-ZÅÄÖ])")
+_PLACE_STOP = re.compile(rf"\s(?:{alternation(PLACE_STOP_WORDS)})\b.*$")
+
+
 def _place_in(value: str) -> str | None:
-    """The place in a "Plats och tid" value: what is left without weekday, date and times."""
+    """The place in a "Plats och tid" value: what is left without weekday, date and times; when the place
+    comes first, it ends where the date starts."""
+    value = _PLACE_STOP.sub("", _LEADING_LABELS.sub("", value))
+    start = _DATE_START.search(value)
+    if start and start.start() > 0 and any(c.isalpha() for c in value[: start.start()]):
+        value = value[: start.start()].rstrip(" ,")
     text = remove_weekdays(remove_times(remove_dates(value)))
     parts = [" ".join(p.split()) for p in re.split(r"[,;]", text)]
     place = ", ".join(p for p in parts if p.strip(" .-–"))

@@ -304,7 +304,7 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
     for position, line in enumerate(lines):
         label = _LABEL.match(line.text)
         name = label.group("label").lower() if label else ""
-        value = field_value(label.group("value").strip()) if label else ""
+        value = field_value(_LEADING_LABELS.sub("", label.group("value").strip())) if label else ""
         if " och " in name and _PLACE_WORD in name:  # "Plats och tid:", "Tid och plats:", "Datum, tid och plats:"
             time_lines.append(line)
             _read_times(header, line, value)

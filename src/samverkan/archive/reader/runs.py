@@ -12,6 +12,7 @@ last one of three when the count is odd. "X ersätter Y", "(ers Y)", "ersättare
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from samverkan.language.gazetteer import Gazetteer, reference
 from samverkan.language.lexicon import (
@@ -65,7 +66,7 @@ def _people(text: str, gazetteer: Gazetteer) -> list[Attendee]:
         text = _PARENTHESES.sub(f" {_SEPARATOR_MARK} ", text)
     text = _BROKEN_PARTY.sub(f" {_SEPARATOR_MARK} ", text)
     text = _SEPARATORS.sub(f" {_SEPARATOR_MARK} ", text)
-    people: list[Attendee] = []
+    runs: list[tuple[list[str], bool]] = []  # each run of name words, and whether it opens with an absent person
     run: list[str] = []
     absent_next = False
     for token in [*text.split(), _SEPARATOR_MARK]:
@@ -73,20 +74,27 @@ def _people(text: str, gazetteer: Gazetteer) -> list[Attendee]:
         if is_name_token(word, gazetteer) or (run and _INITIAL.match(word)):
             run.append(word)
             continue
-        names = _split_run(run)
-        if absent_next and names:
-            names, absent_next = names[1:], False
-        people += [Attendee(name) for name in names]
+        if run:
+            runs.append((run, absent_next))
+            absent_next = False
         run = []
         if token == _ABSENT_MARK:
             absent_next = True
+    # "Anna Berg, Mora Per Ek, Mora": a word that opens two or more odd runs is a place, the previous
+    # person's, written after a comma (the document teaches its places).
+    openers = Counter(words[0] for words, _ in runs if len(words) % 2)
+    places = {word for word, count in openers.items() if count >= 2}
+    people: list[Attendee] = []
+    for words, absent in runs:
+        names = _split_run(words, places)
+        people += [Attendee(name) for name in (names[1:] if absent else names)]
     return people
 
 
-def _split_run(run: list[str]) -> list[str]:
+def _split_run(run: list[str], places: set[str]) -> list[str]:
     """Capitalised words with nothing between them: two-word names, the last of three when odd; a place
     that opens a run of three is the previous person's ("Mora Anna Berg")."""
-    while run and (_INITIAL.match(run[-1]) or _is_place(run[0])):
+    while run and (_INITIAL.match(run[-1]) or run[0] in places or _is_place(run[0])):
         run = run[:-1] if _INITIAL.match(run[-1]) else run[1:]
     if len(run) < 2:
         return []

@@ -124,6 +124,8 @@ TYPE_WORDS = {
 # says otherwise): "BESLUTSÄRENDEN", "Informationsärenden".
 SECTION_TYPES = {
     "beslutsärenden": "decision", "informationsärenden": "information", "anmälningsärenden": "information",
+    "beslutspunkter": "decision", "informationspunkter": "information", "ärenden för beslut": "decision",
+    "ärenden för information": "information",
 }
 # Procedural items: opening and closing, roll call, adjusting the minutes, the agenda.
 OPENING_AND_CLOSING = ("öppnande", "öppnas", "avslutande", "avslutning", "avslutas")

@@ -56,6 +56,9 @@ _PRESENTERS_NOTE = re.compile(rf"\s*\b(?:{alternation(PRESENTERS_NOTE)})\b.*$", 
 _SEPARATOR_WORD = re.compile(rf"\s+(?:{alternation(LIST_JOINERS)})\s+(?=[A-ZÅÄÖÉ][a-zåäöé]+\s+[A-ZÅÄÖÉ])")
 
 
+_LEADING_TITLE = re.compile(r"^((?:[a-zåäö][\wåäö:./-]*\s+){1,3})(?=[A-ZÅÄÖÉ][a-zåäöé]+\s+[A-ZÅÄÖÉ])")
+
+
 @dataclass
 class _Table:
     right_organization: str | None = None
@@ -203,6 +206,11 @@ def _read_list(text: str, gazetteer: Gazetteer) -> list[Attendee]:
         if not segment:
             continue
         person = _person(segment, gazetteer)
+        leading = _LEADING_TITLE.match(segment) if person is None else None
+        if leading and people and _person(segment[leading.end():], gazetteer):
+            # "Anna Berg (S), ordförande Per Ek (M)": the title ends the previous entry, a name follows
+            people[-1].title = people[-1].title or leading.group(1).strip().capitalize()
+            person = _person(segment[leading.end():], gazetteer)
         if person:
             people.append(person)
         elif people and (is_organization(segment, gazetteer) or MUNICIPALITY_KOMMUN_PATTERN.search(segment)):

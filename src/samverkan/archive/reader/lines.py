@@ -110,7 +110,8 @@ _RUN_ON_MARKERS = re.compile(
     rf"|(?<=[^\d\s][.;:] )(?={CLAUSE_WORD}\s))"
 )
 # Group 1 is a "§ 12" number, group 2 a plain "4." number.
-_EMBEDDED_NUMBER = re.compile(r"(?<=\s)(?:§\s*(\d{1,3})\s*[.:]?|(\d{1,2})\s*[.:])\s*(?=[\"”“]?[A-ZÅÄÖ])")
+# "§ 12/20": the paragraph numbered within the year.
+_EMBEDDED_NUMBER = re.compile(r"(?<=\s)(?:§\s*(\d{1,3})(?:/\d{2,4})?\s*[.:]?|(\d{1,2})\s*[.:])\s*(?=[\"”“]?[A-ZÅÄÖ])")
 _LEADING_NUMBER = re.compile(r"^(?:§\s*(\d{1,3})\s*[.:)]?|(\d{1,2})\s*[.:)])")
 
 

@@ -339,7 +339,8 @@ def _opens_clause(text: str) -> bool:
 # followed by whole sentences to the end of the piece (the last one may run on into the next line).
 # The candidates are found by pattern; whether whole sentences follow is decided by _Sentences,
 # once for the piece, so the search stays linear in the length of the piece.
-_SENTENCE_AFTER_TITLE = re.compile(r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s[a-zåäö])")
+# (A sentence may open with a person's name: "3. Val av justerare Ulla Jakobsson valdes till justerare.")
+_SENTENCE_AFTER_TITLE = re.compile(r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s(?:[A-ZÅÄÖ][a-zåäö]+\s)?[a-zåäö])")
 _PRESENTER_START = re.compile(rf"^{_PRESENTER}\b")
 _SENTENCE_AFTER_PRESENTER = re.compile(r"\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){2,})")
 # A sentence end followed by something other than a new sentence ("… 3.5", "slut.och").
@@ -612,7 +613,7 @@ def _page_starts(lines: list[Line], candidates: list[_Candidate]) -> list[_Candi
     by_line: dict[int, list[_Candidate]] = {}
     for candidate in candidates:
         by_line.setdefault(candidate.line, []).append(candidate)
-    found = []
+    found: list[_Candidate] = []
     for index in firsts:
         text = lines[index].text
         offset = len(header) if header and text.startswith(header) else 0
@@ -623,7 +624,30 @@ def _page_starts(lines: list[Line], candidates: list[_Candidate]) -> list[_Candi
                 if not found or candidate.number > found[-1].number:
                     found.append(candidate)
                 break
-    return found
+    return _extended(found, candidates)
+
+
+def _extended(anchors: list[_Candidate], candidates: list[_Candidate]) -> list[_Candidate]:
+    """Paragraphs at page starts with the paragraphs numbered just before and after them in between
+    ("… nämndsekreterare 106 Val av protokollsjusterare …" ending the page before "107 …")."""
+    if not anchors:
+        return []
+    chosen = dict.fromkeys(anchors)
+    order = {candidate: position for position, candidate in enumerate(candidates)}
+    for anchor in anchors:
+        for step in (-1, 1):
+            current = anchor
+            while True:
+                span = candidates[: order[current]][::-1] if step < 0 else candidates[order[current] + 1:]
+                following = next((c for c in span if c.number == current.number + step), None)
+                if following is None or following in chosen or any(
+                    (c.number - following.number) * step <= 0 and (order[c] - order[following]) * step > 0
+                    for c in chosen
+                ):
+                    break
+                chosen[following] = None
+                current = following
+    return sorted(chosen, key=order.__getitem__)
 
 
 def _running_header(texts: list[str]) -> str:

@@ -254,7 +254,10 @@ def split_run_on_lines(lines: list[Line]) -> list[Line]:
         pieces, last_item = _split_at_item_numbers(pieces, last_item)
         pieces, last_letter = _split_at_letters(pieces, last_letter)
         if len(pieces) > 1 or not long or text[:1] in _HEADING_FIRST or text.startswith(_PRESENTER):
-            pieces = [part for piece in pieces for part in _split_heading_from_sentence(piece)]
+            pieces = [
+                part for position, piece in enumerate(pieces)
+                for part in _split_heading_from_sentence(piece, continued=long and position + 1 < len(pieces))
+            ]
         for piece in pieces:
             last_item = _next_item_number(piece, last_item)
             result.append(Line(line.number, piece))
@@ -377,7 +380,7 @@ def _sentence_start(pattern: re.Pattern, piece: str, comma_free: bool = False) -
     return None
 
 
-def _split_heading_from_sentence(piece: str, bare: bool = False) -> list[str]:
+def _split_heading_from_sentence(piece: str, bare: bool = False, continued: bool = False) -> list[str]:
     """In run-on text, a heading's title ends where a full sentence starts.
 
     "1. Mötets öppnande Ordföranden öppnade mötet." → the title is "Mötets öppnande". With `bare`, the
@@ -394,6 +397,11 @@ def _split_heading_from_sentence(piece: str, bare: bool = False) -> list[str]:
         offset = _LEADING_NUMBER.match(piece).end()  # the title keeps at least its first word
     title = piece[offset:].lstrip()
     start = _sentence_start(_SENTENCE_AFTER_TITLE, title)
+    if start is None and continued and not title.endswith((".", "!", "?", ":")):
+        # cut from a longer line before the next heading: its last sentence may have lost its full stop
+        start = _sentence_start(_SENTENCE_AFTER_TITLE, f"{title}.")
+        if start is not None and not _reads_as_sentence(title[start:]):
+            start = None
     if start is None:
         return [piece]
     return _cut(piece, [len(piece) - len(title) + start])

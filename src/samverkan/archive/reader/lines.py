@@ -400,7 +400,7 @@ def _split_heading_from_sentence(piece: str, bare: bool = False, continued: bool
     if start is None and continued and not title.endswith((".", "!", "?", ":")):
         # cut from a longer line before the next heading: its last sentence may have lost its full stop
         start = _sentence_start(_SENTENCE_AFTER_TITLE, f"{title}.")
-        if start is not None and not _reads_as_sentence(title[start:]):
+        if start is not None and not (_reads_as_sentence(title[start:]) and _repeats_title(title, start)):
             start = None
     if start is None:
         return [piece]
@@ -594,6 +594,14 @@ def _split_bare_title(piece: str, ends_at_cut: bool) -> list[str]:
 
 
 _LOWER_WORD = re.compile(r" [a-zåäö]{2,}")
+STEM = 6  # "Dagordningen" repeats "dagordning"
+
+
+def _repeats_title(title: str, start: int) -> bool:
+    """A minute's sentence without its full stop often opens with its heading's word: "Fastställande av
+    dagordning Dagordningen fastställdes …", "Föregående protokoll Föregående protokoll gicks igenom"."""
+    first = title[start:].split()[0].lower()[:STEM]
+    return len(first) >= 4 and any(word.lower().startswith(first) for word in title[:start].split())
 
 
 def _reads_as_sentence(text: str) -> bool:

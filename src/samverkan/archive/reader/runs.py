@@ -84,6 +84,11 @@ def _people(text: str, gazetteer: Gazetteer) -> list[Attendee]:
     # person's, written after a comma (the document teaches its places).
     openers = Counter(words[0] for words, _ in runs if len(words) % 2)
     places = {word for word, count in openers.items() if count >= 2}
+    # "Anna Berg, (s), Mora Per Ek, (s), Leksand Eva Lund …": when most runs have three words, each after
+    # the first opens with the previous person's place (a real three-word name is the exception).
+    threes = [words for words, _ in runs[1:] if len(words) == 3]
+    if len(threes) >= MIN_NAMES and len(threes) * 2 > len(runs):
+        places |= {words[0] for words in threes}
     people: list[Attendee] = []
     for words, absent in runs:
         names = _split_run(words, places)

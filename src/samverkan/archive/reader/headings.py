@@ -38,7 +38,7 @@ _PARAGRAPH_SIGN = re.compile(r"^§\s*(\d{1,3})(?:/\d{2,4})?\s+([A-ZÅÄÖÉ].*)$
 # "4 Titel": a number, a space and no dot; a heading only when such numbers run in order.
 _BARE = re.compile(r"^(\d{1,3})\s+([\"”“']?[A-ZÅÄÖÉ][a-zåäöéA-ZÅÄÖÉ].*)$")
 _DOTTED_SUB = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+([\"”“'(]?[A-ZÅÄÖÉ].*)$")
-_LETTER_SUB = re.compile(r"^([a-zåäö])\s*\)\s*(\S.*)$")
+_LETTER_SUB = re.compile(r"^([a-zåäö])\.?\s*\)\s*(\S.*)$")  # "a) Titel", "a.) Titel"
 _PRESENTER_LABEL = re.compile(rf"^(?:{alternation(PRESENTER_LABELS)})\b", re.IGNORECASE)
 _CONNECTOR_END = re.compile(rf"(?:\b(?:{alternation(CONNECTORS)})|[,–-])$")
 MAX_TITLE_LENGTH = 220
@@ -165,7 +165,7 @@ def _bare_runs_on(bare: dict[int, tuple[str, str, str]], index: int, number: int
 def _numbered(text: str) -> tuple[str, str, str] | None:
     first = text[:1]
     if first not in _NUMBER_FIRST:
-        if first.islower() and ")" in text[1:4]:
+        if first.islower() and ")" in text[1:5]:
             letter = _LETTER_SUB.match(text)
             if letter and not is_clause_line(letter.group(2)) and len(letter.group(2)) <= MAX_TITLE_LENGTH:
                 return "letter", letter.group(1), letter.group(2)

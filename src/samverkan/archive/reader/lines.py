@@ -474,7 +474,9 @@ def _follows(match: re.Match, last_item: int) -> bool:
     """A number continues the item sequence; the first "§ 12" of a protocol may start anywhere."""
     if match.group(1):
         return int(match.group(1)) == last_item + 1 or last_item == 0
-    return int(match.group(2)) == last_item + 1
+    # one number may be missing: an item withdrawn, or its number lost in extraction ("år 2011 7.")
+    number = int(match.group(2))
+    return number == last_item + 1 or (last_item > 0 and number == last_item + 2)
 
 
 def _key(text: str) -> str:

@@ -129,7 +129,7 @@ SECTION_TYPES = {
 }
 # Procedural items: opening and closing, roll call, adjusting the minutes, the agenda.
 OPENING_AND_CLOSING = ("öppnande", "öppnas", "avslutande", "avslutning", "avslutas")
-MEETING_GENITIVES = ("mötets", "mötet", "sammanträdets")  # "Mötets öppnande"
+MEETING_GENITIVES = ("mötets", "mötet", "sammanträdets", "sammanträdet")  # "Mötets öppnande"
 ROLL_CALL = ("upprop", "närvaro")
 # "Justering", "Justering av dagens protokoll": adjusting the minutes (not "Justering av upptagningsområde").
 ADJUSTMENT = "justering"
@@ -148,7 +148,7 @@ PREVIOUS_RECORDS = ("minnesanteckningar", "protokoll", "mötes")
 APPROVAL_AFTER = ("fastställande", "godkännande", "fastställs", "godkänns")
 RECORD_WORDS = ("minnesanteckningar", "protokoll", "anteckningar")  # "Protokoll från föregående möte"
 RECORD_LINKS = ("från", "vid")
-OTHER_BUSINESS_OPENINGS = ("övriga frågor", "övrig frågor")
+OTHER_BUSINESS_OPENINGS = ("övriga frågor", "övrig frågor", "nya frågor")
 OTHER_BUSINESS_WORDS = ("övrigt",)
 
 # ---------------------------------------- proposals and decisions

@@ -343,7 +343,9 @@ def _opens_clause(text: str) -> bool:
 # The candidates are found by pattern; whether whole sentences follow is decided by _Sentences,
 # once for the piece, so the search stays linear in the length of the piece.
 # (A sentence may open with a person's name: "3. Val av justerare Ulla Jakobsson valdes till justerare.")
-_SENTENCE_AFTER_TITLE = re.compile(r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s(?:[A-ZÅÄÖ][a-zåäö]+\s)?[a-zåäö])")
+_SENTENCE_AFTER_TITLE = re.compile(
+    r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s(?:[A-ZÅÄÖ][a-zåäö]+\s)?[a-zåäö])"
+)
 _PRESENTER_START = re.compile(rf"^{_PRESENTER}\b")
 _SENTENCE_AFTER_PRESENTER = re.compile(r"\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){2,})")
 # A sentence end followed by something other than a new sentence ("… 3.5", "slut.och").

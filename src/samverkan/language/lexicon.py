@@ -39,6 +39,12 @@ PLACE_STOP_WORDS = ("Kallade", "Ledamöter", "Ersättare", "För kännedom", "en
 # Labels of a protocol's header that end the field before them: "Omfattning 1-17", "Paragrafer 84-100".
 HEADER_FIELD_LABELS = ("Omfattning", "Paragrafer", "Paragraf")
 CONTACT_WORDS = ("telefon", "tel", "e-post")
+# The notice of adjusted minutes (anslag/bevis): "Organ: Socialnämnden", "Beslutsinstans: Arbetsutskottet",
+# and the fields that follow it.
+NOTICE_BODY_LABELS = ("Organ", "Beslutsinstans")
+NOTICE_FIELD_LABELS = (
+    "Sammanträdesdatum", "Datum", "Anslaget", "Anslag", "Förvaringsplats", "Underskrift", "Paragrafer",
+)
 
 # ---------------------------------------- document titles
 MINUTES_TITLES = ("Minnesanteckningar", "Mötesanteckningar")

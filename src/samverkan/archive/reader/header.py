@@ -42,6 +42,9 @@ from samverkan.language.lexicon import (
     MONTHS,
     NOT_IN_BODY_NAME,
     NOTES_TITLE,
+    NOTICE_BODY_LABELS,
+    NOTICE_FIELD_LABELS,
+    ORGANIZATION_TAILS,
     PLACE_LABELS,
     PLACE_STOP_WORDS,
     PRESENT_DECIDING_VERB,
@@ -220,6 +223,9 @@ def body_name(header_lines: list[Line], full_text: str, gazetteer: Gazetteer) ->
     known = _known_body(joined, gazetteer)
     if known:
         return known
+    notice = _body_in_notice(full_text)
+    if notice:
+        return gazetteer.canonical_body(notice) or notice
     for line in header_lines:
         title = _TITLE_LINE.match(line.text)
         if title:
@@ -236,6 +242,27 @@ def body_name(header_lines: list[Line], full_text: str, gazetteer: Gazetteer) ->
         subject = Counter(subjects).most_common(1)[0][0]
         return gazetteer.canonical_body(subject) or subject
     return None
+
+
+# The notice of adjusted minutes names the body: "Organ: X", "Beslutsinstans: X", "Organ och §§: X".
+_NOTICE_BODY = re.compile(
+    rf"\b(?:{alternation(NOTICE_BODY_LABELS)})(?:\s+och\s+§§)?\s*:?\s*\n?\s*(?P<value>[A-ZÅÄÖ][^:\n]{{2,90}}?)"
+    rf"\s*(?=\s(?:{alternation(NOTICE_FIELD_LABELS)})\b|\s:|\n|$)"
+)
+_NOTICE_LABEL_START = re.compile(rf"^(?:{alternation(NOTICE_FIELD_LABELS)})\b")
+
+
+def _body_in_notice(full_text: str) -> str | None:
+    """The body a notice of the minutes names; "Exempelby kommun, Socialnämnden" → "Socialnämnden,
+    Exempelby kommun" (the body first, its organisation after)."""
+    match = _NOTICE_BODY.search(full_text)
+    if not match or _NOTICE_LABEL_START.match(match.group("value")):
+        return None
+    value = match.group("value").strip(" ,")
+    organization, _, body = value.partition(", ")
+    if body and organization.split()[-1].lower() in ORGANIZATION_TAILS:
+        return f"{body}, {organization}"
+    return value
 
 
 def _known_body(text: str, gazetteer: Gazetteer) -> str | None:
@@ -280,7 +307,8 @@ def _is_person(text: str, gazetteer: Gazetteer) -> bool:
 
 
 def _are_aliases(text: str) -> bool:
-    return all(len(part.split()) <= 2 for part in text.split(",")) and "=" not in text
+    """Short names and abbreviations, not a page count ("(19)")."""
+    return all(len(part.split()) <= 2 for part in text.split(",")) and "=" not in text and not text.strip().isdigit()
 
 
 def _registry(header_lines: list[Line]) -> str | None:

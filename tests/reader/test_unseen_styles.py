@@ -311,4 +311,4 @@ def test_municipal_protocol_with_label_column_without_colons():
     ]
     assert document.items[0].decisions == ["att godkänna den ekonomiska uppföljningen."]
     assert document.items[1].decisions == ["att lägga informationen till handlingarna."]
-    assert document.items[1].presenters == []
+    assert [(p.name, p.title) for p in document.items[1].presenters] == [("Eva Lind", "Socialchefen")]

@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from .lexicon import CLOCK_WORD, DATE_ARTICLE, MONTH_ABBREVIATIONS, MONTHS, UNTIL_WORD, WEEKDAYS
+from .lexicon import (
+    CLOCK_WORD,
+    CLOCK_WORD_IN_FULL,
+    DATE_ARTICLE,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    UNTIL_WORD,
+    WEEKDAYS,
+)
 from .patterns import alternation, longest_first
 
 MONTH_NUMBERS = {name: n for n, name in enumerate(MONTHS, start=1)} | MONTH_ABBREVIATIONS
@@ -26,7 +34,10 @@ _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 _KL = rf"(?:{CLOCK_WORD}\.?\s*)?"  # "kl. " before a time, optional
 _DASH = rf"\s*(?:-|–|—|{UNTIL_WORD})\s*"
 _TIME_RANGE = re.compile(rf"{_KL}(?<![\d.:]){_CLOCK}{_DASH}{_KL}{_CLOCK}(?![\d])", re.IGNORECASE)
-_SINGLE_TIME = re.compile(rf"\b{CLOCK_WORD}\.?\s*{_CLOCK}(?!\d)", re.IGNORECASE)
+_CLOCK_WORD = rf"(?:{CLOCK_WORD_IN_FULL}|{CLOCK_WORD}\.?)"  # "kl.", "klockan"
+_SINGLE_TIME = re.compile(rf"\b{_CLOCK_WORD}\s*{_CLOCK}(?!\d)", re.IGNORECASE)
+# A label's value that is only a time: "Tid" / "18:00".
+_ONLY_TIME = re.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*$")
 _BARE_CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
 _CLOCK_WORDS = re.compile(
     rf"\b{_KL}{_BARE_CLOCK}{_DASH}{_KL}{_BARE_CLOCK}\b|\b{CLOCK_WORD}\.?\s*{_BARE_CLOCK}\b",
@@ -116,7 +127,7 @@ def parse_time_range(text: str) -> tuple[time | None, time | None]:
         end = _clock(match.group(3), match.group(4))
         if start and end and end > start:
             return start, end
-    single = _SINGLE_TIME.search(without_dates)
+    single = _SINGLE_TIME.search(without_dates) or _ONLY_TIME.match(without_dates)
     if single:
         return _clock(single.group(1), single.group(2)), None
     return None, None

@@ -5,12 +5,18 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
+    ADJUSTED_RECORDS,
     ADJUSTING,
+    ADJUSTING_NOUN,
+    ADJUSTMENT,
     AGENDA_WORDS,
     APPROVAL,
+    APPROVAL_AFTER,
+    CHAIR_OPENS,
     ELECTION_OF,
     FILING_PHRASE,
     FILING_VERB,
+    MEETING_CHAIR,
     MEETING_GENITIVES,
     OPENING_AND_CLOSING,
     OTHER_BUSINESS_OPENINGS,
@@ -18,6 +24,8 @@ from .lexicon import (
     PREVIOUS,
     PREVIOUS_RECORDS,
     PROTOCOL_WORD,
+    RECORD_LINKS,
+    RECORD_WORDS,
     ROLL_CALL,
     SECRETARY,
     TYPE_WORDS,
@@ -36,14 +44,21 @@ _TYPE_WORDS = alternation(TYPE_WORDS)
 _TYPE_WORD = re.compile(rf"^(?:[A-ZÅÄÖ]{{3,}}\s+)?({_TYPE_WORDS})\b", re.IGNORECASE)
 _TYPE_PREFIX = re.compile(rf"^(?:[A-ZÅÄÖ]{{3,}}\s+)?(?:{_TYPE_WORDS})\s*:\s*", re.IGNORECASE)
 _TYPES = {word.lower(): kind for word, kind in TYPE_WORDS.items()}
-_ELECTION = rf"(?:{alternation([ELECTION_OF])}\s+)?"
+_ELECTION = rf"(?:(?:{alternation(ELECTION_OF)})\s+)?"
 _PROCEDURAL = re.compile(
     rf"^(?:(?:{alternation(MEETING_GENITIVES)})\s+)?(?:{alternation(OPENING_AND_CLOSING)})"
     rf"|^(?:{alternation(ROLL_CALL)})\b"
-    rf"|^{_ELECTION}(?:{PROTOCOL_WORD})?{ADJUSTING}"
+    rf"|^{ADJUSTMENT}(?:\s*$|\b.*\b(?:{alternation(ADJUSTED_RECORDS)}))"
+    rf"|^{_ELECTION}(?:{PROTOCOL_WORD}s?)?{ADJUSTING}"
+    rf"|^(?:(?:{alternation(ELECTION_OF)})\s+)?{PROTOCOL_WORD}s?{ADJUSTING_NOUN}"
+    rf"|^(?:{alternation(ELECTION_OF)})\s+{ADJUSTING_NOUN}"
     rf"|^{_ELECTION}{SECRETARY}"
-    rf"|^(?:{alternation(APPROVAL)})\s+av\s+(?:{alternation(AGENDA_WORDS)})"
-    rf"|^(?:{alternation(AGENDA_WORDS)})\b"
+    rf"|^{_ELECTION}(?:{alternation(MEETING_CHAIR)})"
+    rf"|^(?:{alternation(CHAIR_OPENS)})"
+    rf"|\b(?:{alternation(APPROVAL)})\s+av\s+(?:{alternation(AGENDA_WORDS)})"
+    rf"|^(?:{alternation(RECORD_WORDS)})\s+(?:{alternation(RECORD_LINKS)})\s+{PREVIOUS}\s"
+    rf"|^(?:{alternation(AGENDA_WORDS)})(?:en|ens|n|ns|s)?\b"
+    rf"|^(?:{alternation(AGENDA_WORDS)})\w*\s+(?:{alternation(APPROVAL_AFTER)})\b"
     rf"|^{PREVIOUS}\s+(?:{alternation(PREVIOUS_RECORDS)})",
     re.IGNORECASE,
 )

@@ -27,16 +27,24 @@ DATE_ARTICLE = "den"  # "tisdag den 14 mars"
 DOCUMENT_DATE_LABEL = "Datum"  # may date the document rather than the meeting
 MEETING_DATE_LABELS = ("Mötesdatum", "Sammanträdesdatum")
 DATE_LABELS = (DOCUMENT_DATE_LABEL, *MEETING_DATE_LABELS)
-TIME_LABELS = ("Tid", "Tidpunkt")
+TIME_LABELS = ("Tid", "Tidpunkt", "Klockan")  # "Klockan" / "18:00" in a web page's label column
 PLACE_LABELS = ("Plats", "Lokal", "Mötesplats")
 REGISTRY_LABELS = ("Dnr", "Diarienummer", "Diarienr")
 # The words of a combined label: "Plats och tid", "Tid och plats", "Datum, tid och plats".
 COMBINED_LABEL_WORDS = ("Plats", "Tid", "Datum")
 COMBINED_LABELS = ("Plats och tid", "Tid och plats")
 PAGE_WORDS = ("sida", "page")
+# Words that end a place's value in a flattened header: a list of those called, a note on attendance.
+PLACE_STOP_WORDS = ("Kallade", "Ledamöter", "Ersättare", "För kännedom", "enligt bifogad", "Vänligen", "Välkomna")
 # Labels of a protocol's header that end the field before them: "Omfattning 1-17", "Paragrafer 84-100".
 HEADER_FIELD_LABELS = ("Omfattning", "Paragrafer", "Paragraf")
 CONTACT_WORDS = ("telefon", "tel", "e-post")
+# The notice of adjusted minutes (anslag/bevis): "Organ: Socialnämnden", "Beslutsinstans: Arbetsutskottet",
+# and the fields that follow it.
+NOTICE_BODY_LABELS = ("Organ", "Beslutsinstans")
+NOTICE_FIELD_LABELS = (
+    "Sammanträdesdatum", "Datum", "Anslaget", "Anslag", "Förvaringsplats", "Underskrift", "Paragrafer",
+)
 
 # ---------------------------------------- document titles
 MINUTES_TITLES = ("Minnesanteckningar", "Mötesanteckningar")
@@ -56,7 +64,7 @@ SIGNATURE_CERTIFICATE = "Utdragsbestyrkande"
 
 # ---------------------------------------- attendance
 PRESENT_LABELS = (
-    "Närvarande", "Övriga närvarande", "Övriga deltagare", "Dessutom närvarande", "Beslutande",
+    "Närvarande", "Övriga närvarande", "Övriga deltagare", "Övriga deltagande", "Dessutom närvarande", "Beslutande",
     "Tjänstgörande ersättare", "Deltagare", "Inbjudna", "Ersättare", "Tjänstepersoner",
     "Tjänstemän", "Ledamöter", "Adjungerade", "Adjungerad",
 )
@@ -70,6 +78,16 @@ ABSENT_LABELS = (
     "Anmäld frånvaro",
 )
 ROLE_LABELS = ("Ordförande", "Vice ordförande", "Sekreterare", "Justerare")
+# In a page of flattened text (see reader/runs.py): "Övriga" opens a run of those present too, and these
+# words end it (the signature block, the notice of the minutes, the letterhead's contact fields).
+RUN_OTHERS_LABEL = "Övriga"
+RUN_STOP_WORDS = (
+    "Utses", "Utsedd", "Justerare", "Justerande", "Justeringens", "Underskrifter", "Underskrift", "Sekreterare",
+    "Ordförande", "Paragrafer", "Paragraf", "ANSLAG", "BEVIS", "Sammanträdesdatum", "Postadress",
+    "Besöksadress", "Telefax", "Internet", "Dagordning", "Föredragningslista", "Protokollet",
+)
+# "Per Ek ersätter Eva Lund", "(ers Eva Lund)", "ersättare för Eva Lund": Eva Lund is not there.
+STANDING_IN_WORDS = ("ersättare för", "i stället för", "istället för", "ersätter", "ers")
 MUNICIPALITY_COLUMN = "Kommun"  # the left column of an attendance table: "Kommun", "Kommuner"
 # A person listed but not there, or there at a distance.
 ABSENT_MARKERS = ("deltog inte", "ej närvarande", "frånvarande")
@@ -77,12 +95,24 @@ REMOTE_PRESENCE = (
     "per telefon", "via Teams", "via Skype", "via Zoom", "via länk", "digitalt", "på distans",
 )
 MEETING_SERVICES = ("teams", "skype", "zoom")
+# A notice lists those called, not who came: "Ledamöter kallas", "Kallade", "underrättas", "För kännedom".
+CALLED_WORDS = ("kallas", "kallade", "underrättas", "för kännedom")
 PRESENTERS_NOTE = ("samt föredragande", "samt övriga")  # "… samt föredragande enligt nedan"
 LIST_JOINERS = ("samt", "och")
 
 # ---------------------------------------- items
 PRESENTER_LABELS = ("Föredragande", "Föredragare", "Presentatör")
+# Narrative presenter phrases under a heading: "Information av Eva Lund", "Muntlig information av …",
+# "Anna Berg, ekonom, informerar", "Per Ek föredrar ärendet".
+PRESENTER_PHRASES_BEFORE = ("Muntlig information av", "Information av")
+# Present tense only: "föredrog ärendet och svarade på frågor" in minutes is narrative.
+PRESENTER_VERBS_AFTER = ("informerar", "föredrar", "redogör", "presenterar")
+# The definite form of a title before a name: "Socialchefen Eva Lind informerar".
+DEFINITE_ENDINGS = ("en", "n")
+# Labels of a list of papers under an item: its letters are neither subitems nor attachments.
+PAPERS_LABELS = ("Bilagor", "Handlingar", "Underlag", "Beslutsunderlag", "Handlingar i ärendet")
 ATTACHMENT_LABEL = "Bilaga"  # "Bilaga 3"
+ITEM_COLUMN_WORDS = ("Ärende", "Ärenden", "Punkt")  # the item column of an agenda table: "Ärende/Föredragande"
 ATTACHMENT_WORDS = ("Bilagor", ATTACHMENT_LABEL)
 ATTACHMENT_ABBREVIATION = "Bil"  # "Bil. 3"
 # Section words of a case that open a line of their own under a heading.
@@ -100,19 +130,31 @@ TYPE_WORDS = {
 # says otherwise): "BESLUTSÄRENDEN", "Informationsärenden".
 SECTION_TYPES = {
     "beslutsärenden": "decision", "informationsärenden": "information", "anmälningsärenden": "information",
+    "beslutspunkter": "decision", "informationspunkter": "information", "ärenden för beslut": "decision",
+    "ärenden för information": "information",
 }
 # Procedural items: opening and closing, roll call, adjusting the minutes, the agenda.
 OPENING_AND_CLOSING = ("öppnande", "öppnas", "avslutande", "avslutning", "avslutas")
-MEETING_GENITIVES = ("mötets", "mötet", "sammanträdets")  # "Mötets öppnande"
-ROLL_CALL = ("upprop", "närvaro", "justering")
-ADJUSTING = "justera"  # "Val av justerare", "Protokolljustering"
-ELECTION_OF = "val av"
+MEETING_GENITIVES = ("mötets", "mötet", "sammanträdets", "sammanträdet")  # "Mötets öppnande"
+ROLL_CALL = ("upprop", "närvaro")
+# "Justering", "Justering av dagens protokoll": adjusting the minutes (not "Justering av upptagningsområde").
+ADJUSTMENT = "justering"
+ADJUSTED_RECORDS = ("protokoll", "minnesanteckningar", "justera", "tid", "dag", "plats")
+ADJUSTING = "justera"  # "Val av justerare", "Justerare"
+ADJUSTING_NOUN = "justering"  # "Protokolljustering", "Val av justeringsperson"
+ELECTION_OF = ("val av", "utseende av")  # "Utseende av protokolljusterare"
 SECRETARY = "sekreterare"
-APPROVAL = ("godkännande", "fastställande")
+MEETING_CHAIR = ("mötesordförande", "ordförande för mötet", "ordförande för sammanträdet")  # "Val av mötesordförande"
+CHAIR_OPENS = ("ordföranden öppnar", "ordförande öppnar")  # "Ordföranden öppnar mötet"
+APPROVAL = ("godkännande", "fastställande", "ändring", "ändringar")
 AGENDA_WORDS = ("dagordning", "föredragningslista")
 PREVIOUS = "föregående"
 PREVIOUS_RECORDS = ("minnesanteckningar", "protokoll", "mötes")
-OTHER_BUSINESS_OPENINGS = ("övriga frågor", "övrig frågor")
+# "Föredragningslistans fastställande", "Dagordningens godkännande".
+APPROVAL_AFTER = ("fastställande", "godkännande", "fastställs", "godkänns")
+RECORD_WORDS = ("minnesanteckningar", "protokoll", "anteckningar")  # "Protokoll från föregående möte"
+RECORD_LINKS = ("från", "vid")
+OTHER_BUSINESS_OPENINGS = ("övriga frågor", "övrig frågor", "nya frågor")
 OTHER_BUSINESS_WORDS = ("övrigt",)
 
 # ---------------------------------------- proposals and decisions
@@ -123,6 +165,7 @@ PROPOSING_VERBS = ("föreslår", "föreslog")
 PROPOSAL_HEADING = "Förslag till beslut"
 PROPOSAL_OPENERS = (PROPOSAL_HEADING, "Beslutsförslag")
 PROPOSAL_LABEL = "Förslag"
+ENCLOSED_NOTES = ("Ärendet bifogas", "Ärende bifogas", "Handlingar bifogas", "Handlingarna bifogas", "Underlag bifogas")
 DECISION_LABEL = "Beslut"
 CLAUSE_WORD = "att"
 # The clause that only files a matter: "att lägga informationen till handlingarna".

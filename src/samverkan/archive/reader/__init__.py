@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from samverkan.language.gazetteer import Gazetteer, default_gazetteer
+from samverkan.language.lexicon import CALLED_WORDS
+from samverkan.language.patterns import alternation
 
 from .attendees import read_attendees
 from .document import AGENDA, MINUTES, Attendee, Item, MeetingDocument, Presenter
@@ -42,6 +46,8 @@ def read_text(
     first_item = headings[0].start if headings else len(lines)
     header = read_header(lines[:first_item], text, gazetteer)
     attendees, attendee_warnings = read_attendees(lines, {h.start for h in headings}, gazetteer)
+    if header.kind == AGENDA and _CALLED.search(text):  # a notice's list of those called is no attendance
+        attendees, attendee_warnings = [], []
     deadline.check()
     items, item_warnings = build_items(lines, headings, header.kind, gazetteer)
     deadline.check()
@@ -61,6 +67,10 @@ def read_text(
         items=items,
         warnings=header.warnings + attendee_warnings + warnings + item_warnings,
     )
+
+
+# "Ledamöter kallas", "Kallade ledamöter", "Ersättare underrättas", "För kännedom".
+_CALLED = re.compile(rf"\b(?:{alternation(CALLED_WORDS)})\b", re.IGNORECASE)
 
 
 def _check_lines(source: str, count: int, limits: Limits) -> None:

@@ -26,6 +26,7 @@ from samverkan.language.patterns import alternation
 from .document import Attendee
 from .lines import Line
 from .people import fix_glued_letter, is_name_token, split_name, starts_with_name
+from .runs import read_runs
 from .vocabulary import (
     MUNICIPALITY_KOMMUN_PATTERN,
     is_organization,
@@ -55,6 +56,9 @@ _PRESENTERS_NOTE = re.compile(rf"\s*\b(?:{alternation(PRESENTERS_NOTE)})\b.*$", 
 _SEPARATOR_WORD = re.compile(rf"\s+(?:{alternation(LIST_JOINERS)})\s+(?=[A-ZÅÄÖÉ][a-zåäöé]+\s+[A-ZÅÄÖÉ])")
 
 
+_LEADING_TITLE = re.compile(r"^((?:[a-zåäö][\wåäö:./-]*\s+){1,3})(?=[A-ZÅÄÖÉ][a-zåäöé]+\s+[A-ZÅÄÖÉ])")
+
+
 @dataclass
 class _Table:
     right_organization: str | None = None
@@ -67,9 +71,10 @@ def read_attendees(
     """People listed as present, each once, and warnings for list lines that could not be read."""
     attendees: list[Attendee] = []
     warnings: list[str] = []
+    flattened = _read_flattened_pages(lines, stop_indexes, gazetteer, attendees)
     index = 0
     while index < len(lines):
-        if index in stop_indexes:
+        if index in stop_indexes or index in flattened:
             index += 1
             continue
         section, index = _section_at(lines, index, stop_indexes)
@@ -80,6 +85,29 @@ def read_attendees(
         else:
             index += 1
     return _unique(attendees), warnings
+
+
+FLATTENED_LENGTH = 300  # a line this long is a page of PDF text (see lines.PAGE_LINE_LENGTH)
+
+
+def _read_flattened_pages(
+    lines: list[Line], stop_indexes: set[int], gazetteer: Gazetteer, attendees: list[Attendee]
+) -> set[int]:
+    """Attendance runs in pages of flattened text (see runs.py); the indexes of the lines they were read from."""
+    handled: set[int] = set()
+    index = 0
+    while index < len(lines):
+        start = index
+        while index < len(lines) and lines[index].number == lines[start].number:
+            index += 1
+        group = [i for i in range(start, index) if i not in stop_indexes and not lines[i].item]
+        if sum(len(lines[i].text) for i in group) < FLATTENED_LENGTH:
+            continue
+        people = read_runs(" ".join(lines[i].text for i in group), gazetteer)
+        if people:
+            attendees.extend(people)
+            handled.update(group)
+    return handled
 
 
 # The first three letters of every label _PRESENT, _ABSENT and _ROLE can match: a cheap gate.
@@ -178,6 +206,11 @@ def _read_list(text: str, gazetteer: Gazetteer) -> list[Attendee]:
         if not segment:
             continue
         person = _person(segment, gazetteer)
+        leading = _LEADING_TITLE.match(segment) if person is None else None
+        if leading and people and _person(segment[leading.end():], gazetteer):
+            # "Anna Berg (S), ordförande Per Ek (M)": the title ends the previous entry, a name follows
+            people[-1].title = people[-1].title or leading.group(1).strip().capitalize()
+            person = _person(segment[leading.end():], gazetteer)
         if person:
             people.append(person)
         elif people and (is_organization(segment, gazetteer) or MUNICIPALITY_KOMMUN_PATTERN.search(segment)):

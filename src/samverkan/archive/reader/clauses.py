@@ -13,6 +13,7 @@ from samverkan.language.lexicon import (
     DECIDED_VERBS,
     DECIDING_VERBS,
     DECISION_LABEL,
+    ENCLOSED_NOTES,
     PRESENT_DECIDING_VERB,
     PROPOSAL_LABEL,
     PROPOSAL_OPENERS,
@@ -20,7 +21,7 @@ from samverkan.language.lexicon import (
 )
 from samverkan.language.patterns import alternation
 
-from .document import AGENDA
+from .document import AGENDA, MINUTES
 from .lines import Line
 
 __all__ = ["is_block_opener", "is_clause_line", "only_files_information", "read_clauses"]
@@ -36,11 +37,21 @@ _VERB_OPENER = re.compile(
     r"^(?P<subject>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäöÅÄÖ-]+){0,4}?)\s+"
     rf"(?P<verb>{alternation((*DECIDING_VERBS, *PROPOSING_VERBS))})\s*(?P<colon>:)?\s*(?P<rest>.*)$"
 )
-_DECISION_LABEL = re.compile(rf"^{DECISION_LABEL}\s*(?::\s*(.*))?$")
+_DECISION_LABEL = re.compile(rf"^{DECISION_LABEL}\s*(?:[:–-]\s*(.*))?$")
 _DECIDING_VERB = re.compile(rf"\b(?:{alternation(DECIDING_VERBS)})\s+({CLAUSE_WORD}\s+)?(.+)$")
 _CLAUSE_START = f"[{CLAUSE_WORD[0].upper()}{CLAUSE_WORD[0]}]{CLAUSE_WORD[1:]}"  # "att", "Att"
 _CLAUSE = re.compile(rf"^(?:\(?\d{{1,2}}[.)]\s*|[a-z]\)\s*|[-–•]\s*)?({_CLAUSE_START}\s.*)$")
 _BULLET = re.compile(r"^[-–•]\s*(.+)$")
+# "Ärendet bifogas": a note that the papers are enclosed, no part of what is proposed.
+_ENCLOSED_NOTE = re.compile(rf"\s*\b(?:{alternation(ENCLOSED_NOTES)})\.?$")
+# A numbered point of a decision or proposal written without "att": "1. Eva Lund utses att justera …".
+_NUMBERED_POINT = re.compile(r"^\(?\d{1,2}[.)]\s*([A-ZÅÄÖÉ].*)$")
+_POINT_INSIDE = re.compile(r"(?:^|(?<=\s))\d{1,2}[.)]\s+(?=[A-ZÅÄÖÉ])")
+# "Arbetsutskottet föreslår direktionen besluta:" before what is proposed.
+_PREAMBLE = re.compile(
+    rf"^[A-ZÅÄÖ][^:]{{0,80}}\b(?:{alternation((*PROPOSING_VERBS, *DECIDING_VERBS, 'besluta'))})\s*:?\s+"
+    rf"(?=\d{{1,2}}[.)]\s|[A-ZÅÄÖ])"
+)
 _TERMINAL = (".", "!", "?")
 _ABBREVIATION_END = re.compile(rf"(?:\b(?:{alternation(ABBREVIATIONS)})\.)$", re.IGNORECASE)
 _ATT_SPLIT = re.compile(rf"(?<=[.;])\s+(?={CLAUSE_WORD}\s)")
@@ -61,7 +72,8 @@ class Clauses:
 
     def add(self, kind: str, text: str) -> None:
         target = self.proposals if kind == PROPOSAL else self.decisions
-        for clause in _ATT_SPLIT.split(" ".join(text.split())):
+        text = _ENCLOSED_NOTE.sub("", " ".join(text.split()))
+        for clause in _ATT_SPLIT.split(text):
             if clause and clause not in target:
                 target.append(clause)
 
@@ -77,8 +89,12 @@ def is_clause_line(text: str) -> bool:
 
 
 def read_clauses(body: list[Line], kind: str) -> Clauses:
-    """Find att-clauses under block openers in an item's body lines."""
+    """Find att-clauses under block openers in an item's body lines. In minutes, att-lines directly under
+    the heading, with no opener, are decisions."""
     reader = _BlockReader(kind)
+    first = next((line for line in body if not line.blank), None)
+    if kind == MINUTES and first is not None and _CLAUSE.match(first.text) and not _opener(first.text, kind, None):
+        reader.mode = DECISION
     for index, line in enumerate(body):
         reader.feed(index, line)
     reader.finish()
@@ -93,6 +109,8 @@ class _BlockReader:
         self.parts: list[str] = []
         self.entries: list[str] = []
         self.after_blank = False
+        self.fresh = False  # an opener was just read and nothing under it yet
+        self.points = False  # the block is a list of numbered points
 
     def feed(self, index: int, line: Line) -> None:
         if line.blank:
@@ -104,11 +122,21 @@ class _BlockReader:
             self.finish()
             self.mode, rest = opener
             self.result.used.add(index)
+            self.fresh, self.points = not rest, False
             if rest:
                 self._start_or_warn(rest, line)
-        elif self.mode and _CLAUSE.match(text):
+            self.after_blank = False
+            return
+        if self.mode and _CLAUSE.match(text):
             self.finish()
             self.parts = [_CLAUSE.match(text).group(1)]
+            self.result.used.add(index)
+        elif self.mode and (self.fresh or self.points) and _NUMBERED_POINT.match(text):
+            self.finish()  # "1. Eva Lund utses att justera protokollet." under "Beslut"
+            self.parts, self.points = [_NUMBERED_POINT.match(text).group(1)], True
+            self.result.used.add(index)
+        elif self.mode and self.fresh and text[0].isupper():
+            self._start_or_warn(text, line)  # a decision or proposal as written, without "att"
             self.result.used.add(index)
         elif self.parts and self._takes_entry(text):
             self.entries.append(_BULLET.sub(r"\1", text).strip())
@@ -118,8 +146,9 @@ class _BlockReader:
             self.result.used.add(index)
         else:
             self.finish()
-            self.mode = None
+            self.mode, self.points = None, False
         self.after_blank = False
+        self.fresh = False
 
     def finish(self) -> None:
         if not self.parts or self.mode is None:
@@ -140,6 +169,17 @@ class _BlockReader:
         if verb:
             self.result.add(self.mode, (verb.group(1) or "") + verb.group(2))
             return
+        preamble = _PREAMBLE.match(rest)
+        if preamble:
+            rest = rest[preamble.end():]
+        points = _cut_points(rest)
+        if len(points) > 1 or _NUMBERED_POINT.match(rest):
+            for point in points:
+                self.result.add(self.mode, point)
+            return
+        if rest[:1].isupper() and " " in rest:
+            self.parts = [rest]  # "Nämnden noterar rapporten.": a proposal as written
+            return
         self.result.warnings.append(
             f"rad {line.number}: beslutstexten kunde inte läsas som en att-sats: {rest[:60]!r}"
         )
@@ -158,6 +198,15 @@ class _BlockReader:
         if self.after_blank:
             return not finished and text[0].islower()
         return not (finished and text[0].isupper())
+
+
+def _cut_points(text: str) -> list[str]:
+    """"1. Eva Lund utses … 2. Per Ek …" → the points without their numbers."""
+    starts = [m.end() for m in _POINT_INSIDE.finditer(text)]
+    if not starts:
+        return [text]
+    bounds = [m.start() for m in _POINT_INSIDE.finditer(text)][1:] + [len(text)]
+    return [text[start:end].strip() for start, end in zip(starts, bounds) if text[start:end].strip()]
 
 
 def _opener(text: str, document_kind: str, mode: str | None) -> tuple[str, str] | None:

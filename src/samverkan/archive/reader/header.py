@@ -27,6 +27,7 @@ from samverkan.language.lexicon import (
     CLOCK_WORD_IN_FULL,
     COMBINED_LABEL_WORDS,
     COMBINED_LABELS,
+    DATE_ARTICLE,
     DATE_LABELS,
     DECIDED_VERBS,
     DECIDING_VERBS,
@@ -38,9 +39,14 @@ from samverkan.language.lexicon import (
     MEETING_WORDS,
     MINUTES_MARKERS,
     MINUTES_TITLES,
+    MONTHS,
     NOT_IN_BODY_NAME,
     NOTES_TITLE,
+    NOTICE_BODY_LABELS,
+    NOTICE_FIELD_LABELS,
+    ORGANIZATION_TAILS,
     PLACE_LABELS,
+    PLACE_STOP_WORDS,
     PRESENT_DECIDING_VERB,
     PRESENT_LABELS,
     PROPOSAL_HEADING,
@@ -52,6 +58,7 @@ from samverkan.language.lexicon import (
     TITLE_LINKS,
     TITLE_MEETING,
     UNTIL_WORD,
+    WEEKDAYS,
 )
 from samverkan.language.patterns import alternation
 
@@ -216,6 +223,9 @@ def body_name(header_lines: list[Line], full_text: str, gazetteer: Gazetteer) ->
     known = _known_body(joined, gazetteer)
     if known:
         return known
+    notice = _body_in_notice(full_text)
+    if notice:
+        return gazetteer.canonical_body(notice) or notice
     for line in header_lines:
         title = _TITLE_LINE.match(line.text)
         if title:
@@ -232,6 +242,27 @@ def body_name(header_lines: list[Line], full_text: str, gazetteer: Gazetteer) ->
         subject = Counter(subjects).most_common(1)[0][0]
         return gazetteer.canonical_body(subject) or subject
     return None
+
+
+# The notice of adjusted minutes names the body: "Organ: X", "Beslutsinstans: X", "Organ och §§: X".
+_NOTICE_BODY = re.compile(
+    rf"\b(?:{alternation(NOTICE_BODY_LABELS)})(?:\s+och\s+§§)?\s*:?\s*\n?\s*(?P<value>[A-ZÅÄÖ][^:\n]{{2,90}}?)"
+    rf"\s*(?=\s(?:{alternation(NOTICE_FIELD_LABELS)})\b|\s:|\n|$)"
+)
+_NOTICE_LABEL_START = re.compile(rf"^(?:{alternation(NOTICE_FIELD_LABELS)})\b")
+
+
+def _body_in_notice(full_text: str) -> str | None:
+    """The body a notice of the minutes names; "Exempelby kommun, Socialnämnden" → "Socialnämnden,
+    Exempelby kommun" (the body first, its organisation after)."""
+    match = _NOTICE_BODY.search(full_text)
+    if not match or _NOTICE_LABEL_START.match(match.group("value")):
+        return None
+    value = match.group("value").strip(" ,")
+    organization, _, body = value.partition(", ")
+    if body and organization.split()[-1].lower() in ORGANIZATION_TAILS:
+        return f"{body}, {organization}"
+    return value
 
 
 def _known_body(text: str, gazetteer: Gazetteer) -> str | None:
@@ -276,7 +307,8 @@ def _is_person(text: str, gazetteer: Gazetteer) -> bool:
 
 
 def _are_aliases(text: str) -> bool:
-    return all(len(part.split()) <= 2 for part in text.split(",")) and "=" not in text
+    """Short names and abbreviations, not a page count ("(19)")."""
+    return all(len(part.split()) <= 2 for part in text.split(",")) and "=" not in text and not text.strip().isdigit()
 
 
 def _registry(header_lines: list[Line]) -> str | None:
@@ -300,7 +332,7 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
     for position, line in enumerate(lines):
         label = _LABEL.match(line.text)
         name = label.group("label").lower() if label else ""
-        value = field_value(label.group("value").strip()) if label else ""
+        value = field_value(_LEADING_LABELS.sub("", label.group("value").strip())) if label else ""
         if " och " in name and _PLACE_WORD in name:  # "Plats och tid:", "Tid och plats:", "Datum, tid och plats:"
             time_lines.append(line)
             _read_times(header, line, value)
@@ -309,6 +341,8 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
                 header.location = _place_in(value)
         elif name.startswith((*_TIME_NAMES, f"{_DATE_NAME} och")):
             time_lines.append(line)
+            if not value and label.group(0).strip().lower() in _TIME_NAMES:  # "Tid" / "14:00"
+                value = _next_value(lines, position)
             _read_times(header, line, value)
             meeting += [(line, d) for d in find_dates(value, compact=False)[:1]]
         elif name in _MEETING_DATE_NAMES:
@@ -333,7 +367,24 @@ def _read_labels(header: Header, lines: list[Line], full_text: str) -> None:
             # "Minnesanteckningar från … möte 2022-11-10"
             meeting += [(line, d) for d in find_dates(line.text, compact=False)[:1]]
             _read_times_beside_date(header, line.text)
+    if not meeting and not datum:
+        meeting = _date_in_running_text(lines)
     _assign_dates(header, datum, meeting, time_lines + place_lines, document_header, full_text)
+
+
+# "… beslutsgruppsmöte den 3 oktober 1997", "Dag tisdagen den 12 juni 2012": a date in running text.
+_DATE_ARTICLE = re.compile(rf"\b{DATE_ARTICLE}\s+(?=\d{{1,2}}\s+[a-zåäö])", re.IGNORECASE)
+DATE_REACH = 30
+
+
+def _date_in_running_text(lines: list[Line]) -> list[tuple[Line, PartialDate]]:
+    """Without a labelled date, the first date written "den 3 oktober 1997" in the header."""
+    for line in lines:
+        for match in _DATE_ARTICLE.finditer(line.text):
+            found = find_dates(line.text[match.end():match.end() + DATE_REACH], compact=False)
+            if found:
+                return [(line, found[0])]
+    return []
 
 
 def _next_value(lines: list[Line], position: int) -> str:
@@ -381,8 +432,23 @@ def _read_times_beside_date(header: Header, value: str) -> None:
             header.start_time, header.end_time = start, end
 
 
+# Where a date or weekday starts in a "Plats och tid" value: "Rådhuset Måndagen den 18 juni 2018 kl 18".
+_DATE_START = re.compile(
+    rf"(?<![\wåäö])(?:(?:{alternation(WEEKDAYS)})(?:en|ar)?\b|\d{{1,2}}\s+(?:{alternation(MONTHS)})\b|\d{{4}}-\d{{2}}-\d{{2}}\b)",
+    re.IGNORECASE,
+)
+# A flattened label column before the value: "Plats och tid Beslutande Övriga deltagande Rådhuset, …".
+_LEADING_LABELS = re.compile(rf"^(?:(?:{alternation((*PRESENT_LABELS, *ABSENT_LABELS))})\s+)+(?=[A-ZÅÄÖ])")
+_PLACE_STOP = re.compile(rf"\s(?:{alternation(PLACE_STOP_WORDS)})\b.*$")
+
+
 def _place_in(value: str) -> str | None:
-    """The place in a "Plats och tid" value: what is left without weekday, date and times."""
+    """The place in a "Plats och tid" value: what is left without weekday, date and times; when the place
+    comes first, it ends where the date starts."""
+    value = _PLACE_STOP.sub("", _LEADING_LABELS.sub("", value))
+    start = _DATE_START.search(value)
+    if start and start.start() > 0 and any(c.isalpha() for c in value[: start.start()]):
+        value = value[: start.start()].rstrip(" ,")
     text = remove_weekdays(remove_times(remove_dates(value)))
     parts = [" ".join(p.split()) for p in re.split(r"[,;]", text)]
     place = ", ".join(p for p in parts if p.strip(" .-–"))

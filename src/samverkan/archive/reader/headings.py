@@ -17,6 +17,7 @@ from samverkan.language.lexicon import (
     MUNICIPALITY_COLUMN,
     NEGATABLE_PRESENT_LABELS,
     PAGE_WORDS,
+    PAPERS_LABELS,
     PLACE_LABELS,
     PRESENT_LABELS,
     PRESENTER_LABELS,
@@ -37,7 +38,7 @@ _PARAGRAPH_SIGN = re.compile(r"^§\s*(\d{1,3})(?:/\d{2,4})?\s+([A-ZÅÄÖÉ].*)$
 # "4 Titel": a number, a space and no dot; a heading only when such numbers run in order.
 _BARE = re.compile(r"^(\d{1,3})\s+([\"”“']?[A-ZÅÄÖÉ][a-zåäöéA-ZÅÄÖÉ].*)$")
 _DOTTED_SUB = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+([\"”“'(]?[A-ZÅÄÖÉ].*)$")
-_LETTER_SUB = re.compile(r"^([a-zåäö])\s*\)\s*(\S.*)$")
+_LETTER_SUB = re.compile(r"^([a-zåäö])\.?\s*\)\s*(\S.*)$")  # "a) Titel", "a.) Titel"
 _PRESENTER_LABEL = re.compile(rf"^(?:{alternation(PRESENTER_LABELS)})\b", re.IGNORECASE)
 _CONNECTOR_END = re.compile(rf"(?:\b(?:{alternation(CONNECTORS)})|[,–-])$")
 MAX_TITLE_LENGTH = 220
@@ -56,6 +57,8 @@ _OWN_LINE_WORDS = (
     *(word.capitalize() for word in PAGE_WORDS), *CASE_SECTIONS, *ROLE_LABELS,
 )
 _OWN_LINE = re.compile(rf"^(?:{alternation(_OWN_LINE_WORDS)})\b")
+# "Bilagor:" / "Handlingar:" opens a list of papers: its letters "a) …" are no subitems.
+_PAPERS_LIST = re.compile(rf"^(?:{alternation(PAPERS_LABELS)})\s*:")
 # A wrapped heading line fills most of the text width; a short heading line was not wrapped.
 WRAPPED_SHARE = 0.7
 
@@ -78,13 +81,28 @@ def find_headings(lines: list[Line], warnings: list[str], gazetteer: Gazetteer) 
     last_sub = 0
     index = 0
     bare = _bare_numbers(lines)
+    papers = False  # inside a list of papers ("Bilagor: a) …")
+    block = False  # under a proposal or decision opener: its numbered points are no subitems
+    points = 0  # the last numbered point read under that opener
     while index < len(lines):
-        found = _numbered(lines[index].text) or bare.get(index)
-        if not found:
+        text = lines[index].text
+        found = _chained(lines[index]) or _numbered(text) or bare.get(index)
+        if _PAPERS_LIST.match(text):
+            papers = True
+        elif not found or found[0] != "letter":
+            papers = papers and not (lines[index].blank or found)
+        if not found and is_block_opener(text):
+            block = True
+        if not found or (papers and found[0] == "letter"):
             index += 1
             continue
         kind, number, text = found
-        level = _level(kind, number, last_top, last_sub)
+        level = 0 if kind == "chain" else _level(kind, number, last_top, last_sub)
+        if block and kind == "number" and (level == 1 or _continues_points(points, number, text)):
+            points = int(number)  # "Beslut 1. Eva Lund utses … 2. Per Ek …": points of the decision
+            index += 1
+            continue
+        block, points = block and level != 0, 0
         if kind == "bare":
             level = 0 if _bare_runs_on(bare, index, int(number), last_top) else None
         if level is None:
@@ -122,6 +140,19 @@ def _bare_numbers(lines: list[Line]) -> dict[int, tuple[str, str, str]]:
     return found
 
 
+def _continues_points(points: int, number: str, text: str) -> bool:
+    """The next point of a numbered decision is a sentence, not a heading."""
+    return points > 0 and int(number) == points + 1 and text.rstrip().endswith((".", "!", "?"))
+
+
+def _chained(line: Line) -> tuple[str, str, str] | None:
+    """An item start the paragraph chain found ("12 Titel", its prefix and the "§" lost)."""
+    if not line.item:
+        return None
+    number, _, title = line.text.partition(" ")
+    return "chain", number, title
+
+
 def _bare_runs_on(bare: dict[int, tuple[str, str, str]], index: int, number: int, last_top: int | None) -> bool:
     """A bare number continues the items (one to BARE_GAP after the last); the first one needs the
     next bare number after it to follow it."""
@@ -134,7 +165,7 @@ def _bare_runs_on(bare: dict[int, tuple[str, str, str]], index: int, number: int
 def _numbered(text: str) -> tuple[str, str, str] | None:
     first = text[:1]
     if first not in _NUMBER_FIRST:
-        if first.islower() and ")" in text[1:4]:
+        if first.islower() and ")" in text[1:5]:
             letter = _LETTER_SUB.match(text)
             if letter and not is_clause_line(letter.group(2)) and len(letter.group(2)) <= MAX_TITLE_LENGTH:
                 return "letter", letter.group(1), letter.group(2)

@@ -10,7 +10,12 @@ from samverkan.language.lexicon import (
     ATTACHMENT_ABBREVIATION,
     ATTACHMENT_LABEL,
     ATTACHMENT_WORDS,
+    DEFINITE_ENDINGS,
+    ITEM_COLUMN_WORDS,
     PRESENTER_LABELS,
+    PRESENTER_PHRASES_BEFORE,
+    PRESENTER_VERBS_AFTER,
+    REGISTRY_LABELS,
     SECTION_TYPES,
 )
 from samverkan.language.patterns import alternation
@@ -19,7 +24,7 @@ from .clauses import is_block_opener, is_clause_line, read_clauses
 from .document import Item, Presenter
 from .headings import Heading
 from .lines import Line
-from .people import looks_like_people_line, parse_people, reads_as_prose, starts_with_name
+from .people import looks_like_people_line, parse_people, reads_as_prose, split_name, starts_with_name
 from .vocabulary import is_title_word
 
 # documents.layout imports item_type from here; it lives in samverkan.language.items.
@@ -33,11 +38,20 @@ _TRAILING_ATTACHMENT = re.compile(
     rf"[\s,;–-]*\(?\b{_ATTACHMENT_WORD}\s*\d{{1,3}}(?:\s*(?:,|och|&|-|–)\s*\d{{1,3}})*\)?\s*$",
     re.IGNORECASE,
 )
+# A registry column's label left at the end of a title by a flattened table ("1 Upprop Dnr").
+# … and a registry column's value with the initials beside it: "… AU RD 2015/79", "… BUN 2018/41".
+_TRAILING_COLUMN_LABEL = re.compile(
+    rf"\s+(?:{alternation(REGISTRY_LABELS)})$|(?:\s+[A-ZÅÄÖ]{{2,5}})*\s+[A-ZÅÄÖ]{{1,6}}\s?\d{{4}}[/:-]\d{{1,4}}$"
+)
 _ATTACHMENT_GATE = (ATTACHMENT_ABBREVIATION.lower(), ATTACHMENT_ABBREVIATION, ATTACHMENT_ABBREVIATION.upper())
 # "Föredragande: …" or "Föredragande Anna Berg"; not "Föredragande rapporterade om …" (a sentence).
 _PRESENTER_LABEL = re.compile(
     rf"^(?i:{alternation(PRESENTER_LABELS)})(?:\s*:\s*(.*)|\s+([A-ZÅÄÖÉ(].*)|\s*)$"
+    rf"|^(?i:{alternation(PRESENTER_PHRASES_BEFORE)})\s*:?\s+([A-ZÅÄÖÉ].*)$"
 )
+# "Anna Berg, ekonom, informerar …", "Förvaltningschef Per Ek och controller Eva Lund föredrar ärendet".
+_PRESENTER_VERB = re.compile(rf"^([A-ZÅÄÖÉ][^.!?:]{{3,150}}?),?\s+(?:{alternation(PRESENTER_VERBS_AFTER)})\b")
+_FROM_ORGANIZATION = re.compile(r"\s+från\s+")
 _INLINE_PRESENTER = re.compile(rf"\s+(?:{alternation(PRESENTER_LABELS[:2])})\s*:\s*(.*)$")
 _TERMINAL = (".", "!", "?")
 
@@ -51,9 +65,14 @@ def build_items(
     heading_texts: dict[int, str] = {}
     sections: dict[int, str] = {}
     section = _section_in(lines[: headings[0].start]) if headings else None
+    presenter_column = any(_PRESENTER_COLUMN.search(line.text) for line in lines)
+    bodies: list[tuple[Item, list[Line]]] = []
     for position, heading in enumerate(headings):
         end = headings[position + 1].start if position + 1 < len(headings) else len(lines)
         item = _read_item(heading, lines[heading.end:end], kind, warnings, gazetteer)
+        if presenter_column:
+            _presenters_from_column(item, gazetteer)
+        bodies.append((item, [Line(0, heading.text), *lines[heading.end:end]]))
         heading_texts[id(item)] = heading.text
         if section:
             sections[id(item)] = section
@@ -62,6 +81,7 @@ def build_items(
             items.append(item)
         else:
             items[-1].subitems.append(item)
+    _place_closing_attachments(bodies)
     for item in items:
         _lift_trailing_block(item)
         _assign_types(item, heading_texts)
@@ -71,11 +91,70 @@ def build_items(
     return items, warnings
 
 
+# A table of items with a presenter column: "Ärende/Föredragande", "Ärende Föredragande".
+_PRESENTER_COLUMN = re.compile(rf"\b(?:{alternation(ITEM_COLUMN_WORDS)})\s*/?\s*(?:{alternation(PRESENTER_LABELS)})\b")
+
+
+def _presenters_from_column(item: Item, gazetteer: Gazetteer) -> None:
+    """Under a presenter column, the names that end a title are its presenters ("Information GDPR Hans
+    Magnusson", "… Catharina Pålsson, Anna Frank", "… Cecilia Palmqvist och Louice MacDonald")."""
+    words = item.title.split()
+    found = []
+    for start in range(1, len(words) - 1):
+        segments = [part for part in re.split(r",\s*|\s+och\s+", " ".join(words[start:])) if part]
+        if all(_is_whole_name(part, gazetteer) for part in segments):
+            found.append((start, segments))
+    if not found:
+        return
+    # "… i samarbete med Eslöv Catharina Pålsson": a place or a word of the title may look like a first
+    # name; two-word names are the common case, so the latest start whose first name has two words wins.
+    two_words = [(start, segments) for start, segments in found if len(segments[0].split()) == 2]
+    start, segments = two_words[0] if two_words else found[0]
+    item.title = " ".join(words[:start]).rstrip(" ,")
+    item.presenters = [Presenter(part, None) for part in segments]
+
+
+_INITIAL = re.compile(r"\s[A-ZÅÄÖ]\s")
+
+
+def _is_whole_name(text: str, gazetteer: Gazetteer) -> bool:
+    """Two or three name words ("Anna Berg", "Anna V Svensson" with an initial), nothing else."""
+    name, rest = split_name(_INITIAL.sub(" ", text, count=1), gazetteer)
+    return name is not None and not rest and len(name.split()) <= 3
+
+
+# "Bilaga 1: Länsstyrelsens nya beredskapsdokument / Daniel Landin" in a closing list of papers.
+_CLOSING_ATTACHMENT = re.compile(
+    rf"\b{_ATTACHMENT_WORD}\s*(\d{{1,3}})\s*[:.–-]\s*(.{{8,}}?)(?:\s+/\s+.*)?$", re.IGNORECASE
+)
+
+
+def _place_closing_attachments(bodies: list[tuple[Item, list[Line]]]) -> None:
+    """A list of attachments after the last item ("Presentationer • Bilaga 1: Titel") belongs, label by
+    label, to the item whose heading or text names the attachment's title."""
+    if len(bodies) < 2:
+        return
+    last, closing = bodies[-1]
+    for line in closing[1:]:
+        match = _CLOSING_ATTACHMENT.search(line.text)
+        if not match:
+            continue
+        label, title = f"{ATTACHMENT_LABEL} {match.group(1)}", match.group(2).strip(" .").lower()
+        for item, body in bodies[:-1]:
+            if any(title in other.text.lower() for other in body):
+                if label in last.attachments:
+                    last.attachments.remove(label)
+                if label not in item.attachments:
+                    item.attachments.append(label)
+                break
+
+
 def clean_title(text: str) -> str:
     """The heading without type word, trailing attachment reference or dangling comma."""
     text = " ".join(text.split())
     text = without_type_word(text)
     text = _TRAILING_ATTACHMENT.sub("", text)
+    text = _TRAILING_COLUMN_LABEL.sub("", text)
     return text.rstrip(" ,;")
 
 
@@ -123,7 +202,26 @@ def _read_item(heading: Heading, body: list[Line], kind: str, warnings: list[str
     )
     if presenter_text and not item.presenters:
         warnings.append(f"rad {heading.line_number}: föredragande kunde inte läsas: {presenter_text[:60]!r}")
+    _add_listed_presenters(item, body, gazetteer)
     return item
+
+
+# A point of an agenda item with its presenter after a slash: "• Ny plan för X / Eva Lund, Region X".
+_LISTED_PRESENTER = re.compile(r"^[•\-–*·]\s*\S.*?\s/\s*([A-ZÅÄÖÉ].*)$")
+
+
+def _add_listed_presenters(item: Item, body: list[Line], gazetteer: Gazetteer) -> None:
+    names = {p.name for p in item.presenters}
+    for line in body:
+        match = _LISTED_PRESENTER.match(line.text)
+        if not match or _CLOSING_ATTACHMENT.search(line.text):
+            continue  # a closing list of attachments names who made them, not who presents here
+        if not starts_with_name(match.group(1).split(",")[0], gazetteer):
+            continue
+        for person in parse_people(_one_person_then_title(match.group(1)), gazetteer):
+            if person.name not in names:
+                names.add(person.name)
+                item.presenters.append(Presenter(person.name, person.title))
 
 
 def _split_inline_presenters(text: str) -> tuple[str, str]:
@@ -136,16 +234,58 @@ def _split_inline_presenters(text: str) -> tuple[str, str]:
 def _presenter_block(body: list[Line], gazetteer: Gazetteer) -> tuple[str, set[int]]:
     """Text of the "Föredragande:" block (or a name-and-title line under the heading) and its indexes."""
     first = next((i for i, l in enumerate(body) if not l.blank), None)
+    if first is not None:
+        narrative = _narrative_presenters(body[first].text, gazetteer)
+        if narrative:
+            return narrative, set()  # the sentence stays the item's text
     for index, line in enumerate(body):
         label = _PRESENTER_LABEL.match(line.text)
         unlabeled = index == first and looks_like_people_line(line.text, gazetteer)
         if label or unlabeled:
-            start_text = (label.group(1) or label.group(2) or "") if label else line.text
+            start_text = (label.group(1) or label.group(2) or label.group(3) or "") if label else line.text
             text, used = _continue_presenters(body, index, start_text, gazetteer)
             if unlabeled and not label and reads_as_prose(text, gazetteer):
                 continue  # a sentence that starts with names, wrapped over lines
+            if label and label.group(3):  # "Information av Eva Lund, Exempelby kommun": one person, then who she is
+                text = _one_person_then_title(text)
             return text, used
     return "", set()
+
+
+def _one_person_then_title(text: str) -> str:
+    """After "Information av", what follows a name's comma describes that person (until "och"): a title
+    is kept, an organisation ("North Sweden Office", which may look like a name) is not."""
+    people = []
+    for person in re.split(r"\s+(?:och|samt)\s+", text.rstrip(" .")):
+        name, *rest = [part.strip() for part in person.split(",")]
+        titles = [part for part in rest if part and is_title_word(part.split()[0])]
+        people.append(", ".join([name, *titles]))
+    return " och ".join(people)
+
+
+def _narrative_presenters(text: str, gazetteer: Gazetteer) -> str:
+    """The people of a narrative line that opens an item: "Anna Berg, ekonom, informerar om …",
+    "Förvaltningschef Per Ek och controller Eva Lund föredrar ärendet", "X från Y informerar"."""
+    match = _PRESENTER_VERB.match(text)
+    if not match:
+        return ""
+    people = _FROM_ORGANIZATION.sub(", ", match.group(1))
+    segments = []
+    for segment in re.split(r"(\s+och\s+|,\s*)", people):
+        words = segment.split()
+        # a title before the name: "controller Eva Lund" -> "Eva Lund, controller"
+        if len(words) >= 3 and _is_title_before_name(words[0]) and starts_with_name(" ".join(words[1:]), gazetteer):
+            segment = f"{' '.join(words[1:])}, {words[0]}"
+        segments.append(segment)
+    people = "".join(segments)
+    return people if starts_with_name(people.split(",")[0], gazetteer) else ""
+
+
+def _is_title_before_name(word: str) -> bool:
+    """"controller", "Förvaltningschef", also in the definite form ("Socialchefen", "Ordföranden")."""
+    return is_title_word(word) or any(
+        word.endswith(ending) and is_title_word(word[: -len(ending)]) for ending in DEFINITE_ENDINGS
+    )
 
 
 def _continue_presenters(body: list[Line], index: int, text: str, gazetteer: Gazetteer) -> tuple[str, set[int]]:

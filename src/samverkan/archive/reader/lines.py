@@ -13,7 +13,9 @@ from samverkan.language.lexicon import (
     ATTACHMENT_WORDS,
     CITING_WORDS,
     CLAUSE_WORD,
+    CLOCK_WORD,
     COMBINED_LABELS,
+    CONNECTORS,
     CONTACT_WORDS,
     DATE_LABELS,
     DECIDING_VERBS,
@@ -21,13 +23,16 @@ from samverkan.language.lexicon import (
     DOCUMENT_DATE_LABEL,
     PAGE_FURNITURE_TITLES,
     PAGE_WORDS,
+    PAPERS_LABELS,
     PLACE_LABELS,
     PRESENT_LABELS,
     PRESENTER_LABELS,
+    PRESENTER_PHRASES_BEFORE,
     PROPOSAL_HEADING,
     PROPOSAL_LABEL,
     PROPOSING_VERBS,
     REGISTRY_LABELS,
+    SECTION_TYPES,
     SIGNATURE_CERTIFICATE,
     SIGNATURE_HOLDERS,
     SIGNATURE_WORD,
@@ -45,6 +50,7 @@ class Line(NamedTuple):
 
     number: int  # 1-based line number in the original text
     text: str
+    item: bool = False  # opens with an item number found by the paragraph chain (see split_at_paragraph_chain)
 
     @property
     def blank(self) -> bool:
@@ -88,17 +94,24 @@ _LIST_AND_HEADER_LABELS = alternation((
     *PRESENT_LABELS, *ABSENT_LABELS, *DATE_LABELS, *COMBINED_LABELS, *PLACE_LABELS, *TIME_LABELS,
     *REGISTRY_LABELS,
 ))
+_PRESENTER_PHRASE = alternation(PRESENTER_PHRASES_BEFORE)
+_PAPERS = alternation(PAPERS_LABELS)
 _RUN_ON_MARKERS = re.compile(
     rf" (?:(?={_PRESENTER}\s*:|{_PRESENTER}\s[A-ZÅÄÖ][a-zåäö]+\s[A-ZÅÄÖ])"
+    rf"|(?<=[a-zåäö0-9)] )(?={_PRESENTER_PHRASE}\s[A-ZÅÄÖ][a-zåäö]+\s[A-ZÅÄÖ])"
+    rf"|(?=(?:{_PAPERS})\s*:)"
+    rf"|(?=(?i:{alternation(SECTION_TYPES)})(?:\s\d|$))"
     rf"|(?={alternation([PROPOSAL_HEADING])}\b)"
     rf"|(?<=[.!?:] )(?<!\d\. )(?<!\d: )(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){{0,3}}\s(?:{_BLOCK_VERBS})\s*:)"
     rf"|(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:{_BLOCK_VERBS})\s*:)"
     rf"|(?<!\d\. )(?<!\d: )(?={DECISION_LABEL}\s*:)"
+    rf"|(?<=[a-zåäö0-9.] )(?={DECISION_LABEL}\s[-–]\s)"
     rf"|(?=(?:{_LIST_AND_HEADER_LABELS})\s*:)"
     rf"|(?<=[^\d\s][.;:] )(?={CLAUSE_WORD}\s))"
 )
 # Group 1 is a "§ 12" number, group 2 a plain "4." number.
-_EMBEDDED_NUMBER = re.compile(r"(?<=\s)(?:§\s*(\d{1,3})\s*[.:]?|(\d{1,2})\s*[.:])\s*(?=[\"”“]?[A-ZÅÄÖ])")
+# "§ 12/20": the paragraph numbered within the year.
+_EMBEDDED_NUMBER = re.compile(r"(?<=\s)(?:§\s*(\d{1,3})(?:/\d{2,4})?\s*[.:]?|(\d{1,2})\s*[.:])\s*(?=[\"”“]?[A-ZÅÄÖ])")
 _LEADING_NUMBER = re.compile(r"^(?:§\s*(\d{1,3})\s*[.:)]?|(\d{1,2})\s*[.:)])")
 
 
@@ -109,7 +122,7 @@ def clean_lines(text: str) -> list[Line]:
     lines = [Line(i, clean_text(t) if t and not t.isspace() else "") for i, t in enumerate(raw, start=1)]
     lines = _rejoin_attachment_numbers(lines, raw)
     lines = drop_repeated_page_headers(lines)
-    return split_run_on_lines(lines)
+    return split_at_paragraph_chain(split_run_on_lines(lines))
 
 
 def clean_text(text: str) -> str:
@@ -241,7 +254,10 @@ def split_run_on_lines(lines: list[Line]) -> list[Line]:
         pieces, last_item = _split_at_item_numbers(pieces, last_item)
         pieces, last_letter = _split_at_letters(pieces, last_letter)
         if len(pieces) > 1 or not long or text[:1] in _HEADING_FIRST or text.startswith(_PRESENTER):
-            pieces = [part for piece in pieces for part in _split_heading_from_sentence(piece)]
+            pieces = [
+                part for position, piece in enumerate(pieces)
+                for part in _split_heading_from_sentence(piece, continued=long and position + 1 < len(pieces))
+            ]
         for piece in pieces:
             last_item = _next_item_number(piece, last_item)
             result.append(Line(line.number, piece))
@@ -250,6 +266,7 @@ def split_run_on_lines(lines: list[Line]) -> list[Line]:
 
 # "a) Titel" inside a line: a subitem when its letter continues the item's letters.
 _EMBEDDED_LETTER = re.compile(r"(?<=\s)([a-h])\s?\)\s?(?=[\"”“]?[A-ZÅÄÖ])")
+_PAPERS_LABEL = re.compile(rf"\b(?:{_PAPERS})\s*:")
 _LEADING_LETTER = re.compile(r"^([a-h])\s?\)\s?[\"”“]?[A-ZÅÄÖ]")
 
 
@@ -271,7 +288,10 @@ def _split_at_letters(pieces: list[str], last_letter: str | None) -> tuple[list[
         last_letter = _next_letter(piece, last_letter)
         cuts = []
         if last_letter is not None and ")" in piece:
+            papers = _PAPERS_LABEL.search(piece)
             for match in _EMBEDDED_LETTER.finditer(piece):
+                if papers and papers.start() < match.start():
+                    break
                 letter = match.group(1)
                 if (letter == "a" and last_letter == "") or (last_letter and ord(letter) == ord(last_letter) + 1):
                     cuts.append(match.start())
@@ -322,7 +342,10 @@ def _opens_clause(text: str) -> bool:
 # followed by whole sentences to the end of the piece (the last one may run on into the next line).
 # The candidates are found by pattern; whether whole sentences follow is decided by _Sentences,
 # once for the piece, so the search stays linear in the length of the piece.
-_SENTENCE_AFTER_TITLE = re.compile(r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s[a-zåäö])")
+# (A sentence may open with a person's name: "3. Val av justerare Ulla Jakobsson valdes till justerare.")
+_SENTENCE_AFTER_TITLE = re.compile(
+    r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s(?:[A-ZÅÄÖ][a-zåäö]+\s)?[a-zåäö])"
+)
 _PRESENTER_START = re.compile(rf"^{_PRESENTER}\b")
 _SENTENCE_AFTER_PRESENTER = re.compile(r"\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){2,})")
 # A sentence end followed by something other than a new sentence ("… 3.5", "slut.och").
@@ -359,19 +382,28 @@ def _sentence_start(pattern: re.Pattern, piece: str, comma_free: bool = False) -
     return None
 
 
-def _split_heading_from_sentence(piece: str) -> list[str]:
+def _split_heading_from_sentence(piece: str, bare: bool = False, continued: bool = False) -> list[str]:
     """In run-on text, a heading's title ends where a full sentence starts.
 
-    "1. Mötets öppnande Ordföranden öppnade mötet." → the title is "Mötets öppnande".
+    "1. Mötets öppnande Ordföranden öppnade mötet." → the title is "Mötets öppnande". With `bare`, the
+    piece opens with a paragraph number without a dot ("1 Mötets öppnande …").
     """
     if _PRESENTER_START.match(piece):
         start = _sentence_start(_SENTENCE_AFTER_PRESENTER, piece, comma_free=True)
         return _cut(piece, [start]) if start is not None else [piece]
-    if piece[:1] not in _HEADING_FIRST or not _HEADING_START.match(piece):
+    if bare:
+        offset = piece.index(" ") + 1
+    elif piece[:1] not in _HEADING_FIRST or not _HEADING_START.match(piece):
         return [piece]
-    offset = _LEADING_NUMBER.match(piece).end()  # the title keeps at least its first word
+    else:
+        offset = _LEADING_NUMBER.match(piece).end()  # the title keeps at least its first word
     title = piece[offset:].lstrip()
     start = _sentence_start(_SENTENCE_AFTER_TITLE, title)
+    if start is None and continued and not title.endswith((".", "!", "?", ":")):
+        # cut from a longer line before the next heading: its last sentence may have lost its full stop
+        start = _sentence_start(_SENTENCE_AFTER_TITLE, f"{title}.")
+        if start is not None and not (_reads_as_sentence(title[start:]) and _repeats_title(title, start)):
+            start = None
     if start is None:
         return [piece]
     return _cut(piece, [len(piece) - len(title) + start])
@@ -444,9 +476,232 @@ def _follows(match: re.Match, last_item: int) -> bool:
     """A number continues the item sequence; the first "§ 12" of a protocol may start anywhere."""
     if match.group(1):
         return int(match.group(1)) == last_item + 1 or last_item == 0
-    return int(match.group(2)) == last_item + 1
+    # one number may be missing: an item withdrawn, or its number lost in extraction ("år 2011 7.")
+    number = int(match.group(2))
+    return number == last_item + 1 or (last_item > 0 and number == last_item + 2)
 
 
 def _key(text: str) -> str:
     # Cleaned lines have single spaces only.
     return text.replace(" ", "").lower()
+
+
+# Paragraph numbers in text whose line breaks are lost: "… 2 Fastställande av dagordning …",
+# "KHR 3 Godkännande …" (a body's prefix before the number, the "§" lost), "7 112 Val av justerare"
+# (a page number before it). Group "code" is the prefix, "number" the paragraph number.
+_CHAIN_CANDIDATE = re.compile(
+    r"(?:^|(?<=\s))(?<!§\s)(?:(?P<code>[A-ZÅÄÖ][A-Za-zåäöÅÄÖ]{1,3})\s)?(?P<number>\d{1,3})\s(?=[\"”“]?[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ])"
+)
+_NOT_CODES = frozenset(
+    word.lower() for word in (
+        CLOCK_WORD, *PAGE_WORDS, ATTACHMENT_ABBREVIATION, *ATTACHMENT_WORDS, *REGISTRY_LABELS, *TIME_LABELS,
+        "nr", "den", "kap", "punkt", "år", "och", "till", "av", "från", "med", "vid", "om",
+    )
+)
+MIN_CHAIN = 3  # three paragraph numbers in a row are no accident
+# "15 Anna Berg, kansliet", "3 Per Ek (S)": a count or a column before a listed person.
+_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäö]+)?"
+_NAME_AFTER = re.compile(rf"{_NAME_WORD}\s{_NAME_WORD}\s?[,(]")
+
+
+class _Candidate(NamedTuple):
+    line: int  # index into the lines
+    start: int  # where the piece starts (the prefix, else the number)
+    title: int  # where the title starts
+    number: int
+    code: str
+
+
+def split_at_paragraph_chain(lines: list[Line]) -> list[Line]:
+    """Cut lines at paragraph numbers that run in order through the document (one general stage for text
+    whose line breaks were lost): the longest run of candidates numbered n, n+1, n+2 … in document order
+    (at least MIN_CHAIN, each with the same prefix) marks item starts. A date, a page number or a count
+    is no item, because it does not continue such a run; a number before a person's name is no item."""
+    candidates = []
+    for index, line in enumerate(lines):
+        text = line.text
+        if not text or not any(c.isdigit() for c in text):
+            continue
+        for match in _CHAIN_CANDIDATE.finditer(text):
+            code = match.group("code") or ""
+            if code.lower() in _NOT_CODES:
+                code = ""  # "Dnr 2 Titel": a column's label, then a bare number
+            rest = text[match.end():]
+            if _NAME_AFTER.match(rest):
+                continue
+            start = match.start("code") if code else match.start("number")
+            if candidates and candidates[-1].line == index and candidates[-1].title == start:
+                candidates.pop()  # "3 Sn 49 Titel": the page number, then the paragraph
+            candidates.append(_Candidate(index, start, match.end(), int(match.group("number")), code.upper()))
+    chain = _longest_chain(candidates)
+    if len(chain) < MIN_CHAIN:
+        chain = _page_starts(lines, candidates)
+        if not chain:
+            return lines
+    by_line: dict[int, list[_Candidate]] = {}
+    for candidate in chain:
+        by_line.setdefault(candidate.line, []).append(candidate)
+    result: list[Line] = []
+    for index, line in enumerate(lines):
+        cuts = by_line.get(index)
+        if not cuts:
+            result.append(line)
+            continue
+        text = line.text
+        before = text[: cuts[0].start].strip()
+        if before:
+            result.append(Line(line.number, before))
+        for position, cut in enumerate(cuts):
+            end = cuts[position + 1].start if position + 1 < len(cuts) else len(text)
+            piece = f"{cut.number} {text[cut.title:end].strip()}"
+            inside = cut.start > 0 or position + 1 < len(cuts) or len(text) > RUN_ON_LENGTH  # not a line of its own
+            # the piece ends at the next paragraph or at a cut of the original line (it continues)
+            continued = position + 1 < len(cuts) or (index + 1 < len(lines) and lines[index + 1].number == line.number)
+            parts = _split_bare_title(piece, continued) if inside else [piece]
+            for part in parts:
+                result.append(Line(line.number, part, item=part.startswith(f"{cut.number} ")))
+    return result
+
+
+# Where the title of a paragraph in flattened text ends: before a capitalised word that starts the
+# sentences running to the end of the piece, or before a clause ("att …").
+_TITLE_END_CANDIDATE = re.compile(r"(?<=[\wåäöÅÄÖ)?!\"”]) (?=[A-ZÅÄÖ]|att\s)")
+_CONNECTOR_WORDS = frozenset(CONNECTORS)
+
+
+_TRAILING_DECISION_LABEL = re.compile(rf"\s{DECISION_LABEL}\s*:?$")
+
+
+def _split_bare_title(piece: str, ends_at_cut: bool) -> list[str]:
+    """"1 Val av justerare Anna Berg utses att justera protokollet." → the heading and its sentence;
+    "1 Val av justerare Beslut" → the heading and the opener of its decision."""
+    label = _TRAILING_DECISION_LABEL.search(piece)
+    if label and piece.count(" ") > 2:
+        return [piece[: label.start()], piece[label.start():].strip()]
+    first = piece.find(" ", piece.index(" ") + 1)  # the title keeps at least its first word
+    if first < 0:
+        return [piece]
+    # A piece that ends where the next paragraph starts may have lost its last full stop.
+    unended = ends_at_cut and not piece.endswith((".", "!", "?"))
+    probe = piece.rstrip(":") + "." if unended or piece.endswith(":") else piece
+    sentences = _Sentences(probe)
+    for match in _TITLE_END_CANDIDATE.finditer(piece, first):
+        position = match.start()
+        word_before = piece[piece.rfind(" ", 0, position) + 1 : position].lower()
+        if word_before in _CONNECTOR_WORDS:
+            continue
+        if piece.startswith(f"{CLAUSE_WORD} ", position + 1):
+            return _cut(piece, [position])
+        if sentences.follow(position) and (not unended or _reads_as_sentence(piece[position:])):
+            return _cut(piece, [position])
+    return [piece]
+
+
+_LOWER_WORD = re.compile(r" [a-zåäö]{2,}")
+STEM = 6  # "Dagordningen" repeats "dagordning"
+
+
+def _repeats_title(title: str, start: int) -> bool:
+    """A minute's sentence without its full stop often opens with its heading's word: "Fastställande av
+    dagordning Dagordningen fastställdes …", "Föregående protokoll Föregående protokoll gicks igenom"."""
+    first = title[start:].split()[0].lower()[:STEM]
+    return len(first) >= 4 and any(word.lower().startswith(first) for word in title[:start].split())
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """A sentence without its full stop: three words or more, some of them in lower case."""
+    return text.count(" ") >= 3 and _LOWER_WORD.search(text) is not None
+
+
+# What a page of PDF text opens with before its first paragraph: its number ("3", "3 (8)", "2(19"), a
+# title word of the page header ("PROTOKOLL 3"), an underscore.
+_PAGE_FURNITURE_START = re.compile(
+    rf"(?:(?:{alternation(PAGE_FURNITURE_TITLES)}|[Ss]ida)\s*)?(?:\d{{1,3}}\s*(?:\(\s*\d{{1,3}}\s*\)?)?\s*|_\s*)*"
+)
+HEADER_WORDS = 5  # a page's running header is at most this many words
+PAGE_START_REACH = 40  # the first paragraph starts this close to the page's start
+
+
+def _page_starts(lines: list[Line], candidates: list[_Candidate]) -> list[_Candidate]:
+    """In flattened PDF text (a page per line), a paragraph number right at the start of a page, after its
+    running header (the words every page opens with) and page number, opens an item even when the
+    document has too few paragraphs to make a run ("Sammanträdesprotokoll 25 Ändring av dagordningen")."""
+    if not any(len(line.text) >= PAGE_LINE_LENGTH for line in lines):
+        return []
+    firsts = [i for i, line in enumerate(lines) if line.text and (i == 0 or lines[i - 1].number != line.number)]
+    header = _running_header([lines[i].text for i in firsts])
+    by_line: dict[int, list[_Candidate]] = {}
+    for candidate in candidates:
+        by_line.setdefault(candidate.line, []).append(candidate)
+    found: list[_Candidate] = []
+    for index in firsts:
+        text = lines[index].text
+        offset = len(header) if header and text.startswith(header) else 0
+        for candidate in by_line.get(index, []):
+            if candidate.start - offset > PAGE_START_REACH:
+                break
+            if _PAGE_FURNITURE_START.fullmatch(text[offset:candidate.start].strip()):
+                if not found or candidate.number > found[-1].number:
+                    found.append(candidate)
+                break
+    return _extended(found, candidates)
+
+
+def _extended(anchors: list[_Candidate], candidates: list[_Candidate]) -> list[_Candidate]:
+    """Paragraphs at page starts with the paragraphs numbered just before and after them in between
+    ("… nämndsekreterare 106 Val av protokollsjusterare …" ending the page before "107 …")."""
+    if not anchors:
+        return []
+    chosen = dict.fromkeys(anchors)
+    order = {candidate: position for position, candidate in enumerate(candidates)}
+    for anchor in anchors:
+        for step in (-1, 1):
+            current = anchor
+            while True:
+                span = candidates[: order[current]][::-1] if step < 0 else candidates[order[current] + 1:]
+                following = next((c for c in span if c.number == current.number + step), None)
+                if following is None or following in chosen or any(
+                    (c.number - following.number) * step <= 0 and (order[c] - order[following]) * step > 0
+                    for c in chosen
+                ):
+                    break
+                chosen[following] = None
+                current = following
+    return sorted(chosen, key=order.__getitem__)
+
+
+def _running_header(texts: list[str]) -> str:
+    """The longest run of words (up to HEADER_WORDS) that at least two pages and most pages open with."""
+    best = ""
+    for size in range(1, HEADER_WORDS + 1):
+        prefixes = Counter(" ".join(text.split()[:size]) for text in texts if len(text.split()) > size)
+        if not prefixes:
+            break
+        prefix, count = prefixes.most_common(1)[0]
+        if count < 2 or count * 2 < len(texts):
+            break
+        best = prefix
+    return best
+
+
+def _longest_chain(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The longest run of candidates in document order whose numbers go up by one, with one prefix."""
+    best_length = [1] * len(candidates)
+    previous = [-1] * len(candidates)
+    last_with: dict[tuple[str, int], int] = {}  # (prefix, number) -> index of the best candidate so far
+    for index, candidate in enumerate(candidates):
+        before = last_with.get((candidate.code, candidate.number - 1))
+        if before is not None:
+            best_length[index] = best_length[before] + 1
+            previous[index] = before
+        key = (candidate.code, candidate.number)
+        if key not in last_with or best_length[last_with[key]] <= best_length[index]:
+            last_with[key] = index
+    if not candidates:
+        return []
+    end = max(range(len(candidates)), key=lambda i: (best_length[i], -i))
+    chain = []
+    while end != -1:
+        chain.append(candidates[end])
+        end = previous[end]
+    return chain[::-1]

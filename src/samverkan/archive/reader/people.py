@@ -13,7 +13,8 @@ from samverkan.language.patterns import alternation
 from .vocabulary import is_organization, is_organization_head, is_title_word
 
 _NAME_TOKEN = re.compile(
-    r"^[A-ZÅÄÖÉÜØÆ][a-zåäöéüèáíóúøæ']+(?:-[A-ZÅÄÖÉÜØÆa-zåäö][a-zåäöéüèáíóúøæ']+)*$"
+    # "MacDonald", "DeBasso": one inner capital after a short prefix
+    r"^(?:Mac|Mc|De|Di|Da|La|Le|Van|Von|O')?[A-ZÅÄÖÉÜØÆ][a-zåäöéüèáíóúøæ']+(?:-[A-ZÅÄÖÉÜØÆa-zåäö][a-zåäöéüèáíóúøæ']+)*$"
 )
 _GLUED_LETTER = re.compile(r"^[a-zåäö]([A-ZÅÄÖÉ][a-zåäöéü]+)$")
 _NOT_NAMES = frozenset(NOT_NAMES)

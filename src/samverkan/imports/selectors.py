@@ -1,10 +1,17 @@
 """What the import pages read: the user's batches and their files, with counts."""
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.http import Http404
 
+from samverkan.core.text import normalize_name
+from samverkan.directory.models import Person
+from samverkan.directory.services import names_look_alike
+
+from .confidence import Confidence, confidence
+from .corrections import Correction, apply, describe
 from .models import ImportBatch, ImportFile
 
 State = ImportFile.State
@@ -25,7 +32,7 @@ def batch_or_404(user, pk) -> ImportBatch:
 
 
 def file_or_404(user, pk) -> ImportFile:
-    row = ImportFile.objects.select_related("batch").filter(pk=pk).first()
+    row = ImportFile.objects.select_related("batch__body").filter(pk=pk).first()
     if row is None or not (user.is_superuser or row.batch.uploaded_by_id == user.pk):
         raise Http404("Filen finns inte.")
     return row
@@ -49,3 +56,124 @@ def progress_of(files: list[ImportFile]) -> Progress:
     return Progress(total=len(states), read=sum(s in DONE for s in states),
                     needs_review=states.count(State.NEEDS_REVIEW), imported=states.count(State.IMPORTED),
                     failed=states.count(State.FAILED))
+
+
+WARNING_LINE = re.compile(r"^rad (\d+):\s*")
+TYPE_CHOICES = [("procedural", "Formalia"), ("decision", "Beslut"), ("information", "Information"),
+                ("report", "Rapport"), ("other_business", "Övriga frågor")]
+MAX_SUGGESTIONS = 3
+
+
+@dataclass
+class SourceLine:
+    number: int
+    text: str
+    warned: bool = False
+    item: str = ""  # the number of the item whose heading starts here
+
+
+@dataclass
+class Warning:
+    text: str
+    line: int | None
+
+
+@dataclass
+class NameField:
+    """A person's name in the reading: who the directory says it is, or who it may be."""
+
+    path: str
+    name: str
+    what: str  # "närvarande 3", "föredragande 1 för punkt 6"
+    person: Person | None
+    suggestions: list
+    details: str = ""
+
+
+@dataclass
+class ReviewItem:
+    path: str
+    label: str  # "6", "6 a"
+    depth: int
+    item: dict
+    line: int | None
+    presenters: list[NameField] = field(default_factory=list)
+
+
+@dataclass
+class Review:
+    row: ImportFile
+    reading: dict
+    lines: list[SourceLine]
+    warnings: list[Warning]
+    confidence: Confidence
+    items: list[ReviewItem]
+    attendees: list[NameField]
+    corrections: list
+    left_out: list
+    type_choices: list = field(default_factory=lambda: TYPE_CHOICES)
+
+
+def review_of(row: ImportFile) -> Review:
+    """Everything the review page shows: the source's lines, the corrected reading, warnings, confidence."""
+    corrections = list(row.corrections.select_related("person", "made_by"))
+    stored = row.reading or {}
+    reading, left_out = apply(stored, [Correction(c.path, c.read_value, c.value) for c in corrections])
+    item_lines = stored.get("item_lines", {})
+    warnings = [_warning(text) for text in reading.get("warnings", [])]
+    warned = {w.line for w in warnings if w.line}
+    starts = {line: path.rsplit("/", 1)[-1] for path, line in item_lines.items()}
+    lines = [SourceLine(number, text, number in warned, starts.get(number, ""))
+             for number, text in enumerate(row.text.splitlines(), start=1)]
+    linked = {c.path: c.person for c in corrections if c.person_id}
+    people = _People()
+    items = []
+
+    def walk(children, prefix, labels, depth):
+        for item in children:
+            path = f"{prefix}/{item['number']}"
+            entry = ReviewItem(path, " ".join([*labels, item["number"]]), depth, item, item_lines.get(path))
+            for index, presenter in enumerate(item.get("presenters", [])):
+                name_path = f"{path}/presenters/{index}/name"
+                entry.presenters.append(NameField(
+                    name_path, presenter["name"], f"föredragande {index + 1} för punkt {entry.label}",
+                    *people.match(presenter["name"], linked.get(name_path)), details=presenter.get("title") or ""))
+            items.append(entry)
+            walk(item.get("subitems", []), f"{path}/subitems", [*labels, item["number"]], depth + 1)
+
+    walk(reading.get("items", []), "items", [], 0)
+    attendees = [NameField(f"attendees/{index}/name", attendee["name"], f"närvarande {index + 1}",
+                           *people.match(attendee["name"], linked.get(f"attendees/{index}/name")),
+                           details=", ".join(p for p in (attendee.get("organization"), attendee.get("title")) if p))
+                 for index, attendee in enumerate(reading.get("attendees", []))]
+    default_body = row.batch.body.name if row.batch.body_id else None
+    return Review(row, reading, lines, warnings, confidence(reading, default_body=default_body), items,
+                  attendees, [(describe(c.path), c) for c in corrections], [describe(c.path) for c in left_out])
+
+
+def _warning(text: str) -> Warning:
+    match = WARNING_LINE.match(text)
+    return Warning(text, int(match.group(1)) if match else None)
+
+
+class _People:
+    """The directory's people, looked up once: who a name is, and who it may be (near duplicates)."""
+
+    def __init__(self):
+        self.people = list(Person.objects.select_related("organization").only(
+            "name", "name_key", "organization__name"))
+        self.by_key = {person.name_key: person for person in self.people}
+
+    def match(self, name: str, linked: Person | None) -> tuple[Person | None, list[Person]]:
+        known = linked or self.by_key.get(normalize_name(name))
+        if known is not None:
+            return known, []
+        probe = Person(name=name, name_key=normalize_name(name))
+        scored = sorted(((names_look_alike(probe, person), person.name, person) for person in self.people),
+                        key=lambda entry: (-entry[0], entry[1]))
+        return None, [person for score, _, person in scored[:MAX_SUGGESTIONS] if score]
+
+
+def people_to_link():
+    """Every name of the directory, for the list a name field offers."""
+    return Person.objects.order_by("name").values_list("name", flat=True)

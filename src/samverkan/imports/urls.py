@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/filer/", views.batch_files, name="batch_files"),
     path("<int:pk>/importera-granskade/", views.confirm_all, name="confirm_all"),
     path("filer/<int:pk>/importera/", views.confirm, name="confirm"),
+    path("filer/<int:pk>/granska/", views.review, name="review"),
 ]

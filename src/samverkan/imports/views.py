@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from samverkan.core.views import run_action
@@ -50,6 +51,32 @@ def _batch_context(request, pk) -> dict:
     found = selectors.batch_or_404(request.user, pk)
     files = list(found.files.select_related("meeting__body"))
     return {"batch": found, "files": files, "progress": selectors.progress_of(files)}
+
+
+@secretariat_required
+def review(request, pk):
+    """The source beside its reading; a POST keeps the person's corrections."""
+    row = selectors.file_or_404(request.user, pk)
+    if request.method == "POST":
+        changes = {key: value for key, value in request.POST.items() if key not in ("csrfmiddlewaretoken", "koppla")}
+        link = _link(request.POST.get("koppla", ""))
+        run_action(request, lambda: services.correct_reading(row, changes, link=link, acting_user=request.user),
+                   _corrected)
+        return redirect(reverse("imports:review", args=[row.pk]) + "#lasning")
+    return render(request, "imports/review.html", {"review": selectors.review_of(row), "row": row,
+                                                   "people": selectors.people_to_link()})
+
+
+def _link(value: str):
+    """'attendees/3/name|42' from a button that links a name to person 42."""
+    path, _, person = value.partition("|")
+    return (path, int(person)) if path and person.isdigit() else None
+
+
+def _corrected(made) -> str:
+    if not made:
+        return "Inget ändrades."
+    return "Rättelsen är sparad." if len(made) == 1 else f"{len(made)} rättelser är sparade."
 
 
 @require_POST

@@ -177,3 +177,27 @@ class _People:
 def people_to_link():
     """Every name of the directory, for the list a name field offers."""
     return Person.objects.order_by("name").values_list("name", flat=True)
+
+
+def _corrected(user):
+    files = ImportFile.objects.filter(corrections__isnull=False).exclude(state=State.FAILED).distinct()
+    return files if user.is_superuser else files.filter(batch__uploaded_by=user)
+
+
+def corrected_count(user) -> int:
+    return _corrected(user).count()
+
+
+def corrected_files(user) -> list[ImportFile]:
+    """The user's files that a person corrected (not failed ones), oldest first: the truth files to export."""
+    return list(_corrected(user).prefetch_related("corrections").order_by("pk"))
+
+
+def truth_files(user) -> list[tuple[str, str, dict]]:
+    """(name, text, corrected reading) of each corrected file."""
+    found = []
+    for row in corrected_files(user):
+        reading, _ = apply(row.reading or {}, [Correction(c.path, c.read_value, c.value)
+                                               for c in row.corrections.all()])
+        found.append((row.name, row.text, reading))
+    return found

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from samverkan.archive.reader import read_text
 from samverkan.archive.services import (
     INTERNAL_ERROR,
     ImportFailed,
@@ -218,6 +219,17 @@ def confirm_file(row: ImportFile, *, acting_user) -> ImportFile:
         reading.body_name = reading.document.body or _default_body(row)
     _write(row, reading, acting_user)
     return row
+
+
+def corrected_document_of(source, gazetteer):
+    """The reading of an imported document with the corrections made before it was confirmed, or None."""
+    row = (ImportFile.objects.filter(source=source, state=State.IMPORTED).exclude(corrections=None)
+           .order_by("-modified").first())
+    if row is None:
+        return None
+    document = read_text(source.text, source=source.file_name, gazetteer=gazetteer)
+    corrected, _ = paths.apply(document, corrections_of(row))
+    return corrected
 
 
 NOT_UNDER_REVIEW = "Filen granskas inte längre; rätta mötet på dess egen sida."

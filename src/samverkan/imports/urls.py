@@ -7,6 +7,7 @@ from . import views
 app_name = "imports"
 urlpatterns = [
     path("", views.upload, name="upload"),
+    path("rattade-lasningar.zip", views.truth_export, name="truth_export"),
     path("<int:pk>/", views.batch, name="batch"),
     path("<int:pk>/filer/", views.batch_files, name="batch_files"),
     path("<int:pk>/importera-granskade/", views.confirm_all, name="confirm_all"),

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -10,7 +11,7 @@ from samverkan.core.views import run_action
 from samverkan.directory.access import secretariat_required, served_body_ids
 from samverkan.directory.models import Body
 
-from . import selectors, services
+from . import selectors, services, truth
 
 NO_FILES = "Välj minst en fil att ladda upp."
 
@@ -32,6 +33,7 @@ def upload(request):
             return redirect("imports:batch", batch[0].pk)
     return render(request, "imports/upload.html", {
         "bodies": bodies, "batches": selectors.batches_of(request.user)[:10],
+        "corrected": selectors.corrected_count(request.user),
         "max_files": settings.SAMVERKAN_MAX_ZIP_FILES, "max_mb": settings.SAMVERKAN_MAX_IMPORT_BYTES // 1_000_000,
     })
 
@@ -105,3 +107,11 @@ def confirm_all(request, pk):
         text += f" {failed} kunde inte importeras; se skälen i listan."
     messages.success(request, text)
     return redirect("imports:batch", found.pk)
+
+
+@secretariat_required
+def truth_export(request):
+    """The corrected readings as truth files (text and JSON of each), for the reader's corpus."""
+    response = HttpResponse(truth.truth_zip(selectors.truth_files(request.user)), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="rattade-lasningar.zip"'
+    return response

@@ -19,7 +19,7 @@ SHARED_SCHEMA = SAMPLES.parents[1] / ".." / "shared" / "design" / "meeting-docum
 
 
 def test_the_export_holds_each_corrected_file_as_text_and_schema_json(client, secretary):
-    corrected, untouched = upload_files([sample(2), sample(0)], acting_user=secretary).files.all()
+    corrected, _untouched = upload_files([sample(2), sample(0)], acting_user=secretary).files.all()
     correct_reading(corrected, {"meeting_date": "2022-03-25", "items/2/title": "Dagordningen"}, acting_user=secretary)
     client.force_login(secretary)
     assert "Ladda ner rättade läsningar som facitfiler (ZIP, 1 filer)" in client.get("/sekretariat/import/").content.decode()

@@ -45,17 +45,19 @@ class Progress:
     needs_review: int
     imported: int
     failed: int
+    confident: int = 0  # waiting for review, at least as sure as the batch's threshold
 
     @property
     def pending(self) -> bool:
         return self.read < self.total
 
 
-def progress_of(files: list[ImportFile]) -> Progress:
+def progress_of(files: list[ImportFile], threshold: int = 100) -> Progress:
     states = [row.state for row in files]
+    confident = sum(row.state == State.NEEDS_REVIEW and (row.confidence or 0) >= threshold for row in files)
     return Progress(total=len(states), read=sum(s in DONE for s in states),
                     needs_review=states.count(State.NEEDS_REVIEW), imported=states.count(State.IMPORTED),
-                    failed=states.count(State.FAILED))
+                    failed=states.count(State.FAILED), confident=confident)
 
 
 WARNING_LINE = re.compile(r"^rad (\d+):\s*")

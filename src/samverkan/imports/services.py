@@ -301,3 +301,25 @@ def confirm_reviewed(batch: ImportBatch, *, acting_user) -> list[ImportFile]:
     """Import every reviewed file of the batch, each in its own transaction: one failure stops no other."""
     rows = list(batch.files.filter(state=State.NEEDS_REVIEW))
     return [confirm_file(row, acting_user=acting_user) for row in rows]
+
+
+BAD_THRESHOLD = "Gränsen är en procentsats från 0 till 100."
+
+
+def confirm_confident(batch: ImportBatch, threshold, *, acting_user) -> tuple[list[ImportFile], int]:
+    """Import every file of the batch waiting for review whose confidence is at least `threshold` percent.
+
+    Each in its own transaction, as `samverkan import` does; the others wait for a person. The threshold
+    is kept with the batch. Returns the files tried and how many still wait.
+    """
+    try:
+        threshold = int(threshold)
+    except (TypeError, ValueError):
+        raise UserError(BAD_THRESHOLD, code="bad_threshold") from None
+    if not 0 <= threshold <= 100:
+        raise UserError(BAD_THRESHOLD, code="bad_threshold")
+    ImportBatch.objects.filter(pk=batch.pk).update(threshold=threshold)
+    batch.threshold = threshold
+    rows = list(batch.files.filter(state=State.NEEDS_REVIEW, confidence__gte=threshold))
+    tried = [confirm_file(row, acting_user=acting_user) for row in rows]
+    return tried, batch.files.filter(state=State.NEEDS_REVIEW).count()

@@ -52,7 +52,7 @@ def batch_files(request, pk):
 def _batch_context(request, pk) -> dict:
     found = selectors.batch_or_404(request.user, pk)
     files = list(found.files.select_related("meeting__body"))
-    return {"batch": found, "files": files, "progress": selectors.progress_of(files)}
+    return {"batch": found, "files": files, "progress": selectors.progress_of(files, found.threshold)}
 
 
 @secretariat_required
@@ -89,6 +89,16 @@ def confirm(request, pk):
     return redirect("imports:batch", row.batch_id)
 
 
+def _confirmed_all(batch, rows, waiting) -> str:
+    imported = sum(row.state == row.State.IMPORTED for row in rows)
+    text = f"{imported} av {len(rows)} filer med minst {batch.threshold} % säkerhet är importerade."
+    if len(rows) > imported:
+        text += f" {len(rows) - imported} kunde inte importeras; se skälen i listan."
+    if waiting:
+        text += f" {waiting} väntar på granskning."
+    return text
+
+
 def _confirmed(row) -> str:
     if row.state == row.State.IMPORTED:
         return f"{row.shown_name} är importerad."
@@ -98,14 +108,11 @@ def _confirmed(row) -> str:
 @require_POST
 @secretariat_required
 def confirm_all(request, pk):
+    """Import the files whose reading is at least as sure as the threshold the secretary sets; the rest wait."""
     found = selectors.batch_or_404(request.user, pk)
-    rows = services.confirm_reviewed(found, acting_user=request.user)
-    imported = sum(row.state == row.State.IMPORTED for row in rows)
-    failed = len(rows) - imported
-    text = f"{imported} av {len(rows)} granskade filer är importerade."
-    if failed:
-        text += f" {failed} kunde inte importeras; se skälen i listan."
-    messages.success(request, text)
+    run_action(request, lambda: services.confirm_confident(found, request.POST.get("grans"),
+                                                           acting_user=request.user),
+               lambda result: _confirmed_all(found, *result))
     return redirect("imports:batch", found.pk)
 
 

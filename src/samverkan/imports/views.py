@@ -1,7 +1,6 @@
 """The secretariat's import pages: upload, the batch with its files (polled while they are read), confirm."""
 
 from django.conf import settings
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse

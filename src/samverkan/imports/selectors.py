@@ -2,9 +2,11 @@
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from django.db.models import Count
 from django.http import Http404
+from django.utils import timezone
 
 from samverkan.core.text import normalize_name
 from samverkan.directory.models import Person
@@ -46,18 +48,50 @@ class Progress:
     imported: int
     failed: int
     confident: int = 0  # waiting for review, at least as sure as the batch's threshold
+    left: timedelta | None = None  # the estimated time until every file is read
+
+    @property
+    def time_left(self) -> str:
+        return time_left_text(self.left) if self.left is not None and self.pending else ""
 
     @property
     def pending(self) -> bool:
         return self.read < self.total
 
 
-def progress_of(files: list[ImportFile], threshold: int = 100) -> Progress:
+def progress_of(files: list[ImportFile], threshold: int = 100, now: datetime | None = None) -> Progress:
     states = [row.state for row in files]
     confident = sum(row.state == State.NEEDS_REVIEW and (row.confidence or 0) >= threshold for row in files)
     return Progress(total=len(states), read=sum(s in DONE for s in states),
                     needs_review=states.count(State.NEEDS_REVIEW), imported=states.count(State.IMPORTED),
-                    failed=states.count(State.FAILED), confident=confident)
+                    failed=states.count(State.FAILED), confident=confident,
+                    left=estimated_time_left(files, now or timezone.now()))
+
+
+def estimated_time_left(files: list[ImportFile], now: datetime) -> timedelta | None:
+    """How long the files still waiting take, at the pace the read ones went (with however many workers)."""
+    waiting = sum(row.state in (State.QUEUED, State.READING) for row in files)
+    read = [row for row in files if row.read_started and row.read_finished and row.state != State.QUEUED]
+    if not waiting or not read:
+        return None
+    elapsed = (now - min(row.read_started for row in read)).total_seconds()
+    if elapsed <= 0:
+        return None
+    return timedelta(seconds=waiting * elapsed / len(read))
+
+
+def time_left_text(left: timedelta) -> str:
+    """'under en minut kvar', 'omkring 3 minuter kvar', 'omkring 1 timme och 5 minuter kvar'."""
+    minutes = round(left.total_seconds() / 60)
+    if minutes < 1:
+        return "under en minut kvar"
+    hours, minutes = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} {'timme' if hours == 1 else 'timmar'}")
+    if minutes:
+        parts.append(f"{minutes} {'minut' if minutes == 1 else 'minuter'}")
+    return "omkring " + " och ".join(parts) + " kvar"
 
 
 WARNING_LINE = re.compile(r"^rad (\d+):\s*")

@@ -1,6 +1,6 @@
 """Progress while files are read: counts, a progress bar and the estimated time left at the pace so far."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -11,7 +11,7 @@ from samverkan.imports.services import read_queued_file, upload_files
 from tests.imports.conftest import sample
 
 State = ImportFile.State
-NOON = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc)
+NOON = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
 
 
 def row(state, started=None, finished=None):
@@ -46,7 +46,7 @@ def test_the_polled_list_shows_a_progress_bar_and_the_time_left(client, secretar
     batch = upload_files([sample(0), sample(1), sample(2)], acting_user=secretary)
     first = batch.files.first()
     read_queued_file(first.pk)
-    ImportFile.objects.filter(pk=first.pk).update(read_started=datetime.now(timezone.utc) - timedelta(minutes=2))
+    ImportFile.objects.filter(pk=first.pk).update(read_started=datetime.now(UTC) - timedelta(minutes=2))
     client.force_login(secretary)
     page = client.get(reverse("imports:batch_files", args=[batch.pk])).content.decode()
     assert '<p role="status" class="progress">1 av 3 lästa · 1 att granska</p>' in page

@@ -323,3 +323,21 @@ def confirm_confident(batch: ImportBatch, threshold, *, acting_user) -> tuple[li
     rows = list(batch.files.filter(state=State.NEEDS_REVIEW, confidence__gte=threshold))
     tried = [confirm_file(row, acting_user=acting_user) for row in rows]
     return tried, batch.files.filter(state=State.NEEDS_REVIEW).count()
+
+
+@action
+def reread_files(rows: list[ImportFile], *, acting_user) -> int:
+    """Queue the files to be read again (after a reader upgrade); corrections stay and apply to the new reading.
+
+    A file refused at upload (too large, not in the ZIP's rules) has nothing kept to read and is left alone.
+    Returns how many were queued.
+    """
+    from .tasks import read_import_file
+
+    queued = [row for row in rows if row.file and row.state in (State.FAILED, State.NEEDS_REVIEW)]
+    for row in queued:
+        row.state, row.error, row.read_started, row.read_finished = State.QUEUED, "", None, None
+        row.save(update_fields=["state", "error", "read_started", "read_finished", "modified"])
+    for row in queued:
+        read_import_file.enqueue(row.pk)
+    return len(queued)

@@ -10,6 +10,7 @@ from samverkan.core.views import run_action
 from samverkan.directory.access import secretariat_required, served_body_ids
 from samverkan.directory.models import Body
 
+from . import overview as archive_overview
 from . import selectors, services, truth
 
 NO_FILES = "Välj minst en fil att ladda upp."
@@ -121,3 +122,17 @@ def truth_export(request):
     response = HttpResponse(truth.truth_zip(selectors.truth_files(request.user)), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="rattade-lasningar.zip"'
     return response
+
+
+@secretariat_required
+def overview(request):
+    return render(request, "imports/overview.html", {"overview": archive_overview.archive_overview(request.user)})
+
+
+@require_POST
+@secretariat_required
+def reread_failed(request):
+    failed = archive_overview.archive_overview(request.user).rereadable
+    run_action(request, lambda: services.reread_files(failed, acting_user=request.user),
+               lambda count: f"{count} filer läses om." if count != 1 else "1 fil läses om.")
+    return redirect("imports:overview")

@@ -237,3 +237,8 @@ def truth_files(user) -> list[tuple[str, str, dict]]:
                                                for c in row.corrections.all()])
         found.append((row.name, row.text, reading))
     return found
+
+
+def files_of(user):
+    """The files of the user's batches (every file, for a superuser)."""
+    return ImportFile.objects.all() if user.is_superuser else ImportFile.objects.filter(batch__uploaded_by=user)

@@ -341,3 +341,31 @@ def reread_files(rows: list[ImportFile], *, acting_user) -> int:
     for row in queued:
         read_import_file.enqueue(row.pk)
     return len(queued)
+
+
+def stalled_after():
+    """How long a reading may take before its worker is taken to have died (the reader stops itself sooner)."""
+    from datetime import timedelta
+
+    return timedelta(seconds=3 * settings.SAMVERKAN_MAX_SECONDS_PER_DOCUMENT + 60)
+
+
+def requeue_stalled(files=None, now=None) -> int:
+    """Queue again the files whose worker died while reading them (killed, or the machine stopped).
+
+    Reading writes nothing but the file's own row until the loader's single transaction, so such a file
+    has nothing half-imported: it is read again from the start. Returns how many were queued.
+    """
+    from .tasks import read_import_file
+
+    now = now or timezone.now()
+    files = ImportFile.objects.all() if files is None else files
+    stalled = list(files.filter(state=State.READING, read_started__lt=now - stalled_after())
+                   .values_list("pk", flat=True))
+    for pk in stalled:
+        with transaction.atomic():
+            taken = ImportFile.objects.filter(pk=pk, state=State.READING).update(
+                state=State.QUEUED, read_started=None, modified=now)
+            if taken:
+                read_import_file.enqueue(pk)
+    return len(stalled)

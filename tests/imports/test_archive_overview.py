@@ -95,3 +95,13 @@ def test_another_secretarys_files_are_not_in_my_overview(archive, network):
     overview = archive_overview(other)
     assert (overview.failed, overview.waiting_elsewhere) == ([], [])
     assert [y.year for y in overview.bodies[0].years] == [2020, 2021, 2022, 2023]  # the body's archive is shared
+
+
+def test_the_overview_does_not_query_per_file_or_meeting(client, archive, secretary, django_assert_max_num_queries):
+    client.force_login(secretary)
+    client.get(OVERVIEW)
+    with django_assert_max_num_queries(14) as before:
+        client.get(OVERVIEW)
+    upload_files([sample(0), sample(1), SimpleUploadedFile("trasig2.pdf", b"%PDF-1.4 x")], acting_user=secretary)
+    with django_assert_max_num_queries(len(before)):
+        client.get(OVERVIEW)

@@ -170,3 +170,13 @@ def test_the_batch_links_each_file_to_its_review(signed_in, secretary):
     page = signed_in.get(reverse("imports:batch", args=[row.batch_id])).content.decode()
     assert f'<a href="{review_url(row)}">Granska<span class="visually-hidden"> {row.name}</span></a>' in page
     assert "<td>60 %</td>" in page
+
+
+def test_the_review_page_does_not_query_per_attendee_or_item(signed_in, secretary, django_assert_max_num_queries):
+    small, large = uploaded(secretary, 0), uploaded(secretary, 1)  # 10 items and no attendees; 12 and 28
+    correct_reading(large, {"attendees/0/name": "Någon Annan", "items/2/title": "Ny"}, acting_user=secretary)
+    signed_in.get(review_url(small))
+    with django_assert_max_num_queries(12) as small_queries:
+        signed_in.get(review_url(small))
+    with django_assert_max_num_queries(len(small_queries) + 1):  # + the corrections' people
+        signed_in.get(review_url(large))

@@ -69,10 +69,10 @@ def test_the_secretariat_imports_documents_in_the_browser(live_server, page: Pag
         page.get_by_role("button", name=f"Importera {agenda.name}").click()
         expect_message(page, f"{agenda.name} är importerad.")
         expect_message(page, "2 av 2 lästa · 1 att granska · 1 importerade")
-        page.get_by_role("button", name="Importera alla granskade (1)").click()
-        expect_message(page, "1 av 1 granskade filer är importerade.")
+        page.get_by_role("button", name="Importera alla säkra filer").click()
+        expect_message(page, "1 av 1 filer med minst 90 % säkerhet är importerade.")
         expect_message(page, "2 av 2 lästa · 2 importerade")
-        expect(page.get_by_role("button", name="Importera alla granskade")).to_have_count(0)
+        expect(page.get_by_role("button", name="Importera alla säkra filer")).to_have_count(0)
         assert SourceDocument.objects.count() == 2
         assert_controls_named(page)
 

@@ -38,7 +38,8 @@ def test_uploading_shows_the_batch_with_its_files(signed_in):
     page = response.content.decode()
     assert "Filerna är uppladdade och läses nu." in page
     assert '<p role="status" class="progress">2 av 2 lästa · 2 att granska</p>' in page
-    assert "Importera alla granskade (2)" in page
+    assert "Importera alla säkra filer" in page
+    assert "2 av 2 filer att granska har minst 90 % säkerhet." in page
     assert "<td>Dagordning · Länsnätverket för förvaltningschefer · 19 november 2021 · 10 punkter</td>" in page
     assert 'data-pending="0"' in page
 
@@ -70,8 +71,9 @@ def test_confirm_one_and_all(signed_in):
     page = signed_in.post(reverse("imports:confirm", args=[first.pk]), follow=True).content.decode()
     assert f"{first.name} är importerad." in page
     assert "1 av 2 granskade" not in page
-    page = signed_in.post(reverse("imports:confirm_all", args=[first.batch_id]), follow=True).content.decode()
-    assert "1 av 1 granskade filer är importerade." in page
+    page = signed_in.post(reverse("imports:confirm_all", args=[first.batch_id]), {"grans": "90"},
+                          follow=True).content.decode()
+    assert "1 av 1 filer med minst 90 % säkerhet är importerade." in page
     assert SourceDocument.objects.count() == 2
     meeting = ImportFile.objects.get(pk=second.pk).meeting
     assert f'href="/moten/{meeting.pk}/"' in page

@@ -212,6 +212,19 @@ def load_document(document: MeetingDocument, body_name: str, path: Path, sha256:
     return ImportResult(path, "replaced" if replaced else "imported", source, document.warnings)
 
 
+# Where a document of the archive was read once and corrected by a person (the browser import's review),
+# that reading, not a new one of its text: functions of (source, gazetteer) that give a MeetingDocument or None.
+stored_readings: list = []
+
+
+def _reading_of(source: SourceDocument, gazetteer: Gazetteer) -> MeetingDocument:
+    for find in stored_readings:
+        document = find(source, gazetteer)
+        if document is not None:
+            return document
+    return read_text(source.text, source=source.file_name, gazetteer=gazetteer)
+
+
 def _rebuild(meeting: Meeting, read: dict[int, MeetingDocument], gazetteer: Gazetteer) -> None:
     """Make the meeting's imported content again from its current documents, the agenda before the minutes.
 
@@ -226,7 +239,7 @@ def _rebuild(meeting: Meeting, read: dict[int, MeetingDocument], gazetteer: Gaze
     _reset_meeting_header(meeting)
     named: set[int] = set()
     for source in sources:
-        document = read.get(source.pk) or read_text(source.text, source=source.file_name, gazetteer=gazetteer)
+        document = read.get(source.pk) or _reading_of(source, gazetteer)
         _update_meeting_header(meeting, document)
         people = _People(document)
         named |= _load_items(meeting, source, document.items, people)

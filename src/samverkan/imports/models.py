@@ -18,6 +18,9 @@ class ImportBatch(TimeStampedModel):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="uppladdad av", null=True,
                                     on_delete=models.SET_NULL, related_name="import_batches")
     review = models.BooleanField("granska innan import", default=True)
+    threshold = models.PositiveSmallIntegerField(
+        "säkerhet för import utan rättelse (%)", default=90,
+        help_text="Filer vars läsning har minst denna säkerhet kan importeras alla på en gång; de andra väntar.")
 
     class Meta:
         ordering = ["-created"]
@@ -56,6 +59,9 @@ class ImportFile(TimeStampedModel):
                                on_delete=models.SET_NULL, related_name="+")
     meeting = models.ForeignKey("meetings.Meeting", verbose_name="möte", null=True, blank=True,
                                 on_delete=models.SET_NULL, related_name="+")
+    confidence = models.PositiveSmallIntegerField("läsningens säkerhet (%)", null=True, blank=True)
+    read_started = models.DateTimeField("läsningen började", null=True, blank=True)
+    read_finished = models.DateTimeField("läsningen slutade", null=True, blank=True)
 
     class Meta:
         ordering = ["batch", "position", "pk"]
@@ -82,3 +88,28 @@ class ImportFile(TimeStampedModel):
         if reading.get("warnings"):
             parts.append(f"{len(reading['warnings'])} varningar")
         return " · ".join(part for part in parts if part)
+
+
+class ImportCorrection(TimeStampedModel):
+    """What a person said instead of the reader, at one place of a file's reading (a path, see corrections.py).
+
+    Kept with the file: a new reading of it by a later reader gets the same corrections again.
+    """
+
+    file = models.ForeignKey(ImportFile, on_delete=models.CASCADE, related_name="corrections")
+    path = models.CharField("fält", max_length=300)
+    read_value = models.JSONField("läsaren sa", null=True, blank=True)
+    value = models.JSONField("rättat till", null=True, blank=True)
+    person = models.ForeignKey("directory.Person", verbose_name="kopplad till person", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="rättad av", null=True,
+                                on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["created", "pk"]
+        constraints = [models.UniqueConstraint(fields=["file", "path"], name="one_correction_per_field")]
+        verbose_name = "rättelse av läsning"
+        verbose_name_plural = "rättelser av läsningar"
+
+    def __str__(self):
+        return f"{self.file}: {self.path}"

@@ -1,0 +1,125 @@
+"""Bad input for the background import: a worker killed mid-file leaves it to be read again, with nothing
+half-written; the same file or archive uploaded twice changes nothing (idempotent by SHA-256)."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from samverkan.archive.models import SourceDocument
+from samverkan.directory.models import Person
+from samverkan.imports.models import ImportFile
+from samverkan.imports.services import (
+    confirm_file,
+    read_queued_file,
+    requeue_stalled,
+    stalled_after,
+    upload_files,
+)
+from samverkan.meetings.models import AgendaItem, Attendance, Clause, Meeting
+from tests.conftest import SAMPLES
+from tests.imports.conftest import sample, zip_upload
+
+pytestmark = pytest.mark.django_db
+State = ImportFile.State
+
+
+class Killed(BaseException):
+    """What a killed worker leaves behind: the process stops where it is (no `except Exception` catches it)."""
+
+
+@pytest.fixture
+def no_worker(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def kill_in(monkeypatch, target: str):
+    def die(*args, **kwargs):
+        raise Killed
+
+    monkeypatch.setattr(target, die)
+
+
+def archive_counts() -> tuple:
+    return tuple(model.objects.count() for model in (SourceDocument, Meeting, AgendaItem, Clause, Attendance,
+                                                     Person))
+
+
+def later() -> timezone.datetime:
+    return timezone.now() + stalled_after() + timedelta(seconds=1)
+
+
+def test_a_worker_killed_while_reading_leaves_the_file_to_be_read_again(secretary, no_worker, monkeypatch):
+    row = upload_files([sample(1)], acting_user=secretary).files.get()
+    kill_in(monkeypatch, "samverkan.imports.services.read_document")
+    with pytest.raises(Killed):
+        read_queued_file(row.pk)
+    row.refresh_from_db()
+    assert (row.state, row.reading) == (State.READING, None)
+    monkeypatch.undo()
+    assert requeue_stalled() == 0  # it may still be reading: another worker's file is left alone
+    assert requeue_stalled(now=later()) == 1
+    row.refresh_from_db()
+    assert row.state == State.QUEUED
+    assert read_queued_file(row.pk) == State.NEEDS_REVIEW
+    assert confirm_file(row, acting_user=secretary).state == State.IMPORTED
+    assert SourceDocument.objects.count() == 1
+
+
+def test_a_worker_killed_while_writing_leaves_nothing_half_imported(secretary, no_worker, monkeypatch):
+    row = upload_files([sample(1)], review=False, acting_user=secretary).files.get()
+    before = archive_counts()
+    kill_in(monkeypatch, "samverkan.archive.services._load_attendance")  # items written, attendance not yet
+    with pytest.raises(Killed):
+        read_queued_file(row.pk)
+    assert archive_counts() == before
+    monkeypatch.undo()
+    requeue_stalled(now=later())
+    assert read_queued_file(row.pk) == State.IMPORTED
+    meeting = Meeting.objects.get()
+    assert (meeting.items.count(), meeting.attendances.count()) == (12, 28)
+
+
+def test_a_confirm_cut_off_midway_writes_nothing_and_can_be_made_again(secretary, monkeypatch):
+    row = upload_files([sample(1)], acting_user=secretary).files.get()
+    before = archive_counts()
+    kill_in(monkeypatch, "samverkan.archive.services._load_attendance")
+    with pytest.raises(Killed):
+        confirm_file(row, acting_user=secretary)
+    assert archive_counts() == before
+    row.refresh_from_db()
+    assert row.state == State.NEEDS_REVIEW
+    monkeypatch.undo()
+    assert confirm_file(row, acting_user=secretary).state == State.IMPORTED
+
+
+def test_the_batch_page_queues_a_stalled_file_again(client, secretary, no_worker):
+    row = upload_files([sample(0)], acting_user=secretary).files.get()
+    ImportFile.objects.filter(pk=row.pk).update(state=State.READING,
+                                                read_started=timezone.now() - stalled_after() - timedelta(minutes=1))
+    client.force_login(secretary)
+    page = client.get(reverse("imports:batch_files", args=[row.batch_id])).content.decode()
+    assert "<td>I kö</td>" in page
+    assert read_queued_file(row.pk) == State.NEEDS_REVIEW
+
+
+def test_the_same_file_waiting_in_two_uploads_is_imported_once(secretary):
+    first = upload_files([sample(0)], acting_user=secretary).files.get()
+    second = upload_files([sample(0)], acting_user=secretary).files.get()
+    assert first.sha256 == second.sha256
+    confirm_file(first, acting_user=secretary)
+    second.refresh_from_db()
+    assert (second.state, second.result, second.source) == (State.IMPORTED, "unchanged", SourceDocument.objects.get())
+    assert confirm_file(second, acting_user=secretary).state == State.IMPORTED
+    assert SourceDocument.objects.count() == 1
+
+
+def test_the_same_archive_uploaded_twice_changes_nothing(secretary):
+    files = {f"arkiv/{path.name}": path.read_bytes() for path in sorted(SAMPLES.glob("*.txt"))}
+    upload_files([zip_upload("arkiv.zip", files)], review=False, acting_user=secretary)
+    before = archive_counts()
+    assert before[0] == 5
+    again = upload_files([zip_upload("arkiv.zip", files)], review=False, acting_user=secretary)
+    assert [(row.state, row.result) for row in again.files.all()] == [(State.IMPORTED, "unchanged")] * 5
+    assert archive_counts() == before

@@ -1,9 +1,11 @@
-"""What the browser tests share: named steps with a screenshot on failure, and the checks every page gets."""
+"""What the browser tests share: named steps with a screenshot on failure, the checks every page gets, and a
+file to upload."""
 
 import contextlib
 import re
 
 from playwright.sync_api import Page, expect
+from pypdf import PdfWriter
 
 from tests.e2e.accessibility import assert_accessible
 
@@ -53,3 +55,14 @@ def click_and_settle(page: Page, control) -> None:
                   "'htmx:afterSettle', () => resolve(true), {once: true})); }")
     control.click()
     page.evaluate("() => window.swapSettled")  # evaluate awaits the promise (no eval: the CSP forbids it)
+
+
+def blank_pdf(path, title: str = ""):
+    """A real one-page A4 PDF (made with pypdf) at `path`, to upload as an attachment."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if title:
+        writer.add_metadata({"/Title": title})
+    with path.open("wb") as out:
+        writer.write(out)
+    return path

@@ -8,23 +8,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
-from pypdf import PdfWriter
 
 from samverkan.meetings import services
-from tests.e2e.browsing import assert_controls_named, click_and_settle, expect_message, fill_sign_in, step
+from tests.e2e.browsing import assert_controls_named, blank_pdf, click_and_settle, expect_message, fill_sign_in, step
 from tests.e2e.conftest import SAMPLE_SECRETARY
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PROPOSAL = "att anta den regionala handlingsplanen för hemsjukvård."
 
-
-def small_pdf(path):
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    with path.open("wb") as out:
-        writer.write(out)
-    return path
 
 
 def test_typed_text_survives_bifoga_and_saves_stay_in_place(live_server, page: Page, sample_network, tmp_path):
@@ -41,7 +33,7 @@ def test_typed_text_survives_bifoga_and_saves_stay_in_place(live_server, page: P
         page.evaluate("window.notReloaded = true")
         page.get_by_label("Förslag till beslut").fill(PROPOSAL)
         page.get_by_label("Fil (PDF, Word, Excel eller PowerPoint)").set_input_files(
-            str(small_pdf(tmp_path / "handlingsplan.pdf")))
+            str(blank_pdf(tmp_path / "handlingsplan.pdf")))
         click_and_settle(page, page.get_by_role("button", name="Bifoga"))
         expect_message(page, "Bilaga 1: handlingsplan.pdf är bifogad.")
         expect_message(page, "Punkt 5 är sparad.")

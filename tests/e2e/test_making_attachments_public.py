@@ -8,11 +8,10 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
-from pypdf import PdfWriter
 
 from samverkan.directory.models import Body
 from samverkan.meetings import services
-from tests.e2e.browsing import assert_controls_named, expect_message, fill_sign_in, step
+from tests.e2e.browsing import assert_controls_named, blank_pdf, expect_message, fill_sign_in, step
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,13 +33,6 @@ def held_meeting(settings, tmp_path):
                                  location="Teams", registry_number="HSN 2026/12")
 
 
-def small_pdf(path):
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    with path.open("wb") as out:
-        writer.write(out)
-    return path
-
 
 def test_an_attachment_made_not_public_is_not_linked_for_the_public(live_server, page: Page, held_meeting,
                                                                      tmp_path):
@@ -57,7 +49,7 @@ def test_an_attachment_made_not_public_is_not_linked_for_the_public(live_server,
     with step(page, tmp_path, "2 upload a PDF: Offentlig is ticked by default"):
         expect(page.get_by_label("Offentlig när minnesanteckningarna publiceras")).to_be_checked()
         page.get_by_label("Fil (PDF, Word, Excel eller PowerPoint)").set_input_files(
-            str(small_pdf(tmp_path / "beslutsunderlag.pdf")))
+            str(blank_pdf(tmp_path / "beslutsunderlag.pdf")))
         page.get_by_role("button", name="Bifoga").click()
         expect_message(page, "Bilaga 1: beslutsunderlag.pdf är bifogad.")
         expect(page.get_by_role("region", name="Bilagor").get_by_role("listitem")).to_contain_text(

@@ -15,12 +15,12 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Page, expect
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 
 from samverkan.directory.models import Body, Membership, Organization, Person
 from samverkan.meetings import services
 from samverkan.meetings.models import AgendaItem, Meeting
-from tests.e2e.browsing import assert_controls_named, click_and_settle, expect_message, fill_sign_in, step
+from tests.e2e.browsing import assert_controls_named, blank_pdf, click_and_settle, expect_message, fill_sign_in, step
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -68,15 +68,6 @@ def network(settings, tmp_path):
     people[0].save()
     return body, people
 
-
-def small_pdf(path):
-    """A real, one-page PDF made with pypdf."""
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    writer.add_metadata({"/Title": "Kalendarium 2027"})
-    with path.open("wb") as out:
-        writer.write(out)
-    return path
 
 
 def pdf_text(data: bytes) -> str:
@@ -162,7 +153,7 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
         expect(page.get_by_label("Förslag till beslut")).to_have_value(PROPOSAL)
         expect(page.get_by_label("Föredragande")).to_have_value(PRESENTER)
         page.get_by_label("Fil (PDF, Word, Excel eller PowerPoint)").set_input_files(
-            str(small_pdf(tmp_path / "kalendarium-2027.pdf")))
+            str(blank_pdf(tmp_path / "kalendarium-2027.pdf", "Kalendarium 2027")))
         click_and_settle(page, page.get_by_role("button", name="Bifoga"))
 
         expect_message(page, "Bilaga 1: kalendarium-2027.pdf är bifogad.")

@@ -18,12 +18,11 @@ from django.utils import timezone
 from docx import Document
 from openpyxl import Workbook
 from playwright.sync_api import Page, expect
-from pypdf import PdfWriter
 
 from samverkan.directory.models import Body
 from samverkan.language.dates import swedish_date
 from samverkan.meetings.models import AgendaItem, Meeting
-from tests.e2e.browsing import assert_controls_named, click_and_settle, expect_message, fill_sign_in, step
+from tests.e2e.browsing import assert_controls_named, blank_pdf, click_and_settle, expect_message, fill_sign_in, step
 from tests.e2e.conftest import SAMPLE_SECRETARY
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -60,13 +59,6 @@ def members_file(path) -> list[tuple[str, str, str]]:
     assert len({name for name, _, _ in people}) == 30
     return people
 
-
-def pdf_attachment(path):
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    with path.open("wb") as out:
-        writer.write(out)
-    return path
 
 
 def docx_attachment(path):
@@ -204,7 +196,7 @@ def test_the_secretariat_runs_a_year(live_server, page: Page, browser, sample_ne
         page.get_by_role("link", name="Ändra mötesuppgifter").click()
         page.get_by_label("Digital länk").fill("https://teams.example/lansnatverket")
         page.get_by_role("button", name="Spara").click()
-        add_item(page, *RECOMMENDED, attachment=pdf_attachment(tmp_path / "trygg-hemgang.pdf"))
+        add_item(page, *RECOMMENDED, attachment=blank_pdf(tmp_path / "trygg-hemgang.pdf"))
         assert_controls_named(page)
         add_item(page, *TABLED)
         add_item(page, *FORWARDED, attachment=docx_attachment(tmp_path / "rutin-hemsjukvard.docx"))

@@ -213,3 +213,45 @@ def test_rotated_and_odd_sized_pages_keep_their_size_and_get_the_stamp_top_right
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         assert x > width * 0.6 and y > height - 60
     assert "Liggande sida" in rotated.extract_text() and "Vykort" in small.extract_text()
+
+
+FORMATS = Path(__file__).parent.parent / "fixtures" / "formats"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("kallelse-2021-11-19.doc", ("doc", "application/msword")),
+    ("kallelse-2021-11-19.odt", ("odt", "application/vnd.oasis.opendocument.text")),
+    ("kallelse-2021-11-19.rtf", ("rtf", "application/rtf")),
+    ("kallelse-2021-11-19.docx", ("docx", DOCX_TYPE)),
+])
+def test_word_97_opendocument_and_rtf_files_are_accepted_as_attachments(name, kind):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from samverkan.meetings.attachments import detect_kind
+
+    assert detect_kind(SimpleUploadedFile(name, (FORMATS / name).read_bytes())) == kind
+
+
+def test_an_old_excel_file_is_not_taken_for_word():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from samverkan.meetings.attachments import AttachmentRejected, detect_kind
+
+    old_excel = SimpleUploadedFile("budget.xls", (FORMATS / "kallelse-2021-11-19.doc").read_bytes())
+    with pytest.raises(AttachmentRejected) as rejected:
+        detect_kind(old_excel)
+    assert rejected.value.message == ("budget.xls: filen är inte PDF, Word (.docx, .doc), OpenDocument-text (.odt), "
+                                      "RTF, Excel (.xlsx) eller PowerPoint (.pptx).")
+
+
+def test_an_rtf_attachment_is_converted_into_the_packet(small_meeting):
+    require_libreoffice()
+    attach(small_meeting, "6", "Bilaga 1", "kallelse.rtf", (FORMATS / "kallelse-2021-11-19.rtf").read_bytes(),
+           "application/rtf")
+    packet = meeting_packet_pdf(small_meeting)
+    divider = outline(packet)[1][1]
+    texts = [" ".join(text.split()) for text in page_texts(packet)]
+    assert texts[divider] == "Bilaga 1 kallelse.rtf Hör till punkt 6: Kalendarium 2024"
+    converted = texts[divider + 1:]
+    assert converted and "Mötets öppnande" in " ".join(converted)
+    assert all(text.endswith("Bilaga 1") for text in converted)

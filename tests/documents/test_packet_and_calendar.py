@@ -21,23 +21,26 @@ def outline_titles(reader: PdfReader) -> list[tuple[str, int]]:
     return [(entry.title, reader.get_destination_page_number(entry)) for entry in reader.outline]
 
 
-def test_packet_has_agenda_then_attachments_with_bookmarks(meeting, attachment_files):
+def test_packet_has_agenda_then_attachments_with_dividers_and_bookmarks(meeting, attachment_files):
     agenda_pages = len(PdfReader(io.BytesIO(agenda_pdf(meeting))).pages)
     reader = PdfReader(io.BytesIO(meeting_packet_pdf(meeting)))
-    # Bilaga 1 is a 2-page PDF; Bilaga 2 (DOCX), 3 (XLSX) and 4 (missing) get one page each.
-    assert len(reader.pages) == agenda_pages + 2 + 3
+    # Each attachment starts on a divider; Bilaga 1 is a 2-page PDF; the divider of Bilaga 2 (a broken
+    # DOCX), 3 (XLSX) and 4 (missing) says why it is not included.
+    assert len(reader.pages) == agenda_pages + 3 + 3
     assert outline_titles(reader) == [
         ("Kallelse", 0),
         ("Bilaga 1 – minnesanteckningar_230922.pdf", agenda_pages),
-        ("Bilaga 2 – kalendarium_2024.docx", agenda_pages + 2),
-        ("Bilaga 3 – uppdrag_hjalpmedel.xlsx", agenda_pages + 3),
-        ("Bilaga 4 – cosmic_link.pdf", agenda_pages + 4),
+        ("Bilaga 2 – kalendarium_2024.docx", agenda_pages + 3),
+        ("Bilaga 3 – uppdrag_hjalpmedel.xlsx", agenda_pages + 4),
+        ("Bilaga 4 – cosmic_link.pdf", agenda_pages + 5),
     ]
-    texts = [page.extract_text() for page in reader.pages[agenda_pages:]]
-    assert "Kalendarium 2024" in texts[0]
-    assert "Bilaga 2: kalendarium_2024.docx – finns som separat fil (DOCX)" in texts[2]
-    assert "Bilaga 3: uppdrag_hjalpmedel.xlsx – finns som separat fil (XLSX)" in texts[3]
-    assert "saknas" in texts[4]
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages[agenda_pages:]]
+    assert texts[0] == "Bilaga 1 minnesanteckningar_230922.pdf Hör till punkt 3: Föregående minnesanteckningar 230922"
+    assert "Kalendarium 2024" in texts[1] and "Bilaga 1" in texts[1]
+    assert "kalendarium_2024.docx kunde inte omvandlas till PDF och finns som separat fil (DOCX)" in texts[3]
+    assert texts[4].endswith("Hör till punkt 8: Uppdrag om digitala hjälpmedel i samverkan "
+                             "uppdrag_hjalpmedel.xlsx finns som separat fil (XLSX).")
+    assert texts[5].endswith("cosmic_link.pdf – filen saknas och kunde inte tas med.")
 
 
 def test_packet_survives_a_broken_pdf_attachment(meeting, attachment_files):

@@ -76,12 +76,14 @@ def pdf_text(data: bytes) -> str:
 
 
 def download(page: Page, link_name: str, tmp_path) -> bytes:
-    """Follow a download link by its name and return the file's bytes."""
-    with page.expect_download() as info:
+    """Open a PDF link by its name (PDFs open in the browser, inline) and return the file's bytes."""
+    with page.expect_response(lambda r: r.url.endswith(".pdf")) as info:
         page.get_by_role("link", name=link_name, exact=True).click()
-    saved = tmp_path / info.value.suggested_filename
-    info.value.save_as(saved)
-    return saved.read_bytes()
+    assert info.value.headers["content-disposition"].startswith("inline;")
+    # The browser's PDF viewer keeps the bytes to itself: ask for the same address in the same session.
+    content = page.request.get(info.value.url).body()
+    page.go_back()
+    return content
 
 
 def agenda_titles(page: Page) -> list[str]:

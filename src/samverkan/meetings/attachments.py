@@ -18,6 +18,10 @@ OFFICE_KINDS = {
     "ppt/presentation.xml": ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
 }
 PDF = ("pdf", "application/pdf")
+ODT = ("odt", "application/vnd.oasis.opendocument.text")
+RTF = ("rtf", "application/rtf")
+DOC = ("doc", "application/msword")
+OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003, but also old Excel and PowerPoint
 
 
 class AttachmentRejected(UserError):
@@ -25,25 +29,34 @@ class AttachmentRejected(UserError):
 
 
 def detect_kind(upload) -> tuple[str, str]:
-    """(extension, content type) from what the file contains, not from its name."""
+    """(extension, content type) from what the file contains, not from its name (but for Word 97–2003,
+    whose container old Excel and PowerPoint files share)."""
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
     if head.startswith(b"%PDF-"):
         return PDF
+    if head.startswith(b"{\\rtf"):
+        return RTF
+    if head.startswith(OLE_HEADER) and upload.name.lower().endswith(".doc"):
+        return DOC
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(upload) as archive:
                 names = set(archive.namelist())
-        except zipfile.BadZipFile:
-            names = set()
+                mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
+        except (zipfile.BadZipFile, KeyError, OSError):
+            names, mimetype = set(), b""
         finally:
             upload.seek(0)
         for marker, kind in OFFICE_KINDS.items():
             if marker in names:
                 return kind
+        if mimetype == ODT[1].encode():
+            return ODT
     raise AttachmentRejected(
-        f"{upload.name}: filen är inte PDF, Word (.docx), Excel (.xlsx) eller PowerPoint (.pptx)."
+        f"{upload.name}: filen är inte PDF, Word (.docx, .doc), OpenDocument-text (.odt), RTF, Excel (.xlsx) "
+        "eller PowerPoint (.pptx)."
     )
 
 

@@ -16,18 +16,18 @@ from dataclasses import dataclass
 
 from django.core.mail import EmailMessage, get_connection
 from django.urls import reverse
+from django.utils import timezone
 
 from samverkan.core.actions import action
 from samverkan.core.errors import UserError
-from samverkan.directory.models import Membership, Person
-from samverkan.directory.selectors import current_membership
+from samverkan.directory.models import Person
 
 from .documents.agenda import agenda_pdf
 from .documents.calendar import meeting_ics
 from .documents.layout import agenda_facts, agenda_outline, body_title
 from .documents.render import fact_lines
 from .models import Clause, Meeting, NoticeDelivery, NoticeDispatch
-from .selectors import meeting_with_items
+from .selectors import Member, invited_members, meeting_with_items
 from .senders import notice_reply_to, notice_sender
 
 logger = logging.getLogger(__name__)
@@ -53,36 +53,10 @@ def agenda_fingerprint(meeting: Meeting) -> str:
     return hashlib.sha256(json.dumps([header, items], default=str).encode()).hexdigest()
 
 
-@dataclass(frozen=True)
-class Member:
-    """A current member as the notice sees them: the person, the organisation, the membership to edit."""
-
-    person: Person
-    organization: str
-    membership_id: int
-
-    @property
-    def name(self) -> str:
-        return self.person.name
-
-    @property
-    def email(self) -> str:
-        return self.person.email
-
-
 def notice_members(meeting: Meeting) -> tuple[list[Member], list[Member]]:
     """(with an e-mail address, without one): the body's current members, by name, once each."""
-    memberships = (Membership.objects.filter(current_membership(), body_id=meeting.body_id)
-                   .select_related("person__organization", "organization").order_by("person__name", "pk"))
-    seen, with_email, without_email = set(), [], []
-    for membership in memberships:
-        if membership.person_id in seen:
-            continue
-        seen.add(membership.person_id)
-        organization = membership.organization or membership.person.organization
-        member = Member(membership.person, organization.name if organization else "", membership.pk)
-        (with_email if membership.person.email else without_email).append(member)
-    return with_email, without_email
+    members = invited_members(meeting, on=timezone.localdate())
+    return [m for m in members if m.email], [m for m in members if not m.email]
 
 
 def notice_recipients(meeting: Meeting) -> list[Person]:

@@ -1,5 +1,6 @@
 """Reads of meetings for pages and exports."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, F, Prefetch, Q
@@ -9,6 +10,42 @@ from django.utils import timezone
 from samverkan.directory.models import Membership, Organization, Person
 
 from .models import AgendaItem, Attachment, Attendance, Clause, Meeting, Presentation
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member invited to a meeting: the person, the organisation, the membership to edit."""
+
+    person: Person
+    organization: str
+    membership_id: int
+
+    @property
+    def name(self) -> str:
+        return self.person.name
+
+    @property
+    def email(self) -> str:
+        return self.person.email
+
+
+def invited_members(meeting: Meeting, on: date | None = None) -> list[Member]:
+    """The members of the meeting's body on a day (today for a coming meeting, the meeting day for a past
+    one), by name, once each, with the organisation they represent there."""
+    if on is None:
+        today = timezone.localdate()
+        on = meeting.date if meeting.date and meeting.date < today else today
+    in_force = (Q(start_date__isnull=True) | Q(start_date__lte=on)) & (Q(end_date__isnull=True) | Q(end_date__gte=on))
+    memberships = (Membership.objects.filter(in_force, body_id=meeting.body_id)
+                   .select_related("person__organization", "organization").order_by("person__name", "pk"))
+    seen, members = set(), []
+    for membership in memberships:
+        if membership.person_id in seen:
+            continue
+        seen.add(membership.person_id)
+        organization = membership.organization or membership.person.organization
+        members.append(Member(membership.person, organization.name if organization else "", membership.pk))
+    return members
 
 
 def upcoming_meetings(today: date, visible: Q, limit: int = 5):

@@ -35,9 +35,15 @@ def _meeting(request, pk, members_only=False) -> Meeting:
     return public_meeting(meeting.pk, drafts=can_edit_meeting(request.user, meeting))
 
 
+def opens_inline(content_type: str) -> bool:
+    """PDFs open in the browser's own viewer; everything else is saved as a file."""
+    return content_type.split(";")[0].strip().lower() == PDF
+
+
 def _file(content: bytes, content_type: str, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=not opens_inline(content_type),
+                                                                 filename=name)
     return response
 
 
@@ -97,5 +103,6 @@ def attachment(request, pk):
         # A restore without its media, or a file removed by hand: the row outlived its file.
         logger.warning("Bilaga %s (%s) saknar sin fil %s.", found.pk, found.original_name, found.file.name)
         raise Http404("Bilagans fil saknas.") from None
-    return FileResponse(handle, as_attachment=True, filename=found.original_name,
-                        content_type=found.content_type or "application/octet-stream")
+    content_type = found.content_type or "application/octet-stream"
+    return FileResponse(handle, as_attachment=not opens_inline(content_type), filename=found.original_name,
+                        content_type=content_type)

@@ -42,7 +42,7 @@ class ItemBlock:
 
 @dataclass
 class MeetingFacts:
-    """The lines above the items: body, date, time and place (and, on the agenda, the digital link)."""
+    """The lines above the items: body, date, time and place (and, on the agenda, Dnr and the digital link)."""
 
     body_title: str
     body_name: str
@@ -52,6 +52,7 @@ class MeetingFacts:
     time: str
     location: str
     online_link: str = ""
+    registry_number: str = ""
 
 
 @dataclass
@@ -108,8 +109,8 @@ def meeting_facts(meeting: Meeting) -> MeetingFacts:
 
 
 def agenda_facts(meeting: Meeting) -> MeetingFacts:
-    """The agenda's header facts: the meeting's facts and its digital link."""
-    return replace(meeting_facts(meeting), online_link=meeting.online_link)
+    """The agenda's header facts: the meeting's facts, its registry number and its digital link."""
+    return replace(meeting_facts(meeting), online_link=meeting.online_link, registry_number=meeting.registry_number)
 
 
 def agenda_outline(meeting: Meeting) -> list[str]:

@@ -8,10 +8,13 @@ from .layout import AttendanceRow, ItemBlock, MeetingFacts
 
 
 def add_facts_docx(document: Document, facts: MeetingFacts, title_lines: list[str]) -> None:
-    """The title (a heading, then bold lines such as the short names), then Datum, Tid and Plats."""
+    """The title (a heading, then bold lines such as the short names), then Dnr (the agenda's), Datum, Tid
+    and Plats."""
     document.add_heading(title_lines[0], level=1)
     for line in filter(None, title_lines[1:]):
         document.add_paragraph(line).runs[0].bold = True
+    if facts.registry_number:
+        document.add_paragraph(f"Dnr: {facts.registry_number}")
     for line in fact_lines(facts):
         document.add_paragraph(line)
 

@@ -29,6 +29,9 @@ urlpatterns = [
     path("organisationer/", views.organization_list, name="organizations"),
     path("organisationer/<slug:slug>/", views.organization_detail, name="organization"),
     path("sok/", views.search_page, name="search"),
+    path("tillganglighet/", views.accessibility_statement, name="accessibility"),
+    path("personuppgifter/", views.privacy_notice, name="privacy"),
+    path("organisation.css", views.organisation_css, name="organisation_css"),
     path("logga-in/", views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -1,0 +1,73 @@
+"""The public-service parts of every page: the organisation from settings, the footer, the accessibility
+statement and the privacy notice."""
+
+import pytest
+
+from samverkan.web.context_processors import organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def our_network(settings):
+    settings.SAMVERKAN_ORGANISATION_NAME = "Dalarnas samverkansnätverk"
+    settings.SAMVERKAN_ORGANISATION_EMAIL = "kansliet@dalarna.example"
+    settings.SAMVERKAN_ORGANISATION_ACCENT = "#7a1f5c"
+    settings.SAMVERKAN_ORGANISATION_LOGO = "web/logo.svg"
+    settings.SAMVERKAN_ACCESSIBILITY_EMAIL = ""
+
+
+def test_the_context_processor_gives_the_organisation_from_settings(rf, our_network):
+    found = organisation(rf.get("/"))["organisation"]
+    assert (found.name, found.email, found.logo, found.accent) == (
+        "Dalarnas samverkansnätverk", "kansliet@dalarna.example", "web/logo.svg", "#7a1f5c")
+    assert found.accessibility_email == "kansliet@dalarna.example"
+
+
+def test_an_accent_that_could_break_out_of_css_is_ignored(rf, settings):
+    settings.SAMVERKAN_ORGANISATION_ACCENT = "red; } body { display: none"
+    assert organisation(rf.get("/"))["organisation"].accent == ""
+
+
+def test_every_page_names_the_organisation_and_links_its_statement_and_privacy_notice(client, our_network):
+    page = client.get("/").content.decode()
+    assert "<title>Start – Dalarnas samverkansnätverk</title>" in page
+    assert '<img class="logo" src="/static/web/logo.svg" alt="">Dalarnas samverkansnätverk</a>' in page
+    assert '<a href="mailto:kansliet@dalarna.example">kansliet@dalarna.example</a>' in page
+    assert '<a href="/tillganglighet/">Tillgänglighetsredogörelse</a>' in page
+    assert '<a href="/personuppgifter/">Personuppgifter</a>' in page
+    assert '<link rel="stylesheet" href="/organisation.css">' in page
+
+
+def test_the_accent_colour_is_a_stylesheet(client, our_network):
+    response = client.get("/organisation.css")
+    assert response["Content-Type"] == "text/css; charset=utf-8"
+    assert response.content.decode() == ":root { --color-accent: #7a1f5c; }\n"
+
+
+def test_without_an_accent_no_extra_stylesheet_is_linked(client, settings):
+    settings.SAMVERKAN_ORGANISATION_ACCENT = ""
+    assert "organisation.css" not in client.get("/").content.decode()
+
+
+def test_the_accessibility_statement_says_how_to_report_and_what_is_missing(client, our_network, settings):
+    settings.SAMVERKAN_ACCESSIBILITY_EMAIL = "tillganglighet@dalarna.example"
+    page = client.get("/tillganglighet/").content.decode()
+    assert "<h1>Tillgänglighetsredogörelse</h1>" in page
+    assert "EN 301 549" in page and "WCAG 2.1 på nivå AA" in page
+    assert 'href="mailto:tillganglighet@dalarna.example"' in page
+    assert 'href="https://www.digg.se/tdosanmalan"' in page
+    assert "Inskannade minnesanteckningar och handlingar i arkivet" in page
+    assert "Äldre bilagor" in page
+    assert "axe-core" in page and "tangentbordet" in page
+    assert '<time datetime="2026-12-03">3 december 2026</time>' in page
+
+
+def test_the_privacy_notice_says_what_is_published_why_and_who_answers(client, our_network):
+    page = client.get("/personuppgifter/").content.decode()
+    assert "<h1>Personuppgifter</h1>" in page
+    assert "namn, titel och organisation för dem som var närvarande vid ett möte" in page
+    assert "allmänna handlingar" in page and "offentlighetsprincipen" in page
+    assert "uppgift av allmänt intresse" in page
+    assert "Dalarnas samverkansnätverk är personuppgiftsansvarig" in page
+    assert "begära att vi rättar den" in page

@@ -71,3 +71,23 @@ def test_the_privacy_notice_says_what_is_published_why_and_who_answers(client, o
     assert "uppgift av allmänt intresse" in page
     assert "Dalarnas samverkansnätverk är personuppgiftsansvarig" in page
     assert "begära att vi rättar den" in page
+
+
+def test_the_meeting_page_has_breadcrumbs_up_to_its_body(client, sample_archive):
+    from samverkan.meetings.models import Meeting
+
+    meeting = Meeting.objects.get(date="2023-11-09")
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert '<nav class="breadcrumbs" aria-label="Du är här">' in page
+    assert '<li><a href="/moten/">Möten</a></li>' in page
+    assert f'<li><a href="/organ/{meeting.body.slug}/kalendarium/">{meeting.body.display_name}</a></li>' in page
+    assert '<li><span aria-current="page">9 november 2023</span></li>' in page
+
+
+def test_the_body_calendar_has_breadcrumbs(client, sample_archive):
+    from samverkan.directory.models import Body
+
+    body = Body.objects.get(abbreviation="LCHNV")
+    page = client.get(f"/organ/{body.slug}/kalendarium/").content.decode()
+    assert '<li><a href="/organ/">Organ</a></li>' in page
+    assert f'<li><span aria-current="page">{body.display_name}</span></li>' in page

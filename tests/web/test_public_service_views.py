@@ -91,3 +91,42 @@ def test_the_body_calendar_has_breadcrumbs(client, sample_archive):
     page = client.get(f"/organ/{body.slug}/kalendarium/").content.decode()
     assert '<li><a href="/organ/">Organ</a></li>' in page
     assert f'<li><span aria-current="page">{body.display_name}</span></li>' in page
+
+
+def test_the_meeting_page_starts_with_its_documents_then_the_items_contents(client, sample_archive):
+    from samverkan.meetings.models import Meeting
+
+    meeting = Meeting.objects.get(date="2023-11-09")
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    documents, contents = page.index('<h2 id="dokument">Dokument</h2>'), page.index("Punkter på dagordningen")
+    assert documents < contents < page.index('<h2 id="narvarande">') < page.index('<h2 id="dagordning">')
+    first = meeting.items.filter(parent=None).first()
+    assert f'<a href="#punkt-{first.pk}">{first.number}. {first.title}</a>' in page
+    assert ">Kallelse (Word)</a>" in page
+
+
+@pytest.mark.parametrize(("status", "label"), [
+    ("planned", "Kommande"), ("notified", "Kallelse skickad"), ("recorded", "Genomfört"),
+    ("published", "Publicerat"), ("cancelled", "Inställt"),
+])
+def test_a_status_is_worded_for_the_reader(status, label):
+    from samverkan.meetings.models import Meeting
+    from samverkan.web.templatetags.public_tags import status_label
+
+    assert status_label(Meeting(status=status)) == label
+
+
+def test_a_decision_equal_to_its_proposal_is_shown_once(client, sample_archive):
+    from samverkan.meetings.models import AgendaItem, Clause
+
+    item = AgendaItem.objects.filter(clauses__kind=Clause.Kind.DECISION).select_related("meeting").first()
+    item.clauses.filter(kind=Clause.Kind.PROPOSAL).delete()
+    for clause in item.clauses.filter(kind=Clause.Kind.DECISION):
+        Clause.objects.create(item=item, kind=Clause.Kind.PROPOSAL, text=clause.text, position=clause.position)
+    page = client.get(item.meeting.get_absolute_url()).content.decode()
+    article = page[page.index(f'id="punkt-{item.pk}"'):]
+    article = article[:article.index("</article>")]
+    assert "Beslut enligt förslaget" in article
+    assert "Förslag till beslut" not in article
+    decision = item.decisions[0].text
+    assert article.count(decision) == 1

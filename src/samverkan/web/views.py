@@ -99,16 +99,29 @@ def meeting_detail(request, pk):
         raise Http404("Mötet finns inte.")
     can_edit = can_edit_meeting(request.user, found)
     meeting = public_meeting(found.pk, drafts=can_edit)
+    member = is_member(request.user, meeting.body)
     return render(request, "web/meeting_detail.html", {
         "meeting": meeting,
+        "attachments": _readable_attachments(meeting, member),
         "attendance_groups": attendance_by_organization(meeting),
         "previous_meeting": meeting.previous_meeting,
         "can_edit": can_edit,
-        "is_member": is_member(request.user, meeting.body),
+        "is_member": member,
         "minutes_versions": meeting.minutes_versions.all(),
         "verified_by": verified_by(found),
         "asked_to_verify": _asked_to_verify(request.user, found),
     })
+
+
+def _readable_attachments(meeting, member: bool) -> list:
+    """(item, attachment) for every attachment with a file this reader may open, in agenda order, from the
+    rows public_meeting prefetched."""
+    found = []
+    for item in meeting.top_items:
+        for part in [item, *item.subitems.all()]:
+            found += [(part, attachment) for attachment in part.attachments.all()
+                      if attachment.file and (attachment.public or member)]
+    return found
 
 
 def _asked_to_verify(user, meeting) -> bool:

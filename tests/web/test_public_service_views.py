@@ -130,3 +130,52 @@ def test_a_decision_equal_to_its_proposal_is_shown_once(client, sample_archive):
     assert "Förslag till beslut" not in article
     decision = item.decisions[0].text
     assert article.count(decision) == 1
+
+
+def test_a_body_has_an_atom_feed_of_its_published_minutes(client, sample_archive):
+    from samverkan.directory.models import Body
+    from samverkan.meetings.models import Meeting
+
+    body = Body.objects.get(abbreviation="LCHNV")
+    response = client.get(f"/organ/{body.slug}/minnesanteckningar.atom")
+    assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
+    feed = response.content.decode()
+    assert f"<title>Publicerade minnesanteckningar – {body.display_name}</title>" in feed
+    meeting = Meeting.objects.get(date="2023-11-09")
+    assert f"<title>Minnesanteckningar {body.display_name} 9 november 2023</title>" in feed
+    assert f'href="http://testserver{meeting.get_absolute_url()}"' in feed
+    published = Meeting.objects.filter(body=body, published_at__isnull=False).count()
+    assert feed.count("<entry>") == min(published, 50)
+
+
+def test_the_feed_leaves_out_meetings_not_yet_published(client, sample_archive):
+    from samverkan.directory.models import Body
+    from samverkan.meetings.models import Meeting
+
+    body = Body.objects.get(abbreviation="LCHNV")
+    Meeting.objects.filter(date="2023-11-09").update(published_at=None)
+    feed = client.get(f"/organ/{body.slug}/minnesanteckningar.atom").content.decode()
+    assert "9 november 2023" not in feed
+
+
+def test_the_body_calendar_links_its_feed_and_a_webcal_subscription(client, sample_archive):
+    from samverkan.directory.models import Body
+
+    body = Body.objects.get(abbreviation="LCHNV")
+    page = client.get(f"/organ/{body.slug}/kalendarium/").content.decode()
+    assert (f'<link rel="alternate" type="application/atom+xml" title="Publicerade minnesanteckningar – '
+            f'{body.display_name}" href="/organ/{body.slug}/minnesanteckningar.atom">') in page
+    assert f'href="webcal://testserver/organ/{body.slug}/kalender.ics"' in page
+    assert f'value="webcal://testserver/organ/{body.slug}/kalender.ics"' in page
+    assert '<button type="button" class="secondary" data-copy="kalenderadress" hidden>Kopiera adressen</button>' in page
+
+
+def test_the_print_stylesheet_hides_navigation_and_writes_out_document_addresses():
+    from pathlib import Path
+
+    import samverkan.web
+
+    css = (Path(samverkan.web.__file__).parent / "static" / "web" / "site.css").read_text(encoding="utf-8")
+    printed = css[css.index("@media print"):]
+    assert "header.site nav, .quick-search" in printed
+    assert 'a.document-link::after { content: " (" attr(href) ")";' in printed

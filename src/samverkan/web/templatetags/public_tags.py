@@ -32,3 +32,12 @@ def decided_as_proposed(item) -> bool:
     proposals = [" ".join(clause.text.split()) for clause in item.proposals]
     decisions = [" ".join(clause.text.split()) for clause in item.decisions]
     return bool(proposals) and proposals == decisions
+
+
+@register.filter
+def webcal(url: str) -> str:
+    """A calendar feed's address with the webcal: scheme, which calendar programs open as a subscription."""
+    for scheme in ("https://", "http://"):
+        if url.startswith(scheme):
+            return "webcal://" + url[len(scheme):]
+    return url

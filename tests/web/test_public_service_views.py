@@ -179,3 +179,40 @@ def test_the_print_stylesheet_hides_navigation_and_writes_out_document_addresses
     printed = css[css.index("@media print"):]
     assert "header.site nav, .quick-search" in printed
     assert 'a.document-link::after { content: " (" attr(href) ")";' in printed
+
+
+def test_the_sign_in_link_remembers_the_page_it_was_on(client, sample_archive):
+    from samverkan.meetings.models import Meeting
+
+    meeting = Meeting.objects.get(date="2023-11-09")
+    page = client.get(meeting.get_absolute_url() + "?a=1&b=2").content.decode()
+    assert f'<a href="/logga-in/?next=/moten/{meeting.pk}/%3Fa%3D1%26b%3D2">Logga in</a>' in page
+
+
+def test_the_sign_in_link_on_the_start_page_leads_to_the_role_s_own_page(client):
+    assert '<a href="/logga-in/">Logga in</a>' in client.get("/").content.decode()
+
+
+def test_signing_in_from_a_meeting_page_returns_to_it(client, sample_archive):
+    from django.contrib.auth.models import User
+
+    from samverkan.directory.models import Body
+    from samverkan.meetings.models import Meeting
+
+    secretary = User.objects.create_user("sekreterare", password="Hemligt-lösen-1")
+    Body.objects.get(abbreviation="LCHNV").secretaries.add(secretary)
+    meeting = Meeting.objects.get(date="2023-11-09")
+    form = client.get(f"/logga-in/?next=/moten/{meeting.pk}/").content.decode()
+    assert f'<input type="hidden" name="next" value="/moten/{meeting.pk}/">' in form
+    response = client.post("/logga-in/", {"username": "sekreterare", "password": "Hemligt-lösen-1",
+                                          "next": f"/moten/{meeting.pk}/"})
+    assert response.status_code == 302 and response["Location"] == f"/moten/{meeting.pk}/"
+
+
+def test_a_next_to_another_site_is_ignored(client, sample_archive):
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("besokare", password="Hemligt-lösen-1")
+    response = client.post("/logga-in/", {"username": "besokare", "password": "Hemligt-lösen-1",
+                                          "next": "https://example.com/"})
+    assert response["Location"] == "/"

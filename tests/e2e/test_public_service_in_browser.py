@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def footer(page: Page):
-    return page.get_by_role("navigation", name="Om webbplatsen")
+    return page.get_by_role("navigation", name="Om tjänsten")
 
 
 @pytest.mark.parametrize("width", [1280, 320])

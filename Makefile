@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install debian-packages bench fuzz clean
+.PHONY: run test lint install debian-packages bench fuzz screenshots clean
 
 $(BIN)/samverkan: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: install
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/search.py --entries 5000 --queries 100
 	$(BIN)/python bench/web.py --count 100 --seconds 3 --rounds 1
+
+# PNGs of the main pages at 1280 and 320 px wide in screenshots/ (gitignored), for review; needs Chromium.
+screenshots: install
+	$(BIN)/pytest tests/e2e/screenshots.py -p no:cacheprovider -q -s
 
 clean:
 	rm -rf $(VENV) build *.egg-info

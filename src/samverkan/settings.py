@@ -158,6 +158,15 @@ SAMVERKAN_NOTICE_REPLY_TO = _env_list("SAMVERKAN_NOTICE_REPLY_TO")
 SAMVERKAN_REMINDER_DAYS = _env_int("SAMVERKAN_REMINDER_DAYS", 14)
 # The public address of this installation, for links in e-mail (e.g. https://samverkan.example).
 SAMVERKAN_SITE_URL = os.environ.get("SAMVERKAN_SITE_URL", "").rstrip("/")
+# The organisation behind the site, shown in the header, the footer, the accessibility statement and the
+# privacy notice, so another network can run its own: name, contact e-mail, an optional logo (a static
+# path such as "web/logo.svg"), the accent colour (a CSS colour with contrast ≥ 4.5:1 on white), and where
+# accessibility problems are reported (empty: the contact e-mail).
+SAMVERKAN_ORGANISATION_NAME = os.environ.get("SAMVERKAN_ORGANISATION_NAME", "Samverkan").strip() or "Samverkan"
+SAMVERKAN_ORGANISATION_EMAIL = os.environ.get("SAMVERKAN_ORGANISATION_EMAIL", "kontakt@example.se").strip()
+SAMVERKAN_ORGANISATION_LOGO = os.environ.get("SAMVERKAN_ORGANISATION_LOGO", "").strip()
+SAMVERKAN_ORGANISATION_ACCENT = os.environ.get("SAMVERKAN_ORGANISATION_ACCENT", "").strip()
+SAMVERKAN_ACCESSIBILITY_EMAIL = os.environ.get("SAMVERKAN_ACCESSIBILITY_EMAIL", "").strip()
 # How long the link of an invitation (or of a forgotten password) works.
 PASSWORD_RESET_TIMEOUT = _env_int("SAMVERKAN_INVITATION_DAYS", 7) * 24 * 60 * 60
 
@@ -177,6 +186,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "samverkan.web.context_processors.organisation",
             ],
         },
     },

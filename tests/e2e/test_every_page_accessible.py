@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 MEMBER = ("ledamot", "Ledamotens-lösen-3")
 WIDTHS = (1280, 320)
 MAX_PAGES = 60
-SKIPPED = re.compile(r"/(logga-ut|admin)/|\.(pdf|docx|ics|zip|xlsx|csv)$|/bilagor/\d+/$")
+SKIPPED = re.compile(r"/(logga-ut|admin)/|\.(pdf|docx|ics|atom|zip|xlsx|csv)$|/bilagor/\d+/$")
 
 
 def kind_of(path: str) -> str:

@@ -262,7 +262,7 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
         expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Möte "))
         assert_controls_named(page)
         decided = page.locator(".clauses.decisions")
-        expect(decided).to_contain_text("Länschefsnätverket beslutade")
+        expect(decided).to_contain_text("Beslut enligt förslaget")  # decided as proposed: shown once
         expect(decided).to_contain_text(PROPOSAL)
         present = page.get_by_role("region", name="Närvarande")
         expect(present).to_contain_text("Maria Jonsson")

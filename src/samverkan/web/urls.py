@@ -3,7 +3,7 @@ from django.urls import path
 
 from samverkan.meetings.views import verify
 
-from . import downloads, views
+from . import downloads, feeds, views
 
 app_name = "web"
 urlpatterns = [
@@ -26,9 +26,13 @@ urlpatterns = [
     path("personer/dubbletter/avgor/", views.resolve_duplicate, name="resolve_duplicate"),
     path("personer/<int:pk>/", views.person_detail, name="person"),
     path("organ/", views.body_list, name="bodies"),
+    path("organ/<slug:slug>/minnesanteckningar.atom", feeds.BodyMinutesFeed(), name="body_minutes_feed"),
     path("organisationer/", views.organization_list, name="organizations"),
     path("organisationer/<slug:slug>/", views.organization_detail, name="organization"),
     path("sok/", views.search_page, name="search"),
+    path("tillganglighet/", views.accessibility_statement, name="accessibility"),
+    path("personuppgifter/", views.privacy_notice, name="privacy"),
+    path("organisation.css", views.organisation_css, name="organisation_css"),
     path("logga-in/", views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
 ]

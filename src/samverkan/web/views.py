@@ -1,9 +1,11 @@
 """Public archive pages. Views only gather what selectors return; rules live in services."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -39,6 +41,8 @@ from samverkan.meetings.selectors import (
 )
 from samverkan.meetings.verification import verified_by
 from samverkan.search.selectors import filter_choices, latest_decisions, search
+
+from .organisation import current_organisation
 
 RESULTS_PER_PAGE = 20
 
@@ -95,16 +99,29 @@ def meeting_detail(request, pk):
         raise Http404("Mötet finns inte.")
     can_edit = can_edit_meeting(request.user, found)
     meeting = public_meeting(found.pk, drafts=can_edit)
+    member = is_member(request.user, meeting.body)
     return render(request, "web/meeting_detail.html", {
         "meeting": meeting,
+        "attachments": _readable_attachments(meeting, member),
         "attendance_groups": attendance_by_organization(meeting),
         "previous_meeting": meeting.previous_meeting,
         "can_edit": can_edit,
-        "is_member": is_member(request.user, meeting.body),
+        "is_member": member,
         "minutes_versions": meeting.minutes_versions.all(),
         "verified_by": verified_by(found),
         "asked_to_verify": _asked_to_verify(request.user, found),
     })
+
+
+def _readable_attachments(meeting, member: bool) -> list:
+    """(item, attachment) for every attachment with a file this reader may open, in agenda order, from the
+    rows public_meeting prefetched."""
+    found = []
+    for item in meeting.top_items:
+        for part in [item, *item.subitems.all()]:
+            found += [(part, attachment) for attachment in part.attachments.all()
+                      if attachment.file and (attachment.public or member)]
+    return found
 
 
 def _asked_to_verify(user, meeting) -> bool:
@@ -152,6 +169,31 @@ def organization_detail(request, slug):
     return render(request, "web/organization_detail.html", {
         "organization": organization, "people": people, "attendances": attendances,
     })
+
+
+# When the accessibility statement was last reviewed, and how (DOS-lagen asks for both).
+STATEMENT_REVIEWED = datetime.date(2026, 12, 3)
+DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
+
+
+def accessibility_statement(request):
+    """Tillgänglighetsredogörelse: the law, how to report a problem, the known shortcomings."""
+    return render(request, "web/public/accessibility.html", {
+        "reviewed": STATEMENT_REVIEWED, "digg_url": DIGG_COMPLAINT_URL})
+
+
+def privacy_notice(request):
+    """Personuppgifter: what the published minutes say about people, and why."""
+    return render(request, "web/public/privacy.html")
+
+
+def organisation_css(request):
+    """The organisation's accent colour as a stylesheet (the CSP forbids inline styles)."""
+    accent = current_organisation().accent
+    css = f":root {{ --color-accent: {accent}; }}\n" if accent else ""
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "max-age=3600"
+    return response
 
 
 def _int_or_none(value):

@@ -1,0 +1,43 @@
+"""Wording for the public pages: a meeting's status as a reader understands it, and whether an item was
+decided as proposed (then the page shows the clauses once)."""
+
+from django import template
+
+register = template.Library()
+
+# What each status means to someone reading the archive: a label and one sentence.
+STATUS_WORDING = {
+    "planned": ("Kommande", "Mötet är planerat; kallelsen har inte skickats än."),
+    "notified": ("Kallelse skickad", "Kallelsen med dagordningen har skickats till deltagarna."),
+    "recorded": ("Genomfört", "Mötet har hållits; minnesanteckningarna är inte publicerade än."),
+    "published": ("Publicerat", "Minnesanteckningarna är publicerade och offentliga."),
+    "cancelled": ("Inställt", "Mötet är inställt."),
+}
+
+
+@register.filter
+def status_label(meeting) -> str:
+    """'Kommande', 'Kallelse skickad', 'Genomfört', 'Publicerat' or 'Inställt'."""
+    return STATUS_WORDING.get(meeting.status, (meeting.get_status_display(), ""))[0]
+
+
+@register.filter
+def status_explanation(meeting) -> str:
+    return STATUS_WORDING.get(meeting.status, ("", ""))[1]
+
+
+@register.filter
+def decided_as_proposed(item) -> bool:
+    """The decision clauses say word for word what the proposal clauses said (whitespace aside)."""
+    proposals = [" ".join(clause.text.split()) for clause in item.proposals]
+    decisions = [" ".join(clause.text.split()) for clause in item.decisions]
+    return bool(proposals) and proposals == decisions
+
+
+@register.filter
+def webcal(url: str) -> str:
+    """A calendar feed's address with the webcal: scheme, which calendar programs open as a subscription."""
+    for scheme in ("https://", "http://"):
+        if url.startswith(scheme):
+            return "webcal://" + url[len(scheme):]
+    return url

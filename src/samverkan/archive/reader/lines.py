@@ -51,6 +51,7 @@ class Line(NamedTuple):
     number: int  # 1-based line number in the original text
     text: str
     item: bool = False  # opens with an item number found by the paragraph chain (see split_at_paragraph_chain)
+    page: bool = False  # opens a page cut out of a longer line at its page mark (see split_at_page_marks)
 
     @property
     def blank(self) -> bool:
@@ -88,6 +89,7 @@ _STRUCTURAL_START = re.compile(
 )
 
 RUN_ON_LENGTH = 100
+_BULLETS = "•▪◦●■‣⁃"  # list bullets: each opens a line of its own
 # Where a run-on line is cut. Cleaned text has single spaces, so every cut is at one " ": the
 # pattern opens with that literal space (fast to scan for) and tests what follows and precedes it.
 _LIST_AND_HEADER_LABELS = alternation((
@@ -107,7 +109,8 @@ _RUN_ON_MARKERS = re.compile(
     rf"|(?<!\d\. )(?<!\d: )(?={DECISION_LABEL}\s*:)"
     rf"|(?<=[a-zåäö0-9.] )(?={DECISION_LABEL}\s[-–]\s)"
     rf"|(?=(?:{_LIST_AND_HEADER_LABELS})\s*:)"
-    rf"|(?<=[^\d\s][.;:] )(?={CLAUSE_WORD}\s))"
+    rf"|(?<=[^\d\s][.;:] )(?={CLAUSE_WORD}\s)"
+    rf"|(?=[{_BULLETS}]\s))"
 )
 # Group 1 is a "§ 12" number, group 2 a plain "4." number.
 # "§ 12/20": the paragraph numbered within the year.
@@ -118,8 +121,12 @@ _LEADING_NUMBER = re.compile(r"^(?:§\s*(\d{1,3})\s*[.:)]?|(\d{1,2})\s*[.:)])")
 def clean_lines(text: str) -> list[Line]:
     """Split text into cleaned lines that keep their original line numbers."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw, numbers, pages = split_at_page_marks(raw)
     raw = _without_page_counter(raw)
-    lines = [Line(i, clean_text(t) if t and not t.isspace() else "") for i, t in enumerate(raw, start=1)]
+    lines = [
+        Line(n, clean_text(t) if t and not t.isspace() else "", page=page)
+        for n, t, page in zip(numbers, raw, pages)
+    ]
     lines = _rejoin_attachment_numbers(lines, raw)
     lines = drop_repeated_page_headers(lines)
     return split_at_paragraph_chain(split_run_on_lines(lines))
@@ -153,6 +160,52 @@ def clean_text(text: str) -> str:
     if "sign" in text or "bestyrk" in text:
         return "" if _SIGNATURE_BOX.match(text) else text
     return text
+# A page's mark in flattened text: "3 (8)", "2(19)", "Sida 3 av 24", with the title before it
+# ("PROTOKOLL 2(6)", "Sammanträdesprotokoll Sida 3 (24)"). Group "page" is the page, "of" the count.
+_PAGE_MARK = re.compile(
+    rf"(?:\b(?:{alternation(PAGE_FURNITURE_TITLES)})\w*\s+)?(?:\b[Ss]ida\s+)?"
+    r"(?<![\d(])(?P<page>\d{1,3})\s?(?:\(\s?(?P<of>\d{1,3})\s?\)|av\s(?P<of2>\d{1,3})\b)"
+)
+
+
+def split_at_page_marks(raw: list[str]) -> tuple[list[str], list[int], list[bool]]:
+    """Text whose line breaks were lost holds its pages in one line: a line with page marks of one
+    count whose pages run in order ("1 (8)" … "2 (8)" … "3 (8)") is cut before each mark after its
+    first, so each page gets a line of its own (its line number stays the original one). Returns the
+    lines, their original line numbers and whether each opens a page cut out of a longer line."""
+    result: list[str] = []
+    numbers: list[int] = []
+    pages: list[bool] = []
+    for number, text in enumerate(raw, start=1):
+        cuts = _page_cuts(text) if len(text) > PAGE_LINE_LENGTH and ("(" in text or "av " in text) else []
+        start = 0
+        for cut in cuts:
+            result.append(text[start:cut])
+            numbers.append(number)
+            pages.append(start > 0)
+            start = cut
+        result.append(text[start:])
+        numbers.append(number)
+        pages.append(start > 0)
+    return result, numbers, pages
+
+
+def _page_cuts(text: str) -> list[int]:
+    """Where the pages of one line start: before each mark of the longest run of pages counted alike."""
+    runs: dict[int, list[re.Match]] = {}
+    for match in _PAGE_MARK.finditer(text):
+        page, of = int(match.group("page")), int(match.group("of") or match.group("of2"))
+        if not 0 < page <= of:
+            continue
+        run = runs.setdefault(of, [])
+        if not run or page > int(run[-1].group("page")):
+            run.append(match)
+    best = max(runs.values(), key=len, default=[])
+    if len(best) < 2:
+        return []
+    return [match.start() for match in best if match.start() > 0]
+
+
 _PAGE_COUNTER = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
 PAGE_LINE_LENGTH = 300  # a line this long is a whole page of PDF text, not a heading
 
@@ -258,9 +311,9 @@ def split_run_on_lines(lines: list[Line]) -> list[Line]:
                 part for position, piece in enumerate(pieces)
                 for part in _split_heading_from_sentence(piece, continued=long and position + 1 < len(pieces))
             ]
-        for piece in pieces:
+        for position, piece in enumerate(pieces):
             last_item = _next_item_number(piece, last_item)
-            result.append(Line(line.number, piece))
+            result.append(Line(line.number, piece, page=line.page and position == 0))
     return result
 
 
@@ -320,6 +373,8 @@ def _may_run_on(text: str) -> bool:
     if _CLAUSE_INSIDE in text and any(clause in text for clause in _CLAUSE_AFTER_SENTENCE):
         return True
     if any(marker in text for marker in _MARKERS_INSIDE):
+        return True
+    if any(f" {bullet} " in text for bullet in _BULLETS):
         return True
     return ("." in text or ":" in text or ")" in text or "§" in text) and _EMBEDDED_CANDIDATE.search(text) is not None
 
@@ -628,7 +683,10 @@ def _page_starts(lines: list[Line], candidates: list[_Candidate]) -> list[_Candi
     document has too few paragraphs to make a run ("Sammanträdesprotokoll 25 Ändring av dagordningen")."""
     if not any(len(line.text) >= PAGE_LINE_LENGTH for line in lines):
         return []
-    firsts = [i for i, line in enumerate(lines) if line.text and (i == 0 or lines[i - 1].number != line.number)]
+    firsts = [
+        i for i, line in enumerate(lines)
+        if line.text and (i == 0 or lines[i - 1].number != line.number or line.page)
+    ]
     header = _running_header([lines[i].text for i in firsts])
     by_line: dict[int, list[_Candidate]] = {}
     for candidate in candidates:

@@ -23,3 +23,12 @@ def test_a_bullet_inside_a_flattened_line_opens_a_line_of_its_own():
     assert [line.text for line in lines] == [
         "4. Regional utveckling", "• Beredskapen / Anna Berg, Region", "• Rapport / Per Ek, Länsstyrelsen",
     ]
+
+
+def test_a_page_cut_keeps_the_page_counter_and_the_title_before_its_mark_with_the_page():
+    text = (f"1 Sammanträdesprotokoll Sida 1 (24) Plats och tid {FILLER} "
+            f"2 Sammanträdesprotokoll Sida 2 (24) 25 Ändring av dagordningen {FILLER}")
+    pages, _, _ = split_at_page_marks([text])
+    assert [page.split()[:4] for page in pages] == [
+        ["1", "Sammanträdesprotokoll", "Sida", "1"], ["2", "Sammanträdesprotokoll", "Sida", "2"],
+    ]

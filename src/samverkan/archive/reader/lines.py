@@ -162,8 +162,10 @@ def clean_text(text: str) -> str:
     return text
 # A page's mark in flattened text: "3 (8)", "2(19)", "Sida 3 av 24", with the title before it
 # ("PROTOKOLL 2(6)", "Sammanträdesprotokoll Sida 3 (24)"). Group "page" is the page, "of" the count.
+# A page counter before it ("3 Sammanträdesprotokoll Sida 3 (24)") belongs to the mark.
 _PAGE_MARK = re.compile(
-    rf"(?:\b(?:{alternation(PAGE_FURNITURE_TITLES)})\w*\s+)?(?:\b[Ss]ida\s+)?"
+    r"(?:(?<!\S)(?P<counter>\d{1,3})\s+)?"
+    rf"(?:\b\w*(?i:{alternation(PAGE_FURNITURE_TITLES)})\w*\s+)?(?:\b[Ss]ida\s+)?"
     r"(?<![\d(])(?P<page>\d{1,3})\s?(?:\(\s?(?P<of>\d{1,3})\s?\)|av\s(?P<of2>\d{1,3})\b)"
 )
 
@@ -197,13 +199,16 @@ def _page_cuts(text: str) -> list[int]:
         page, of = int(match.group("page")), int(match.group("of") or match.group("of2"))
         if not 0 < page <= of:
             continue
+        counter = match.group("counter")
+        start = match.start() if counter is None or int(counter) == page else match.start("counter") + len(counter) + 1
         run = runs.setdefault(of, [])
-        if not run or page > int(run[-1].group("page")):
-            run.append(match)
+        if not run or page > run[-1][0]:
+            run.append((page, start))
     best = max(runs.values(), key=len, default=[])
     if len(best) < 2:
         return []
-    return [match.start() for match in best if match.start() > 0]
+    # the text before the first page's mark is that page's top
+    return [start for position, (page, start) in enumerate(best) if start > 0 and (position or page > 1)]
 
 
 _PAGE_COUNTER = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")

@@ -32,3 +32,15 @@ def test_a_page_cut_keeps_the_page_counter_and_the_title_before_its_mark_with_th
     assert [page.split()[:4] for page in pages] == [
         ["1", "Sammanträdesprotokoll", "Sida", "1"], ["2", "Sammanträdesprotokoll", "Sida", "2"],
     ]
+
+
+def test_bare_subitem_letters_that_run_a_b_c_get_their_brackets_and_lines():
+    lines = clean_lines("1. Delgivningar a Yttrande över betänkandet b Protokoll från rådet c Protokoll från beredningen")
+    assert [line.text for line in lines] == [
+        "1. Delgivningar", "a) Yttrande över betänkandet", "b) Protokoll från rådet", "c) Protokoll från beredningen",
+    ]
+
+
+def test_two_bare_letters_are_no_list():
+    text = "1. Delgivningar a Yttrande över betänkandet b Protokoll från rådet"
+    assert [line.text for line in clean_lines(text)] == [text]

@@ -129,7 +129,7 @@ def clean_lines(text: str) -> list[Line]:
     ]
     lines = _rejoin_attachment_numbers(lines, raw)
     lines = drop_repeated_page_headers(lines)
-    return split_at_paragraph_chain(split_run_on_lines(lines))
+    return split_at_letter_chain(split_at_paragraph_chain(split_run_on_lines(lines)))
 
 
 def clean_text(text: str) -> str:
@@ -678,6 +678,11 @@ def _reads_as_sentence(text: str) -> bool:
 _PAGE_FURNITURE_START = re.compile(
     rf"(?:(?:{alternation(PAGE_FURNITURE_TITLES)}|[Ss]ida)\s*)?(?:\d{{1,3}}\s*(?:\(\s*\d{{1,3}}\s*\)?)?\s*|_\s*)*"
 )
+# A page number then a short running header of its own ("2(19 Styrelsen 1 Delgivningar"): the body's
+# name printed under the number on every page after the first.
+_NUMBERED_PAGE_HEADER = re.compile(
+    r"\d{1,3}\s*\(\s*\d{1,3}\s*\)?\s*(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s*){1,2}"
+)
 HEADER_WORDS = 5  # a page's running header is at most this many words
 PAGE_START_REACH = 40  # the first paragraph starts this close to the page's start
 
@@ -703,7 +708,8 @@ def _page_starts(lines: list[Line], candidates: list[_Candidate]) -> list[_Candi
         for candidate in by_line.get(index, []):
             if candidate.start - offset > PAGE_START_REACH:
                 break
-            if _PAGE_FURNITURE_START.fullmatch(text[offset:candidate.start].strip()):
+            furniture = text[offset:candidate.start].strip()
+            if _PAGE_FURNITURE_START.fullmatch(furniture) or _NUMBERED_PAGE_HEADER.fullmatch(furniture):
                 if not found or candidate.number > found[-1].number:
                     found.append(candidate)
                 break
@@ -768,3 +774,37 @@ def _longest_chain(candidates: list[_Candidate]) -> list[_Candidate]:
         chain.append(candidates[end])
         end = previous[end]
     return chain[::-1]
+
+
+# A subitem letter without its bracket in text whose line breaks were lost: "1 Delgivningar a Yttrande
+# … b Protokoll … c Protokoll …".
+_BARE_LETTER = re.compile(r"(?<=\s)([a-h])\s(?=[\"”“]?[A-ZÅÄÖ][a-zåäö])")
+MIN_LETTERS = 3  # three letters a, b, c in a row are no accident
+
+
+def split_at_letter_chain(lines: list[Line]) -> list[Line]:
+    """Cut a line before bare letters that run a, b, c … (at least MIN_LETTERS) and give each its
+    bracket ("b) Protokoll …"), so they read as subitems like letters that kept theirs."""
+    result: list[Line] = []
+    for line in lines:
+        text = line.text
+        if len(text) < 20 or " a " not in text:
+            result.append(line)
+            continue
+        chain: list[re.Match] = []
+        for match in _BARE_LETTER.finditer(text):
+            letter = match.group(1)
+            if letter == "a" and len(chain) < MIN_LETTERS:
+                chain = [match]
+            elif chain and ord(letter) == ord(chain[-1].group(1)) + 1:
+                chain.append(match)
+        if len(chain) < MIN_LETTERS:
+            result.append(line)
+            continue
+        before = text[: chain[0].start()].strip()
+        if before:
+            result.append(line._replace(text=before))
+        for position, match in enumerate(chain):
+            end = chain[position + 1].start() if position + 1 < len(chain) else len(text)
+            result.append(Line(line.number, f"{match.group(1)}) {text[match.end():end].strip()}"))
+    return result

@@ -44,3 +44,31 @@ def test_bare_subitem_letters_that_run_a_b_c_get_their_brackets_and_lines():
 def test_two_bare_letters_are_no_list():
     text = "1. Delgivningar a Yttrande över betänkandet b Protokoll från rådet"
     assert [line.text for line in clean_lines(text)] == [text]
+
+
+def test_a_numbered_proposal_after_its_heading_opens_a_line_and_the_next_paragraph_keeps_its_number():
+    text = ("Sammanträde 2006-11-16 4 Medborgarförslag om vykort Föreligger tjänsteutlåtande 2006-10-11. (Dnr 099-376/06) Förslag till "
+            "beslut 1. Nämnden avslår framställan. ____ 5 Svar på medborgarförslag om en gata Föreligger "
+            "tjänsteutlåtande 2006-10-19. (Dnr 099-481/06) 6 Övriga frågor Inga övriga frågor togs upp.")
+    texts = [line.text for line in clean_lines(text)]
+    assert "Förslag till beslut" in texts
+    assert any(t.startswith("1. Nämnden avslår framställan.") for t in texts)
+    assert [t for t in texts if t[:2] in ("4 ", "5 ", "6 ")] == [
+        "4 Medborgarförslag om vykort", "5 Svar på medborgarförslag om en gata", "6 Övriga frågor",
+    ]
+
+
+def test_subitem_letters_written_with_a_dot_and_a_bracket_are_cut_like_letters():
+    lines = clean_lines("3. Inkomna medborgarförslag a.) Förslag på soffa vid gången b.) Förslag på bänkar vid torget")
+    assert [line.text for line in lines] == [
+        "3. Inkomna medborgarförslag", "a.) Förslag på soffa vid gången", "b.) Förslag på bänkar vid torget",
+    ]
+
+
+def test_a_page_mark_with_the_running_header_between_page_and_count_cuts_pages():
+    text = (f"Rådet Plats och tid: Rådhuset {FILLER} 2 Kommunala Rådet (19) 1 Mötets öppnande {FILLER} "
+            f"3 Kommunala Rådet (19) 2 Val av justerare {FILLER}")
+    pages, _, _ = split_at_page_marks([text])
+    assert [page.split()[:3] for page in pages] == [
+        ["Rådet", "Plats", "och"], ["2", "Kommunala", "Rådet"], ["3", "Kommunala", "Rådet"],
+    ]

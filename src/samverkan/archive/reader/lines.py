@@ -104,6 +104,7 @@ _RUN_ON_MARKERS = re.compile(
     rf"|(?=(?:{_PAPERS})\s*:)"
     rf"|(?=(?i:{alternation(SECTION_TYPES)})(?:\s\d|$))"
     rf"|(?={alternation([PROPOSAL_HEADING])}\b)"
+    rf"|(?:(?<={re.escape(PROPOSAL_HEADING)} )|(?<={re.escape(DECISION_LABEL)} ))(?=1\.\s[A-ZÅÄÖ])"
     rf"|(?<=[.!?:] )(?<!\d\. )(?<!\d: )(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){{0,3}}\s(?:{_BLOCK_VERBS})\s*:)"
     rf"|(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:{_BLOCK_VERBS})\s*:)"
     rf"|(?<!\d\. )(?<!\d: )(?={DECISION_LABEL}\s*:)"
@@ -166,7 +167,9 @@ def clean_text(text: str) -> str:
 _PAGE_MARK = re.compile(
     r"(?:(?<!\S)(?P<counter>\d{1,3})\s+)?"
     rf"(?:\b\w*(?i:{alternation(PAGE_FURNITURE_TITLES)})\w*\s+)?(?:\b[Ss]ida\s+)?"
-    r"(?<![\d(])(?P<page>\d{1,3})\s?(?:\(\s?(?P<of>\d{1,3})\s?\)|av\s(?P<of2>\d{1,3})\b)"
+    r"(?<![\d(])(?P<page>\d{1,3})\s?(?:\(\s?(?P<of>\d{1,3})\s?\)|av\s(?P<of2>\d{1,3})\b"
+    # the page, its running header of a few words, the count: "3 Kommunala Handikapprådet (19)"
+    r"|\s(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s){1,3}\((?P<of3>\d{1,3})\))"
 )
 
 
@@ -196,7 +199,7 @@ def _page_cuts(text: str) -> list[int]:
     """Where the pages of one line start: before each mark of the longest run of pages counted alike."""
     runs: dict[int, list[re.Match]] = {}
     for match in _PAGE_MARK.finditer(text):
-        page, of = int(match.group("page")), int(match.group("of") or match.group("of2"))
+        page, of = int(match.group("page")), int(match.group("of") or match.group("of2") or match.group("of3"))
         if not 0 < page <= of:
             continue
         counter = match.group("counter")
@@ -323,16 +326,16 @@ def split_run_on_lines(lines: list[Line]) -> list[Line]:
 
 
 # "a) Titel" inside a line: a subitem when its letter continues the item's letters.
-_EMBEDDED_LETTER = re.compile(r"(?<=\s)([a-h])\s?\)\s?(?=[\"”“]?[A-ZÅÄÖ])")
+_EMBEDDED_LETTER = re.compile(r"(?<=\s)([a-h])\.?\s?\)\s?(?=[\"”“]?[A-ZÅÄÖ])")
 _PAPERS_LABEL = re.compile(rf"\b(?:{_PAPERS})\s*:")
-_LEADING_LETTER = re.compile(r"^([a-h])\s?\)\s?[\"”“]?[A-ZÅÄÖ]")
+_LEADING_LETTER = re.compile(r"^([a-h])\.?\s?\)\s?[\"”“]?[A-ZÅÄÖ]")
 
 
 def _next_letter(text: str, last_letter: str | None) -> str | None:
     """The last subitem letter after a line: "" after a heading, the letter after "b) Titel"."""
     if text[:1] in _HEADING_FIRST and _HEADING_START.match(text):
         return ""
-    if text[1:3] in (")", ") ") or text[1:2] == " ":
+    if text[1:3] in (")", ") ", ".)") or text[1:2] == " ":
         match = _LEADING_LETTER.match(text)
         if match:
             return match.group(1)
@@ -363,7 +366,7 @@ _HEADING_THEN_SENTENCE = re.compile(r"^(?:§\s*)?\d{1,3}\s*[.:)]?\s*\S.*[a-zåä
 # A short line that may hold more than one line (a cheap test; the splitter decides): a block
 # marker after other text, a clause after a sentence or an opener, an embedded heading number or
 # subitem letter.
-_EMBEDDED_CANDIDATE = re.compile(r" (?:§ ?\d|\d{1,2} ?[.:] ?[\"”“]?[A-ZÅÄÖ]|[a-zåäö] ?\) ?[A-ZÅÄÖ])")
+_EMBEDDED_CANDIDATE = re.compile(r" (?:§ ?\d|\d{1,2} ?[.:] ?[\"”“]?[A-ZÅÄÖ]|[a-zåäö]\.? ?\) ?[A-ZÅÄÖ])")
 
 
 _CLAUSE_INSIDE = f" {CLAUSE_WORD} "
@@ -403,13 +406,14 @@ def _opens_clause(text: str) -> bool:
 # The candidates are found by pattern; whether whole sentences follow is decided by _Sentences,
 # once for the piece, so the search stays linear in the length of the piece.
 # (A sentence may open with a person's name: "3. Val av justerare Ulla Jakobsson valdes till justerare.")
+# (Not after a bare paragraph number, "… målning. 6 Svar på …": that number opens the next paragraph.)
 _SENTENCE_AFTER_TITLE = re.compile(
-    r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s(?:[A-ZÅÄÖ][a-zåäö]+\s)?[a-zåäö])"
+    r"(?<=[a-zåäö0-9)])(?<!\s\d)(?<!\s\d\d)(?<!\s\d\d\d)\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s(?:[A-ZÅÄÖ][a-zåäö]+\s)?[a-zåäö])"
 )
 _PRESENTER_START = re.compile(rf"^{_PRESENTER}\b")
 _SENTENCE_AFTER_PRESENTER = re.compile(r"\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){2,})")
 # A sentence end followed by something other than a new sentence ("… 3.5", "slut.och").
-_BROKEN_END = re.compile(r"[.!?](?!\s[A-ZÅÄÖ]|$)")
+_BROKEN_END = re.compile(r"[.!?](?!\s[A-ZÅÄÖ(]|$)")
 _END = re.compile(r"[.!?]")
 
 
@@ -564,6 +568,9 @@ _NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäö]+)?"
 _NAME_AFTER = re.compile(rf"{_NAME_WORD}\s{_NAME_WORD}\s?[,(]")
 
 
+_LABEL_START = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ]*(?: [\wåäöÅÄÖ]+){0,2}\s?:")
+
+
 class _Candidate(NamedTuple):
     line: int  # index into the lines
     start: int  # where the piece starts (the prefix, else the number)
@@ -616,7 +623,11 @@ def split_at_paragraph_chain(lines: list[Line]) -> list[Line]:
             piece = f"{cut.number} {text[cut.title:end].strip()}"
             inside = cut.start > 0 or position + 1 < len(cuts) or len(text) > RUN_ON_LENGTH  # not a line of its own
             # the piece ends at the next paragraph or at a cut of the original line (it continues)
-            continued = position + 1 < len(cuts) or (index + 1 < len(lines) and lines[index + 1].number == line.number)
+            # (a piece cut off before a label, "… Sköndal" / "Dnr: 311-234", ends with its heading whole)
+            continued = position + 1 < len(cuts) or (
+                index + 1 < len(lines) and lines[index + 1].number == line.number
+                and not _LABEL_START.match(lines[index + 1].text)
+            )
             parts = _split_bare_title(piece, continued) if inside else [piece]
             for part in parts:
                 result.append(Line(line.number, part, item=part.startswith(f"{cut.number} ")))

@@ -72,3 +72,11 @@ def test_a_page_mark_with_the_running_header_between_page_and_count_cuts_pages()
     assert [page.split()[:3] for page in pages] == [
         ["Rådet", "Plats", "och"], ["2", "Kommunala", "Rådet"], ["3", "Kommunala", "Rådet"],
     ]
+
+
+def test_a_bare_time_or_place_label_before_its_value_opens_a_line_in_a_long_line():
+    text = ("Sammanträde 2006-11-16 Datum Klockan 18:00 Plats Tensta Träff, Hagstråket 13 Sammanträdet inleds "
+            "med att direktören går igenom ärendena och allmänheten får ställa frågor.")
+    texts = [line.text for line in clean_lines(text)]
+    assert "Klockan 18:00" in texts
+    assert any(t.startswith("Plats Tensta Träff, Hagstråket 13") for t in texts)

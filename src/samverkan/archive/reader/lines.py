@@ -111,7 +111,10 @@ _RUN_ON_MARKERS = re.compile(
     rf"|(?<=[a-zåäö0-9.] )(?={DECISION_LABEL}\s[-–]\s)"
     rf"|(?=(?:{_LIST_AND_HEADER_LABELS})\s*:)"
     rf"|(?<=[^\d\s][.;:] )(?={CLAUSE_WORD}\s)"
-    rf"|(?=[{_BULLETS}]\s))"
+    rf"|(?=[{_BULLETS}]\s)"
+    # a bare label before a value of its kind (a web page's label column, flattened): "Klockan 18:00", "Plats Tensta"
+    rf"|(?<=[\wåäö)] )(?=(?:{alternation(TIME_LABELS)})\s\d{{1,2}}[.:]\d{{2}}\b)"
+    rf"|(?<=[\wåäö)] )(?=(?:{alternation(PLACE_LABELS)})\s[A-ZÅÄÖ][a-zåäö]))"
 )
 # Group 1 is a "§ 12" number, group 2 a plain "4." number.
 # "§ 12/20": the paragraph numbered within the year.

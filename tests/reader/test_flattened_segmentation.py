@@ -80,3 +80,10 @@ def test_a_bare_time_or_place_label_before_its_value_opens_a_line_in_a_long_line
     texts = [line.text for line in clean_lines(text)]
     assert "Klockan 18:00" in texts
     assert any(t.startswith("Plats Tensta Träff, Hagstråket 13") for t in texts)
+
+
+def test_the_paragraph_chain_runs_past_one_missing_number():
+    text = ("Sammanträde 2012-06-12 7 Protokoll från rådet. 8 Protokoll från nämnden. "
+            "10 Månadsrapport maj 2012. 11 Omstrukturering av boendet.")
+    items = [line.text for line in clean_lines(text) if line.item]
+    assert [t.split()[0] for t in items] == ["7", "8", "10", "11"]

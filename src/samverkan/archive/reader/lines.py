@@ -768,12 +768,15 @@ def _running_header(texts: list[str]) -> str:
 
 
 def _longest_chain(candidates: list[_Candidate]) -> list[_Candidate]:
-    """The longest run of candidates in document order whose numbers go up by one, with one prefix."""
+    """The longest run of candidates in document order whose numbers go up by one (or two, past a missing
+    number), with one prefix."""
     best_length = [1] * len(candidates)
     previous = [-1] * len(candidates)
     last_with: dict[tuple[str, int], int] = {}  # (prefix, number) -> index of the best candidate so far
     for index, candidate in enumerate(candidates):
         before = last_with.get((candidate.code, candidate.number - 1))
+        if before is None:  # one number may be missing: an item withdrawn (as in _follows)
+            before = last_with.get((candidate.code, candidate.number - 2))
         if before is not None:
             best_length[index] = best_length[before] + 1
             previous[index] = before

@@ -126,14 +126,46 @@ def docx_text(data: bytes, path: Path) -> str:
     if body is None:
         raise ExtractError(path, "Word-filen har inget dokumentinnehåll (w:body saknas)")
     numbering = _Numbering(document)
-    lines: list[str] = []
-    for element in body.iterchildren():
-        if element.tag == f"{_W}p":
-            paragraph = Paragraph(element, document)
-            lines.append(numbering.label(paragraph) + paragraph.text)
-        elif element.tag == f"{_W}tbl":
-            lines.extend(_table_rows(Table(element, document)))
+    lines = _page_furniture_lines(document)
+    if lines:
+        lines.append("")  # the letterhead ends before the body text starts
+    lines.extend(_block_lines(body, document, numbering))
     return "\n".join(lines)
+
+
+def _block_lines(container, parent, numbering: _Numbering | None) -> list[str]:
+    """The paragraphs and table rows of a body, header or footer in their order."""
+    lines: list[str] = []
+    for element in container.iterchildren():
+        if element.tag == f"{_W}p":
+            paragraph = Paragraph(element, parent)
+            lines.append((numbering.label(paragraph) if numbering else "") + paragraph.text)
+        elif element.tag == f"{_W}tbl":
+            lines.extend(_table_rows(Table(element, parent)))
+    return lines
+
+
+def _page_furniture_lines(document) -> list[str]:
+    """The page headers and footers of every section (the first page's own header first, where the
+    section has one), as lines before the body text: a letterhead's date and Dnr sit there. A header
+    repeated by later sections (linked to the previous one, or written again) is read once."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    for section in document.sections:
+        parts = []
+        if section.different_first_page_header_footer:
+            parts += [section.first_page_header, section.first_page_footer]
+        parts += [section.header, section.footer]
+        for part in parts:
+            if part.is_linked_to_previous:  # no content of its own (python-docx would read the previous one's)
+                continue
+            for line in _block_lines(part._element, part, None):
+                key = " ".join(line.split())
+                if key and key not in seen:
+                    seen.add(key)
+                    lines.append(line)
+    return lines
+
 
 
 def _table_rows(table) -> list[str]:

@@ -51,6 +51,7 @@ class Line(NamedTuple):
     number: int  # 1-based line number in the original text
     text: str
     item: bool = False  # opens with an item number found by the paragraph chain (see split_at_paragraph_chain)
+    page: bool = False  # opens a page cut out of a longer line at its page mark (see split_at_page_marks)
 
     @property
     def blank(self) -> bool:
@@ -88,6 +89,7 @@ _STRUCTURAL_START = re.compile(
 )
 
 RUN_ON_LENGTH = 100
+_BULLETS = "•▪◦●■‣⁃"  # list bullets: each opens a line of its own
 # Where a run-on line is cut. Cleaned text has single spaces, so every cut is at one " ": the
 # pattern opens with that literal space (fast to scan for) and tests what follows and precedes it.
 _LIST_AND_HEADER_LABELS = alternation((
@@ -102,12 +104,17 @@ _RUN_ON_MARKERS = re.compile(
     rf"|(?=(?:{_PAPERS})\s*:)"
     rf"|(?=(?i:{alternation(SECTION_TYPES)})(?:\s\d|$))"
     rf"|(?={alternation([PROPOSAL_HEADING])}\b)"
+    rf"|(?:(?<={re.escape(PROPOSAL_HEADING)} )|(?<={re.escape(DECISION_LABEL)} ))(?=1\.\s[A-ZÅÄÖ])"
     rf"|(?<=[.!?:] )(?<!\d\. )(?<!\d: )(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[\wåäöÅÄÖ-]+){{0,3}}\s(?:{_BLOCK_VERBS})\s*:)"
     rf"|(?=[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s(?:{_BLOCK_VERBS})\s*:)"
     rf"|(?<!\d\. )(?<!\d: )(?={DECISION_LABEL}\s*:)"
     rf"|(?<=[a-zåäö0-9.] )(?={DECISION_LABEL}\s[-–]\s)"
     rf"|(?=(?:{_LIST_AND_HEADER_LABELS})\s*:)"
-    rf"|(?<=[^\d\s][.;:] )(?={CLAUSE_WORD}\s))"
+    rf"|(?<=[^\d\s][.;:] )(?={CLAUSE_WORD}\s)"
+    rf"|(?=[{_BULLETS}]\s)"
+    # a bare label before a value of its kind (a web page's label column, flattened): "Klockan 18:00", "Plats Tensta"
+    rf"|(?<=[\wåäö)] )(?=(?:{alternation(TIME_LABELS)})\s\d{{1,2}}[.:]\d{{2}}\b)"
+    rf"|(?<=[\wåäö)] )(?=(?:{alternation(PLACE_LABELS)})\s[A-ZÅÄÖ][a-zåäö]))"
 )
 # Group 1 is a "§ 12" number, group 2 a plain "4." number.
 # "§ 12/20": the paragraph numbered within the year.
@@ -118,11 +125,15 @@ _LEADING_NUMBER = re.compile(r"^(?:§\s*(\d{1,3})\s*[.:)]?|(\d{1,2})\s*[.:)])")
 def clean_lines(text: str) -> list[Line]:
     """Split text into cleaned lines that keep their original line numbers."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw, numbers, pages = split_at_page_marks(raw)
     raw = _without_page_counter(raw)
-    lines = [Line(i, clean_text(t) if t and not t.isspace() else "") for i, t in enumerate(raw, start=1)]
+    lines = [
+        Line(n, clean_text(t) if t and not t.isspace() else "", page=page)
+        for n, t, page in zip(numbers, raw, pages)
+    ]
     lines = _rejoin_attachment_numbers(lines, raw)
     lines = drop_repeated_page_headers(lines)
-    return split_at_paragraph_chain(split_run_on_lines(lines))
+    return split_at_letter_chain(split_at_paragraph_chain(split_run_on_lines(lines)))
 
 
 def clean_text(text: str) -> str:
@@ -153,6 +164,59 @@ def clean_text(text: str) -> str:
     if "sign" in text or "bestyrk" in text:
         return "" if _SIGNATURE_BOX.match(text) else text
     return text
+# A page's mark in flattened text: "3 (8)", "2(19)", "Sida 3 av 24", with the title before it
+# ("PROTOKOLL 2(6)", "Sammanträdesprotokoll Sida 3 (24)"). Group "page" is the page, "of" the count.
+# A page counter before it ("3 Sammanträdesprotokoll Sida 3 (24)") belongs to the mark.
+_PAGE_MARK = re.compile(
+    r"(?:(?<!\S)(?P<counter>\d{1,3})\s+)?"
+    rf"(?:\b\w*(?i:{alternation(PAGE_FURNITURE_TITLES)})\w*\s+)?(?:\b[Ss]ida\s+)?"
+    r"(?<![\d(])(?P<page>\d{1,3})\s?(?:\(\s?(?P<of>\d{1,3})\s?\)|av\s(?P<of2>\d{1,3})\b"
+    # the page, its running header of a few words, the count: "3 Kommunala Handikapprådet (19)"
+    r"|\s(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s){1,3}\((?P<of3>\d{1,3})\))"
+)
+
+
+def split_at_page_marks(raw: list[str]) -> tuple[list[str], list[int], list[bool]]:
+    """Text whose line breaks were lost holds its pages in one line: a line with page marks of one
+    count whose pages run in order ("1 (8)" … "2 (8)" … "3 (8)") is cut before each mark after its
+    first, so each page gets a line of its own (its line number stays the original one). Returns the
+    lines, their original line numbers and whether each opens a page cut out of a longer line."""
+    result: list[str] = []
+    numbers: list[int] = []
+    pages: list[bool] = []
+    for number, text in enumerate(raw, start=1):
+        cuts = _page_cuts(text) if len(text) > PAGE_LINE_LENGTH and ("(" in text or "av " in text) else []
+        start = 0
+        for cut in cuts:
+            result.append(text[start:cut])
+            numbers.append(number)
+            pages.append(start > 0)
+            start = cut
+        result.append(text[start:])
+        numbers.append(number)
+        pages.append(start > 0)
+    return result, numbers, pages
+
+
+def _page_cuts(text: str) -> list[int]:
+    """Where the pages of one line start: before each mark of the longest run of pages counted alike."""
+    runs: dict[int, list[re.Match]] = {}
+    for match in _PAGE_MARK.finditer(text):
+        page, of = int(match.group("page")), int(match.group("of") or match.group("of2") or match.group("of3"))
+        if not 0 < page <= of:
+            continue
+        counter = match.group("counter")
+        start = match.start() if counter is None or int(counter) == page else match.start("counter") + len(counter) + 1
+        run = runs.setdefault(of, [])
+        if not run or page > run[-1][0]:
+            run.append((page, start))
+    best = max(runs.values(), key=len, default=[])
+    if len(best) < 2:
+        return []
+    # the text before the first page's mark is that page's top
+    return [start for position, (page, start) in enumerate(best) if start > 0 and (position or page > 1)]
+
+
 _PAGE_COUNTER = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
 PAGE_LINE_LENGTH = 300  # a line this long is a whole page of PDF text, not a heading
 
@@ -258,23 +322,23 @@ def split_run_on_lines(lines: list[Line]) -> list[Line]:
                 part for position, piece in enumerate(pieces)
                 for part in _split_heading_from_sentence(piece, continued=long and position + 1 < len(pieces))
             ]
-        for piece in pieces:
+        for position, piece in enumerate(pieces):
             last_item = _next_item_number(piece, last_item)
-            result.append(Line(line.number, piece))
+            result.append(Line(line.number, piece, page=line.page and position == 0))
     return result
 
 
 # "a) Titel" inside a line: a subitem when its letter continues the item's letters.
-_EMBEDDED_LETTER = re.compile(r"(?<=\s)([a-h])\s?\)\s?(?=[\"”“]?[A-ZÅÄÖ])")
+_EMBEDDED_LETTER = re.compile(r"(?<=\s)([a-h])\.?\s?\)\s?(?=[\"”“]?[A-ZÅÄÖ])")
 _PAPERS_LABEL = re.compile(rf"\b(?:{_PAPERS})\s*:")
-_LEADING_LETTER = re.compile(r"^([a-h])\s?\)\s?[\"”“]?[A-ZÅÄÖ]")
+_LEADING_LETTER = re.compile(r"^([a-h])\.?\s?\)\s?[\"”“]?[A-ZÅÄÖ]")
 
 
 def _next_letter(text: str, last_letter: str | None) -> str | None:
     """The last subitem letter after a line: "" after a heading, the letter after "b) Titel"."""
     if text[:1] in _HEADING_FIRST and _HEADING_START.match(text):
         return ""
-    if text[1:3] in (")", ") ") or text[1:2] == " ":
+    if text[1:3] in (")", ") ", ".)") or text[1:2] == " ":
         match = _LEADING_LETTER.match(text)
         if match:
             return match.group(1)
@@ -305,7 +369,7 @@ _HEADING_THEN_SENTENCE = re.compile(r"^(?:§\s*)?\d{1,3}\s*[.:)]?\s*\S.*[a-zåä
 # A short line that may hold more than one line (a cheap test; the splitter decides): a block
 # marker after other text, a clause after a sentence or an opener, an embedded heading number or
 # subitem letter.
-_EMBEDDED_CANDIDATE = re.compile(r" (?:§ ?\d|\d{1,2} ?[.:] ?[\"”“]?[A-ZÅÄÖ]|[a-zåäö] ?\) ?[A-ZÅÄÖ])")
+_EMBEDDED_CANDIDATE = re.compile(r" (?:§ ?\d|\d{1,2} ?[.:] ?[\"”“]?[A-ZÅÄÖ]|[a-zåäö]\.? ?\) ?[A-ZÅÄÖ])")
 
 
 _CLAUSE_INSIDE = f" {CLAUSE_WORD} "
@@ -320,6 +384,8 @@ def _may_run_on(text: str) -> bool:
     if _CLAUSE_INSIDE in text and any(clause in text for clause in _CLAUSE_AFTER_SENTENCE):
         return True
     if any(marker in text for marker in _MARKERS_INSIDE):
+        return True
+    if any(f" {bullet} " in text for bullet in _BULLETS):
         return True
     return ("." in text or ":" in text or ")" in text or "§" in text) and _EMBEDDED_CANDIDATE.search(text) is not None
 
@@ -343,13 +409,14 @@ def _opens_clause(text: str) -> bool:
 # The candidates are found by pattern; whether whole sentences follow is decided by _Sentences,
 # once for the piece, so the search stays linear in the length of the piece.
 # (A sentence may open with a person's name: "3. Val av justerare Ulla Jakobsson valdes till justerare.")
+# (Not after a bare paragraph number, "… målning. 6 Svar på …": that number opens the next paragraph.)
 _SENTENCE_AFTER_TITLE = re.compile(
-    r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s(?:[A-ZÅÄÖ][a-zåäö]+\s)?[a-zåäö])"
+    r"(?<=[a-zåäö0-9)])(?<!\s\d)(?<!\s\d\d)(?<!\s\d\d\d)\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s(?:[A-ZÅÄÖ][a-zåäö]+\s)?[a-zåäö])"
 )
 _PRESENTER_START = re.compile(rf"^{_PRESENTER}\b")
 _SENTENCE_AFTER_PRESENTER = re.compile(r"\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){2,})")
 # A sentence end followed by something other than a new sentence ("… 3.5", "slut.och").
-_BROKEN_END = re.compile(r"[.!?](?!\s[A-ZÅÄÖ]|$)")
+_BROKEN_END = re.compile(r"[.!?](?!\s[A-ZÅÄÖ(]|$)")
 _END = re.compile(r"[.!?]")
 
 
@@ -504,6 +571,9 @@ _NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäö]+)?"
 _NAME_AFTER = re.compile(rf"{_NAME_WORD}\s{_NAME_WORD}\s?[,(]")
 
 
+_LABEL_START = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ]*(?: [\wåäöÅÄÖ]+){0,2}\s?:")
+
+
 class _Candidate(NamedTuple):
     line: int  # index into the lines
     start: int  # where the piece starts (the prefix, else the number)
@@ -556,7 +626,11 @@ def split_at_paragraph_chain(lines: list[Line]) -> list[Line]:
             piece = f"{cut.number} {text[cut.title:end].strip()}"
             inside = cut.start > 0 or position + 1 < len(cuts) or len(text) > RUN_ON_LENGTH  # not a line of its own
             # the piece ends at the next paragraph or at a cut of the original line (it continues)
-            continued = position + 1 < len(cuts) or (index + 1 < len(lines) and lines[index + 1].number == line.number)
+            # (a piece cut off before a label, "… Sköndal" / "Dnr: 311-234", ends with its heading whole)
+            continued = position + 1 < len(cuts) or (
+                index + 1 < len(lines) and lines[index + 1].number == line.number
+                and not _LABEL_START.match(lines[index + 1].text)
+            )
             parts = _split_bare_title(piece, continued) if inside else [piece]
             for part in parts:
                 result.append(Line(line.number, part, item=part.startswith(f"{cut.number} ")))
@@ -618,6 +692,11 @@ def _reads_as_sentence(text: str) -> bool:
 _PAGE_FURNITURE_START = re.compile(
     rf"(?:(?:{alternation(PAGE_FURNITURE_TITLES)}|[Ss]ida)\s*)?(?:\d{{1,3}}\s*(?:\(\s*\d{{1,3}}\s*\)?)?\s*|_\s*)*"
 )
+# A page number then a short running header of its own ("2(19 Styrelsen 1 Delgivningar"): the body's
+# name printed under the number on every page after the first.
+_NUMBERED_PAGE_HEADER = re.compile(
+    r"\d{1,3}\s*\(\s*\d{1,3}\s*\)?\s*(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s*){1,2}"
+)
 HEADER_WORDS = 5  # a page's running header is at most this many words
 PAGE_START_REACH = 40  # the first paragraph starts this close to the page's start
 
@@ -628,7 +707,10 @@ def _page_starts(lines: list[Line], candidates: list[_Candidate]) -> list[_Candi
     document has too few paragraphs to make a run ("Sammanträdesprotokoll 25 Ändring av dagordningen")."""
     if not any(len(line.text) >= PAGE_LINE_LENGTH for line in lines):
         return []
-    firsts = [i for i, line in enumerate(lines) if line.text and (i == 0 or lines[i - 1].number != line.number)]
+    firsts = [
+        i for i, line in enumerate(lines)
+        if line.text and (i == 0 or lines[i - 1].number != line.number or line.page)
+    ]
     header = _running_header([lines[i].text for i in firsts])
     by_line: dict[int, list[_Candidate]] = {}
     for candidate in candidates:
@@ -640,7 +722,8 @@ def _page_starts(lines: list[Line], candidates: list[_Candidate]) -> list[_Candi
         for candidate in by_line.get(index, []):
             if candidate.start - offset > PAGE_START_REACH:
                 break
-            if _PAGE_FURNITURE_START.fullmatch(text[offset:candidate.start].strip()):
+            furniture = text[offset:candidate.start].strip()
+            if _PAGE_FURNITURE_START.fullmatch(furniture) or _NUMBERED_PAGE_HEADER.fullmatch(furniture):
                 if not found or candidate.number > found[-1].number:
                     found.append(candidate)
                 break
@@ -685,12 +768,15 @@ def _running_header(texts: list[str]) -> str:
 
 
 def _longest_chain(candidates: list[_Candidate]) -> list[_Candidate]:
-    """The longest run of candidates in document order whose numbers go up by one, with one prefix."""
+    """The longest run of candidates in document order whose numbers go up by one (or two, past a missing
+    number), with one prefix."""
     best_length = [1] * len(candidates)
     previous = [-1] * len(candidates)
     last_with: dict[tuple[str, int], int] = {}  # (prefix, number) -> index of the best candidate so far
     for index, candidate in enumerate(candidates):
         before = last_with.get((candidate.code, candidate.number - 1))
+        if before is None:  # one number may be missing: an item withdrawn (as in _follows)
+            before = last_with.get((candidate.code, candidate.number - 2))
         if before is not None:
             best_length[index] = best_length[before] + 1
             previous[index] = before
@@ -705,3 +791,37 @@ def _longest_chain(candidates: list[_Candidate]) -> list[_Candidate]:
         chain.append(candidates[end])
         end = previous[end]
     return chain[::-1]
+
+
+# A subitem letter without its bracket in text whose line breaks were lost: "1 Delgivningar a Yttrande
+# … b Protokoll … c Protokoll …".
+_BARE_LETTER = re.compile(r"(?<=\s)([a-h])\s(?=[\"”“]?[A-ZÅÄÖ][a-zåäö])")
+MIN_LETTERS = 3  # three letters a, b, c in a row are no accident
+
+
+def split_at_letter_chain(lines: list[Line]) -> list[Line]:
+    """Cut a line before bare letters that run a, b, c … (at least MIN_LETTERS) and give each its
+    bracket ("b) Protokoll …"), so they read as subitems like letters that kept theirs."""
+    result: list[Line] = []
+    for line in lines:
+        text = line.text
+        if len(text) < 20 or " a " not in text:
+            result.append(line)
+            continue
+        chain: list[re.Match] = []
+        for match in _BARE_LETTER.finditer(text):
+            letter = match.group(1)
+            if letter == "a" and len(chain) < MIN_LETTERS:
+                chain = [match]
+            elif chain and ord(letter) == ord(chain[-1].group(1)) + 1:
+                chain.append(match)
+        if len(chain) < MIN_LETTERS:
+            result.append(line)
+            continue
+        before = text[: chain[0].start()].strip()
+        if before:
+            result.append(line._replace(text=before))
+        for position, match in enumerate(chain):
+            end = chain[position + 1].start() if position + 1 < len(chain) else len(text)
+            result.append(Line(line.number, f"{match.group(1)}) {text[match.end():end].strip()}"))
+    return result

@@ -82,4 +82,4 @@ def test_the_secretariat_cancels_on_the_agenda_page(client, secretary, notified)
     assert f"Mötet är inställt: {REASON}" in page
     assert "Ställ in mötet</button>" not in page
     public = client.get(notified.get_absolute_url()).content.decode()
-    assert f"Inställt: {REASON}" in public
+    assert f"Inställt</span>: {REASON}" in public

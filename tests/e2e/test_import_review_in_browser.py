@@ -120,7 +120,7 @@ def test_the_secretariat_reviews_corrects_and_confirms_in_the_browser(live_serve
         page.get_by_role("link", name="2022 (1)").click()
         page.get_by_role("link", name="Länschefsnätverket, 28 januari 2022").click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("28 januari 2022")
-        expect(page.get_by_text("Övriga frågor och avslutning")).to_be_visible()
+        expect(page.get_by_role("heading", name="Övriga frågor och avslutning")).to_be_visible()
         presented = Presentation.objects.filter(item__meeting__date="2022-01-28", item__number="7")
         assert [p.person.name for p in presented] == ["Ulrika Gärdback"]  # the person already there, no new one
 

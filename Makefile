@@ -47,6 +47,7 @@ fuzz: install
 # Benchmarks print figures beside a floor; none fails on a timing (bench/README.md). Small sizes here.
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/search.py --entries 5000 --queries 100
 	$(BIN)/python bench/web.py --count 100 --seconds 3 --rounds 1

@@ -43,7 +43,7 @@ def add(entries: list[SearchEntry]) -> None:
         cursor.executemany(
             "INSERT INTO search_searchword (word, initial, length, count) VALUES (%s, %s, %s, %s) "
             "ON CONFLICT (word) DO UPDATE SET count = search_searchword.count + excluded.count",
-            [(word, word[0], len(word), n) for word, n in counts.items()])
+            [(word, word[0], len(word), n) for word, n in sorted(counts.items())])  # one lock order: no deadlock
 
 
 def remove(entries) -> None:
@@ -53,7 +53,7 @@ def remove(entries) -> None:
         return
     with connection.cursor() as cursor:
         cursor.executemany("UPDATE search_searchword SET count = count - %s WHERE word = %s",
-                           [(n, word) for word, n in counts.items()])
+                           [(n, word) for word, n in sorted(counts.items())])
     SearchWord.objects.filter(count__lte=0).delete()
 
 

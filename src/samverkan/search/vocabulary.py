@@ -19,6 +19,7 @@ from .text import clean_query
 
 MIN_LENGTH = 3
 MAX_LENGTH = SearchWord._meta.get_field("word").max_length
+VOCABULARY_LOCK = 7_305_001  # any constant key of pg_advisory_xact_lock, the same in every process
 TEXT_FIELDS = ("title", "body_text", "clauses_text", "presenters", "attachments_text")
 
 
@@ -34,16 +35,25 @@ def _counts(rows) -> Counter:
     return counts
 
 
+def _take_vocabulary_lock(cursor) -> None:
+    """Two imports index meetings whose words overlap, each counting words in several statements of one
+    transaction; PostgreSQL would deadlock on the row locks, so the counts are taken one transaction at
+    a time (held until commit). SQLite has one writer at a time anyway."""
+    if connection.vendor == "postgresql":
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [VOCABULARY_LOCK])
+
+
 def add(entries: list[SearchEntry]) -> None:
     """Count the words of newly indexed entries."""
     counts = _counts([getattr(e, name) for name in TEXT_FIELDS] for e in entries)
     if not counts:
         return
     with connection.cursor() as cursor:
+        _take_vocabulary_lock(cursor)
         cursor.executemany(
             "INSERT INTO search_searchword (word, initial, length, count) VALUES (%s, %s, %s, %s) "
             "ON CONFLICT (word) DO UPDATE SET count = search_searchword.count + excluded.count",
-            [(word, word[0], len(word), n) for word, n in sorted(counts.items())])  # one lock order: no deadlock
+            [(word, word[0], len(word), n) for word, n in sorted(counts.items())])
 
 
 def remove(entries) -> None:
@@ -52,6 +62,7 @@ def remove(entries) -> None:
     if not counts:
         return
     with connection.cursor() as cursor:
+        _take_vocabulary_lock(cursor)
         cursor.executemany("UPDATE search_searchword SET count = count - %s WHERE word = %s",
                            [(n, word) for word, n in sorted(counts.items())])
     SearchWord.objects.filter(count__lte=0).delete()

@@ -6,7 +6,7 @@ import sys
 from samverkan.datadir import DataDirError
 from samverkan.datadir import prepare as prepare_data_dir
 
-ALIASES = {"import": "import_documents", "worker": "db_worker"}
+ALIASES = {"import": "import_documents"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,14 +1,17 @@
 """Bad input for the background import: a worker killed mid-file leaves it to be read again, with nothing
 half-written; the same file or archive uploaded twice changes nothing (idempotent by SHA-256)."""
 
+import threading
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from samverkan.archive.models import SourceDocument
 from samverkan.directory.models import Person
+from samverkan.imports.management.commands.worker import watch_stalled_files
 from samverkan.imports.models import ImportFile
 from samverkan.imports.services import (
     confirm_file,
@@ -94,14 +97,42 @@ def test_a_confirm_cut_off_midway_writes_nothing_and_can_be_made_again(secretary
     assert confirm_file(row, acting_user=secretary).state == State.IMPORTED
 
 
-def test_the_batch_page_queues_a_stalled_file_again(client, secretary, no_worker):
-    row = upload_files([sample(0)], acting_user=secretary).files.get()
+def stall(row: ImportFile) -> None:
     ImportFile.objects.filter(pk=row.pk).update(state=State.READING,
                                                 read_started=timezone.now() - stalled_after() - timedelta(minutes=1))
+
+
+def test_looking_at_the_batch_page_writes_nothing(client, secretary, no_worker):
+    row = upload_files([sample(0)], acting_user=secretary).files.get()
+    stall(row)
     client.force_login(secretary)
     page = client.get(reverse("imports:batch_files", args=[row.batch_id])).content.decode()
-    assert "<td>I kö</td>" in page
-    assert read_queued_file(row.pk) == State.NEEDS_REVIEW
+    assert "<td>Läses</td>" in page
+    client.get(reverse("imports:overview"))
+    row.refresh_from_db()
+    assert row.state == State.READING
+
+
+def test_the_worker_queues_a_stalled_file_again_when_it_starts_and_reads_it(secretary, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    row = upload_files([sample(0)], acting_user=secretary).files.get()
+    stall(row)
+    call_command("worker", batch=True, interval=0, verbosity=0)
+    row.refresh_from_db()
+    assert row.state == State.NEEDS_REVIEW
+
+
+def test_the_worker_keeps_looking_for_stalled_files_while_it_runs(monkeypatch):
+    stop, rounds = threading.Event(), []
+
+    def requeue():
+        rounds.append(1)
+        if len(rounds) == 2:
+            stop.set()
+
+    monkeypatch.setattr("samverkan.imports.management.commands.worker.requeue_stalled", requeue)
+    watch_stalled_files(stop, every=0.001)
+    assert len(rounds) == 2
 
 
 def test_the_same_file_waiting_in_two_uploads_is_imported_once(secretary):

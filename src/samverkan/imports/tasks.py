@@ -1,4 +1,4 @@
-"""Background tasks (Django's tasks API through django-tasks; a `db_worker` runs them)."""
+"""Background tasks (Django's tasks API through django-tasks; `samverkan worker` runs them)."""
 
 from django_tasks import task
 

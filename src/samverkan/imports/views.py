@@ -51,8 +51,6 @@ def batch_files(request, pk):
 
 def _batch_context(request, pk) -> dict:
     found = selectors.batch_or_404(request.user, pk)
-    # A file whose worker died mid-reading is queued again when its batch is looked at.
-    services.requeue_stalled(found.files.all())
     files = list(found.files.select_related("meeting__body"))
     return {"batch": found, "files": files, "progress": selectors.progress_of(files, found.threshold)}
 
@@ -128,7 +126,6 @@ def truth_export(request):
 
 @secretariat_required
 def overview(request):
-    services.requeue_stalled(selectors.files_of(request.user))
     return render(request, "imports/overview.html", {"overview": archive_overview.archive_overview(request.user)})
 
 

@@ -113,6 +113,7 @@ def test_looking_at_the_batch_page_writes_nothing(client, secretary, no_worker):
     assert row.state == State.READING
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks, as in production
 def test_the_worker_queues_a_stalled_file_again_when_it_starts_and_reads_it(secretary, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     row = upload_files([sample(0)], acting_user=secretary).files.get()

@@ -158,9 +158,9 @@ def test_an_imported_file_is_corrected_no_more(signed_in, secretary):
     assert "Läsningen kan inte rättas här längre." in page
 
 
-def test_the_review_page_is_the_uploaders(client, secretary, network):
+def test_the_review_page_is_the_secretariats_of_the_body(client, secretary):
     row = uploaded(secretary, 0)
-    client.force_login(factories.secretary_of(network, username="annan"))
+    client.force_login(factories.secretary_of(factories.council(), username="annan"))
     assert client.get(review_url(row)).status_code == 404
     assert client.post(review_url(row), {"items/1/title": "x"}).status_code == 404
 

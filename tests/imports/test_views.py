@@ -79,10 +79,10 @@ def test_confirm_one_and_all(signed_in):
     assert f'href="/moten/{meeting.pk}/"' in page
 
 
-def test_another_secretary_sees_no_batch_of_mine(client, signed_in, network):
+def test_the_secretary_of_another_body_sees_no_batch_of_mine(client, signed_in):
     signed_in.post(UPLOAD, {"filer": [sample(0)], "granska": "1"})
     batch, row = ImportBatch.objects.get(), ImportFile.objects.get()
-    client.force_login(factories.secretary_of(network, username="annan"))
+    client.force_login(factories.secretary_of(factories.council(), username="annan"))
     assert client.get(reverse("imports:batch", args=[batch.pk])).status_code == 404
     assert client.get(reverse("imports:batch_files", args=[batch.pk])).status_code == 404
     assert client.post(reverse("imports:confirm", args=[row.pk])).status_code == 404

@@ -14,6 +14,7 @@ from samverkan.language.lexicon import MONTHS
 from samverkan.meetings.models import Meeting
 
 from .models import ImportFile
+from .selectors import files_of
 from .services import corrected_reading
 
 State = ImportFile.State
@@ -101,8 +102,7 @@ def _year(body_id, year, months, counts, placed) -> YearRow:
 
 
 def _files_of(user):
-    files = ImportFile.objects.select_related("batch__body").prefetch_related("corrections")
-    return files if user.is_superuser else files.filter(batch__uploaded_by=user)
+    return files_of(user).select_related("batch__body").prefetch_related("corrections")
 
 
 def _waiting(user) -> list[tuple[ImportFile, str | None, int | None]]:

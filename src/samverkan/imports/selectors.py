@@ -4,12 +4,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 
 from samverkan.core.text import normalize_name
-from samverkan.directory.models import Person
+from samverkan.directory.models import Body, Person
 from samverkan.directory.services import names_look_alike
 
 from .confidence import Confidence, confidence
@@ -20,10 +20,20 @@ State = ImportFile.State
 DONE = (State.NEEDS_REVIEW, State.IMPORTED, State.FAILED)
 
 
+def shared_batches(user, prefix: str = "") -> Q:
+    """The batches a secretary shares with the colleagues of the bodies they keep: their own, those uploaded
+    for one of those bodies, and those of the other secretaries of those bodies (a file's body may be read
+    from the file, so a batch without a chosen body is shared among colleagues)."""
+    served = Body.objects.filter(secretaries=user).values("pk")  # subqueries: no round trip of their own
+    colleagues = Body.secretaries.through.objects.filter(body__in=served).values("user_id")
+    return (Q(**{f"{prefix}uploaded_by": user}) | Q(**{f"{prefix}body_id__in": served})
+            | Q(**{f"{prefix}uploaded_by__in": colleagues}))
+
+
 def batches_of(user):
-    """The batches the user may see: their own (every batch, for a superuser)."""
+    """The batches the user may see (every batch, for a superuser)."""
     batches = ImportBatch.objects.select_related("body", "uploaded_by").annotate(file_count=Count("files"))
-    return batches if user.is_superuser else batches.filter(uploaded_by=user)
+    return batches if user.is_superuser else batches.filter(shared_batches(user))
 
 
 def batch_or_404(user, pk) -> ImportBatch:
@@ -34,8 +44,8 @@ def batch_or_404(user, pk) -> ImportBatch:
 
 
 def file_or_404(user, pk) -> ImportFile:
-    row = ImportFile.objects.select_related("batch__body").filter(pk=pk).first()
-    if row is None or not (user.is_superuser or row.batch.uploaded_by_id == user.pk):
+    row = files_of(user).select_related("batch__body").filter(pk=pk).first()
+    if row is None:
         raise Http404("Filen finns inte.")
     return row
 
@@ -240,5 +250,6 @@ def truth_files(user) -> list[tuple[str, str, dict]]:
 
 
 def files_of(user):
-    """The files of the user's batches (every file, for a superuser)."""
-    return ImportFile.objects.all() if user.is_superuser else ImportFile.objects.filter(batch__uploaded_by=user)
+    """The files of the batches the user may see (every file, for a superuser)."""
+    return ImportFile.objects.all() if user.is_superuser else ImportFile.objects.filter(
+        shared_batches(user, prefix="batch__"))

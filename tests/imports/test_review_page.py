@@ -180,3 +180,44 @@ def test_the_review_page_does_not_query_per_attendee_or_item(signed_in, secretar
         signed_in.get(review_url(small))
     with django_assert_max_num_queries(len(small_queries) + 1):  # + the corrections' people
         signed_in.get(review_url(large))
+
+
+def test_two_items_the_reader_made_of_one_are_merged_and_imported_as_one(signed_in, secretary):
+    row = uploaded(secretary, 1)
+    signed_in.post(review_url(row), {"items/10/merge": "items/9"})
+    page = signed_in.get(review_url(row)).content.decode()
+    assert "<legend>Punkt 10" not in page
+    assert '<th scope="row">punkt 10: slås ihop med</th><td>–</td><td>punkt 9</td>' in page
+    confirm_file(row, acting_user=secretary)
+    meeting = Meeting.objects.get()
+    assert [item.number for item in meeting.items.all()][8:] == ["9", "11", "12"]
+    assert meeting.items.get(number="9").clauses.filter(kind="decision").count() == 2
+
+
+def test_a_new_item_is_made_and_a_decision_moved_to_it(signed_in, secretary):
+    row = uploaded(secretary, 1)
+    signed_in.post(review_url(row), {"items/7/split": "7a Val av vice ordförande"})
+    signed_in.post(review_url(row), {"items/7/decisions/1/move": "items/7a"})
+    reading = corrected_reading(row)
+    second = reading["items"][7]
+    assert (second["number"], second["title"], len(second["decisions"])) == ("7a", "Val av vice ordförande", 1)
+    assert len(reading["items"][6]["decisions"]) == 1
+
+
+def test_a_reshaping_with_no_place_is_refused_with_where_and_why(signed_in, secretary):
+    row = uploaded(secretary, 1)
+    page = signed_in.post(review_url(row), {"items/7/split": "8 Igen"}, follow=True).content.decode()
+    assert "Punkt 7: ny punkt efter 8 Igen: det finns redan en punkt 8." in page
+    assert not row.corrections.exists()
+
+
+def test_a_correction_is_taken_back_and_the_reader_holds_again(signed_in, secretary):
+    row = uploaded(secretary, 1)
+    correct_reading(row, {"items/10/merge": "items/9", "items/6/title": "Kalendarium 2024"}, acting_user=secretary)
+    page = signed_in.post(reverse("imports:undo_correction", args=[row.pk]), {"falt": "items/10/merge"},
+                          follow=True).content.decode()
+    assert "Rättelsen av punkt 10: slås ihop med är ångrad; läsaren gäller där igen." in page
+    assert [c.path for c in row.corrections.all()] == ["items/6/title"]
+    assert "<legend>Punkt 10" in page
+    again = signed_in.post(reverse("imports:undo_correction", args=[row.pk]), {"falt": "items/10/merge"}, follow=True)
+    assert "Den rättelsen finns inte (längre)." in again.content.decode()

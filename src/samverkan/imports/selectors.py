@@ -13,7 +13,7 @@ from samverkan.directory.models import Body, Person
 from samverkan.directory.services import names_look_alike
 
 from .confidence import Confidence, confidence
-from .corrections import Correction, apply, describe
+from .corrections import Correction, apply, describe, describe_value
 from .models import ImportBatch, ImportFile
 
 State = ImportFile.State
@@ -137,6 +137,25 @@ class NameField:
 
 
 @dataclass
+class ClauseField:
+    path: str  # items/6/decisions/0
+    label: str  # "Beslut 1"
+    text: str
+    item_label: str  # "6", "6 a"
+
+    @property
+    def move_path(self) -> str:
+        return f"{self.path}/move"
+
+    @property
+    def what(self) -> str:
+        return f"{self.label.lower()} i punkt {self.item_label}"
+
+
+CLAUSE_LABELS = (("proposals", "Förslag"), ("decisions", "Beslut"))
+
+
+@dataclass
 class ReviewItem:
     path: str
     label: str  # "6", "6 a"
@@ -144,6 +163,19 @@ class ReviewItem:
     item: dict
     line: int | None
     presenters: list[NameField] = field(default_factory=list)
+
+    @property
+    def clauses(self) -> list[ClauseField]:
+        return [ClauseField(f"{self.path}/{kind}/{index}", f"{label} {index + 1}", text, self.label)
+                for kind, label in CLAUSE_LABELS for index, text in enumerate(self.item.get(kind, []))]
+
+    @property
+    def merge_path(self) -> str:
+        return f"{self.path}/merge"
+
+    @property
+    def what(self) -> str:
+        return f"punkt {self.label}"
 
 
 @dataclass
@@ -194,7 +226,8 @@ def review_of(row: ImportFile) -> Review:
                  for index, attendee in enumerate(reading.get("attendees", []))]
     default_body = row.batch.body.name if row.batch.body_id else None
     return Review(row, reading, lines, warnings, confidence(reading, default_body=default_body), items,
-                  attendees, [(describe(c.path), c) for c in corrections], [describe(c.path) for c in left_out])
+                  attendees, [(describe(c.path), c, describe_value(c.path, c.value)) for c in corrections],
+                  [describe(c.path) for c in left_out])
 
 
 def _warning(text: str) -> Warning:

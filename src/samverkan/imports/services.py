@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 from pathlib import Path, PurePosixPath
@@ -266,8 +267,16 @@ def correct_reading(row: ImportFile, changes: dict[str, str], *, link: tuple[str
         wanted[path] = (person.name, person)
     current = {c.path: c for c in row.corrections.all()}
     shown = corrected_reading(row)
+    # Merges, splits and moves come after the values typed beside them, which name places as they were shown.
+    wanted = dict(sorted(wanted.items(), key=lambda pair: _is_move(pair[0])))
+    reshaped = copy.deepcopy(shown)
     made = []
     for path, (value, person) in wanted.items():
+        if _is_move(path) and value is not None:
+            reason = paths.reshape(reshaped, path, value)
+            if reason:
+                raise UserError(f"{paths.describe(path).capitalize()} {paths.describe_value(path, value)}: {reason}.",
+                                code="bad_move")
         earlier = current.get(path)
         read_value = earlier.read_value if earlier else paths.value_at(row.reading, path)
         if paths.value_at(shown, path, read_value) == value and (earlier is None or earlier.person == person):
@@ -283,6 +292,24 @@ def correct_reading(row: ImportFile, changes: dict[str, str], *, link: tuple[str
     row.confidence = score_of(row)
     row.save(update_fields=["confidence", "modified"])
     return made
+
+
+@action
+def undo_correction(row: ImportFile, path: str, *, acting_user) -> str:
+    """Take back one correction (the reader's reading holds there again); returns its place in Swedish."""
+    row = ImportFile.objects.select_for_update(of=("self",)).get(pk=row.pk)
+    if row.state != State.NEEDS_REVIEW:
+        raise UserError(NOT_UNDER_REVIEW, code="not_under_review")
+    deleted, _ = row.corrections.filter(path=path).delete()
+    if not deleted:
+        raise UserError("Den rättelsen finns inte (längre).", code="no_correction")
+    row.confidence = score_of(row)
+    row.save(update_fields=["confidence", "modified"])
+    return paths.describe(path)
+
+
+def _is_move(path: str) -> bool:
+    return path.rsplit("/", 1)[-1] in paths.MOVES
 
 
 def _check(path: str) -> None:

@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/importera-granskade/", views.confirm_all, name="confirm_all"),
     path("filer/<int:pk>/importera/", views.confirm, name="confirm"),
     path("filer/<int:pk>/granska/", views.review, name="review"),
+    path("filer/<int:pk>/granska/angra/", views.undo_correction, name="undo_correction"),
 ]

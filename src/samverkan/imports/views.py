@@ -69,6 +69,15 @@ def review(request, pk):
                                                    "people": selectors.people_to_link()})
 
 
+@require_POST
+@secretariat_required
+def undo_correction(request, pk):
+    row = selectors.file_or_404(request.user, pk)
+    run_action(request, lambda: services.undo_correction(row, request.POST.get("falt", ""), acting_user=request.user),
+               lambda place: f"Rättelsen av {place} är ångrad; läsaren gäller där igen.")
+    return redirect(reverse("imports:review", args=[row.pk]) + "#lasning")
+
+
 def _link(value: str):
     """'attendees/3/name|42' from a button that links a name to person 42."""
     path, _, person = value.partition("|")

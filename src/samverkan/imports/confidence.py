@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from samverkan.archive.extract import read_by_ocr
+
 WORD = re.compile(r"[0-9A-Za-zÅÄÖåäöÉéÜü]{3,}")
 PER_WARNING, MAX_WARNINGS = 10, 40
 OCR = 15
@@ -40,7 +42,7 @@ def confidence(reading: dict, text: str = "", default_body: str | None = None) -
     if warnings:
         lost.append((min(PER_WARNING * len(warnings), MAX_WARNINGS),
                      f"{len(warnings)} {'varning' if len(warnings) == 1 else 'varningar'} från läsaren"))
-    if any("textigenkänning" in w.lower() or "ocr" in w.lower() for w in reading.get("extract_warnings", [])):
+    if read_by_ocr(reading.get("extract_warnings", [])):
         lost.append((OCR, "texten är inskannad och läst med textigenkänning"))
     if not reading.get("meeting_date"):
         lost.append((NO_DATE, "mötesdatumet saknas"))

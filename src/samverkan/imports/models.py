@@ -60,6 +60,9 @@ class ImportFile(TimeStampedModel):
     meeting = models.ForeignKey("meetings.Meeting", verbose_name="möte", null=True, blank=True,
                                 on_delete=models.SET_NULL, related_name="+")
     confidence = models.PositiveSmallIntegerField("läsningens säkerhet (%)", null=True, blank=True)
+    # A scanned PDF's pages as images (imports/sidor/<pk>/sida-N.png), made when it is read: the review shows
+    # them beside the text that OCR made of them.
+    page_images = models.PositiveSmallIntegerField("sidbilder", default=0)
     read_started = models.DateTimeField("läsningen började", null=True, blank=True)
     read_finished = models.DateTimeField("läsningen slutade", null=True, blank=True)
 

@@ -191,6 +191,10 @@ class Review:
     left_out: list
     type_choices: list = field(default_factory=lambda: TYPE_CHOICES)
 
+    @property
+    def pages(self) -> range:
+        return range(1, self.row.page_images + 1)
+
 
 def review_of(row: ImportFile) -> Review:
     """Everything the review page shows: the source's lines, the corrected reading, warnings, confidence."""

@@ -9,9 +9,11 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from samverkan.archive.extract import ExtractError, page_images, read_by_ocr
 from samverkan.archive.reader import read_text
 from samverkan.archive.services import (
     INTERNAL_ERROR,
@@ -107,6 +109,7 @@ def read_queued_file(file_id: int) -> str:
         return _fail(row, "den uppladdade filen finns inte kvar; ladda upp den igen")
     try:
         _keep_reading(row, reading)
+        _keep_page_images(row, data)
         if reading.existing or not row.batch.review:
             return _write(row, reading, row.batch.uploaded_by)
         row.state, row.read_finished = State.NEEDS_REVIEW, timezone.now()
@@ -115,6 +118,28 @@ def read_queued_file(file_id: int) -> str:
         logger.exception("Internt fel vid import av %s", row)
         return _fail(row, INTERNAL_ERROR)
     return row.state
+
+
+def page_image_name(row: ImportFile, page: int) -> str:
+    return f"imports/sidor/{row.pk}/sida-{page}.png"
+
+
+def _keep_page_images(row: ImportFile, data: bytes) -> None:
+    """A scanned PDF's pages as images, for the review beside the text OCR made of them; the text still counts
+    when they cannot be made (the page says there are none)."""
+    for page in range(1, row.page_images + 1):
+        default_storage.delete(page_image_name(row, page))
+    row.page_images = 0
+    if not (data.startswith(b"%PDF") and read_by_ocr((row.reading or {}).get("extract_warnings", []))):
+        return
+    try:
+        images = page_images(data, Path(row.name), settings.SAMVERKAN_MAX_PDF_PAGES)
+    except ExtractError as error:
+        logger.warning("Inga sidbilder av %s: %s", row.name, error)
+        return
+    for page, image in enumerate(images, start=1):
+        default_storage.save(page_image_name(row, page), ContentFile(image))
+    row.page_images = len(images)
 
 
 def _default_body(row: ImportFile) -> str | None:

@@ -15,5 +15,6 @@ urlpatterns = [
     path("<int:pk>/importera-granskade/", views.confirm_all, name="confirm_all"),
     path("filer/<int:pk>/importera/", views.confirm, name="confirm"),
     path("filer/<int:pk>/granska/", views.review, name="review"),
+    path("filer/<int:pk>/sidor/<int:page>.png", views.page_image, name="page_image"),
     path("filer/<int:pk>/granska/angra/", views.undo_correction, name="undo_correction"),
 ]

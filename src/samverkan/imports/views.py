@@ -1,7 +1,8 @@
 """The secretariat's import pages: upload, the batch with its files (polled while they are read), confirm."""
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -67,6 +68,15 @@ def review(request, pk):
         return redirect(reverse("imports:review", args=[row.pk]) + "#lasning")
     return render(request, "imports/review.html", {"review": selectors.review_of(row), "row": row,
                                                    "people": selectors.people_to_link()})
+
+
+@secretariat_required
+def page_image(request, pk, page):
+    """One page of a scanned PDF as an image, for its review."""
+    row = selectors.file_or_404(request.user, pk)
+    if not 1 <= page <= row.page_images:
+        raise Http404("Sidan finns inte.")
+    return FileResponse(default_storage.open(services.page_image_name(row, page)), content_type="image/png")
 
 
 @require_POST

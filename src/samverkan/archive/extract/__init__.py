@@ -20,13 +20,16 @@ from .opendocument import odt_text
 from .pdf import pdf_text_and_pages
 from .plain import decode_text
 from .rich_text import RTF_MAGIC, rtf_text
-from .scanned import ocr_text
+from .scanned import ocr_text, page_images
 from .web_page import html_text, looks_like_html
 from .word import DOCX, check_docx, docx_text, zipped_kind
 
-__all__ = ["DEFAULT_MAX_BYTES", "ExtractError", "Extracted", "extract_data", "extract_text", "read_file_bytes"]
+__all__ = ["DEFAULT_MAX_BYTES", "ExtractError", "Extracted", "extract_data", "extract_text", "page_images",
+           "read_by_ocr", "read_file_bytes"]
 
 DEFAULT_MAX_BYTES = 20_000_000
+OCR_MARK = "texten är framtagen med textigenkänning (OCR)"
+OCR_WARNING = f"{OCR_MARK} av inskannade sidor; kontrollera namn och siffror"
 _OPEN_ERRORS = {
     errno.ENOENT: "filen finns inte (eller är en genväg till en fil som inte finns)",
     errno.EACCES: "filen får inte läsas (behörighet saknas)",
@@ -81,8 +84,12 @@ def _pdf(data: bytes, path: Path, limits: Limits, deadline: Deadline) -> Extract
     text = ocr_text(data, path, pages, deadline)
     if not text.strip():
         raise ExtractError(path, "PDF-filen har ingen text, och textigenkänningen (OCR) hittade ingen heller")
-    return Extracted(text, [f"{path.name}: texten är framtagen med textigenkänning (OCR) av inskannade sidor; "
-                            "kontrollera namn och siffror"])
+    return Extracted(text, [f"{path.name}: {OCR_WARNING}"])
+
+
+def read_by_ocr(warnings: list[str]) -> bool:
+    """Whether extraction warned that the text was read from scanned pages."""
+    return any(OCR_MARK in w for w in warnings)
 
 
 def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -2,7 +2,8 @@
 corrects it by clicking and typing, links a presenter to a person already in the directory, confirms it, imports
 the sure ones in bulk, and finds the meeting on the public pages; the archive overview names the broken file.
 
-The ZIP holds the five sample documents, the sample notice saved as Word (.docx) and a broken Word file. No
+The ZIP holds the five sample documents, the sample notice saved as Word (.docx) and scanned to an image-only
+PDF (read by OCR), and a broken Word file. No
 worker runs: the page waits with every file queued, and follows the reading live (polling) while the test
 does the worker's work. Every page is checked with axe-core; controls are found by their accessible names.
 """
@@ -37,6 +38,7 @@ def network(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # no worker
+    settings.SAMVERKAN_MAX_SECONDS_PER_DOCUMENT = 600  # OCR of the scanned pages on a busy machine
     network = factories.network()
     secretary = User.objects.create_user(SECRETARY[0], password=SECRETARY[1])
     network.secretaries.add(secretary)
@@ -50,6 +52,8 @@ def archive_zip(path) -> None:
         for document in sorted(SAMPLES.glob("*.txt")):
             packed.writestr(f"arkiv/{document.name}", document.read_bytes())
         packed.writestr("arkiv/word/kallelse-2021-11-19.docx", (FORMATS / "kallelse-2021-11-19.docx").read_bytes())
+        packed.writestr("arkiv/skannat/kallelse-2021-11-19.pdf",
+                        (FORMATS / "kallelse-2021-11-19-skannad.pdf").read_bytes())
         packed.writestr("arkiv/trasig.docx", b"PK\x03\x04 inte en riktig docx")
     path.write_bytes(buffer.getvalue())
 
@@ -66,10 +70,12 @@ def test_the_secretariat_reviews_corrects_and_confirms_in_the_browser(live_serve
         page.get_by_role("link", name="Importera arkiv").click()
         page.get_by_label("Filer eller ZIP-fil").set_input_files(str(archive))
         page.get_by_role("button", name="Ladda upp").click()
-        expect_message(page, "0 av 7 lästa")
+        expect_message(page, "0 av 8 lästa")
         for row in ImportFile.objects.filter(state=ImportFile.State.QUEUED).order_by("pk"):
             read_queued_file(row.pk)  # what the worker does
-        expect_message(page, "7 av 7 lästa · 6 att granska · 1 misslyckade")
+        expect_message(page, "8 av 8 lästa · 7 att granska · 1 misslyckade")
+        scanned = page.get_by_role("row").filter(has_text="arkiv.zip/arkiv/skannat/kallelse-2021-11-19.pdf")
+        expect(scanned).to_contain_text("Att granska")
         expect(page.get_by_role("row").filter(has_text="arkiv.zip/arkiv/trasig.docx").locator(".error")).to_have_text(
             BROKEN_REASON)
         expect(page.get_by_role("row").filter(has_text=UNDATED)).to_contain_text("60 %")

@@ -143,3 +143,21 @@ def test_nothing_chosen_is_an_error(secretary):
     with pytest.raises(UserError) as raised:
         upload_files([], acting_user=secretary)
     assert raised.value.message == "Välj minst en fil att ladda upp."
+
+
+def test_each_damaged_file_of_an_upload_fails_alone_with_its_reason(secretary, seed_text):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.archive.test_damaged_import import bad_files
+
+    damaged = [d for d in bad_files(seed_text("000")) if not d.special]  # a browser uploads bytes only
+    unknown = SimpleUploadedFile("bild.png", b"\x89PNG\r\n\x1a\n" + bytes(200))
+    uploads = [SimpleUploadedFile(d.name, d.data) for d in damaged] + [unknown, sample(1)]
+    batch = upload_files(uploads, acting_user=secretary)
+    states = rows(batch)
+    assert [(name, state) for name, state, _ in states] == (
+        [(d.name, State.FAILED) for d in damaged] + [("bild.png", State.FAILED), (sample(1).name, State.NEEDS_REVIEW)])
+    reasons = {name: error for name, _, error in states}
+    assert reasons["hemlig.pdf"] == "PDF-filen är lösenordsskyddad; spara den utan lösenord och importera den igen"
+    assert all(len(reasons[d.name]) > 10 for d in damaged)
+    assert "Traceback" not in "".join(reasons.values())

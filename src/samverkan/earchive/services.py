@@ -101,7 +101,7 @@ def fail_stalled(exports, now=None) -> int:
 
 
 def requested_message(export: ArchiveExport) -> str:
-    export.refresh_from_db()  # built at once when tasks run in the request (no worker)
+    export.refresh_from_db()  # built already when tasks run in the request (no worker)
     period = f"{swedish_date(export.start)}–{swedish_date(export.end)}"
     if export.state == ArchiveExport.State.DONE:
         return f"E-arkivpaketet för {period} är klart att ladda ner."

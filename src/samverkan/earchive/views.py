@@ -2,10 +2,11 @@
 
 from datetime import date
 
+from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
-from samverkan.core.views import run_action
+from samverkan.core.errors import UserError
 from samverkan.directory.access import secretariat_required, served_body
 
 from . import selectors, services
@@ -39,12 +40,17 @@ def body_export(request, slug):
         form = ExportForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            done = run_action(request, lambda: services.request_export(
-                body, data["start"], data["end"], include_non_public=data["include_non_public"],
-                acting_user=request.user), services.requested_message)
-            if done:
+            try:
+                export = services.request_export(body, data["start"], data["end"],
+                                                 include_non_public=data["include_non_public"],
+                                                 acting_user=request.user)
+            except UserError as error:
+                messages.error(request, error.message)
+            else:
+                text = services.requested_message(export)  # built already when there is no worker
+                (messages.error if export.state == export.State.FAILED else messages.success)(request, text)
                 return redirect("earchive:body", body.slug)
-        return render(request, "earchive/body.html", _context(request, body, form), status=200)
+        return render(request, "earchive/body.html", _context(request, body, form))
     return render(request, "earchive/body.html", _context(request, body))
 
 

@@ -161,3 +161,26 @@ def test_nothing_outside_the_period_goes_in(sample_archive, year_with_attachment
     data = [p for p in Unpacked(path).files if p.startswith(f"{REP}data/")]
     assert summary.meetings == 1
     assert data and all(p.startswith(f"{REP}data/moten/2023-11-09-") for p in data)
+
+
+def test_sent_notices_are_in_the_metadata_and_a_later_agenda_change_is_marked(sample_archive, year_with_attachments,
+                                                                              tmp_path):
+    from samverkan.meetings.models import Meeting, NoticeDispatch
+    from samverkan.meetings.notices import agenda_fingerprint
+
+    meeting = Meeting.objects.get(body=year_with_attachments, date=datetime.date(2021, 11, 19))
+    NoticeDispatch.objects.create(meeting=meeting, version=1, fingerprint="0" * 64, recipients=[{"name": "A"}])
+    NoticeDispatch.objects.create(meeting=meeting, version=2, fingerprint=agenda_fingerprint(meeting),
+                                  recipients=[{"name": "A"}, {"name": "B"}])
+    path = tmp_path / "kallelser.zip"
+    build(year_with_attachments, path)
+    sent = Unpacked(path).xml("metadata/descriptive/meetings.xml").findall(
+        "d:meeting[@date='2021-11-19']/d:noticeSent", M)
+    assert [(n.get("version"), n.get("recipients"), n.get("agendaChangedSince")) for n in sent] == [
+        ("1", "1", None), ("2", "2", None)]
+
+    meeting.items.filter(pk=meeting.items.order_by("position").first().pk).update(title="Ny rubrik")
+    build(year_with_attachments, path)
+    sent = Unpacked(path).xml("metadata/descriptive/meetings.xml").findall(
+        "d:meeting[@date='2021-11-19']/d:noticeSent", M)
+    assert [n.get("agendaChangedSince") for n in sent] == [None, "true"]

@@ -8,7 +8,8 @@ Rules (README, "E-archive export"):
   (`MinutesVersion.snapshot`); a version kept without a snapshot (published before snapshots were kept)
   goes in as its text. Minutes imported from the archive and never edited are one rendering of the rows.
 - The notice (kallelse) as PDF and Word, when one was sent or the agenda came from the archive; the
-  sendings (version, time, number of recipients) are in the metadata.
+  sendings (version, time, number of recipients) are in the metadata, the latest marked
+  `agendaChangedSince="true"` when the agenda changed after it (dispatches keep no copy of what went out).
 - Attachments with a file: the public ones always (public as the latest publication says); the others
   only when the secretariat chooses "include non-public attachments", and then marked `public="false"`
   in the metadata and in the package's documentation. Every attachment is listed in the metadata, with
@@ -75,7 +76,9 @@ def meeting_content(meeting: Meeting, selection: ArchiveSelection) -> MeetingCon
         location=meeting.location, cancellation_reason=meeting.cancellation_reason,
         minutes_date=meeting.minutes_date,
         minutes=[MinutesEntry(v.version, v.published_at, v.note) for v in versions],
-        notices=[NoticeEntry(d.version, d.sent_at, len(d.recipients or [])) for d in dispatches],
+        notices=[NoticeEntry(d.version, d.sent_at, len(d.recipients or []),
+                             changed_since=d is dispatches[-1] and d.fingerprint != agenda_fingerprint(meeting))
+                 for d in dispatches],
         items=[_item_entry(item) for item in all_items(reading)],
         sources=[SourceEntry(s.kind, s.file_name, s.sha256) for s in sources],
     )
@@ -109,13 +112,8 @@ def _meeting_moment(meeting: Meeting) -> datetime:
 
 
 def _add_notice(content, folder, reading, meeting, dispatches) -> None:
-    if dispatches:
-        created = dispatches[-1].sent_at
-        if dispatches[-1].fingerprint != agenda_fingerprint(meeting):
-            # The agenda changed after the last sending: say so rather than pass this off as what went out.
-            logger.info("Kallelsen för möte %s har ändrats sedan den skickades.", meeting.pk)
-    else:
-        created = meeting.published_at or _meeting_moment(meeting)
+    # The notice as the agenda reads now; the metadata says when it changed after the last sending.
+    created = dispatches[-1].sent_at if dispatches else meeting.published_at or _meeting_moment(meeting)
     title = f"Kallelse {meeting.date.isoformat()}"
     _document(content, "notice", f"{folder}/kallelse.pdf", agenda_pdf(reading), PDF, created, title)
     _document(content, "notice", f"{folder}/kallelse.docx", agenda_docx(reading), DOCX, created, title)

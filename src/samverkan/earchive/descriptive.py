@@ -37,6 +37,7 @@ class NoticeEntry:
     version: int
     sent: datetime
     recipients: int
+    changed_since: bool = False  # the agenda changed after this (latest) sending: the package's notice is newer
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def description_document(description: Description) -> etree._ElementTree:
                  published=version.published.isoformat(timespec="seconds"))
         for notice in meeting.notices:
             _sub(element, "noticeSent", version=str(notice.version), sent=notice.sent.isoformat(timespec="seconds"),
-                 recipients=str(notice.recipients))
+                 recipients=str(notice.recipients), agendaChangedSince="true" if notice.changed_since else None)
         for item in meeting.items:
             item_element = _sub(element, "item", number=item.number, outcome=item.outcome)
             _sub(item_element, "title", item.title)

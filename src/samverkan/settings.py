@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "samverkan.search",
     "samverkan.operations",
     "samverkan.imports",
+    "samverkan.earchive",
     "samverkan.web",
     "django_tasks",
     "django_tasks_db",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("samverkan.accounts.urls")),
     path("sekretariat/organ/", include("samverkan.directory.urls")),
     path("sekretariat/import/", include("samverkan.imports.urls")),
+    path("sekretariat/e-arkiv/", include("samverkan.earchive.urls")),
     path("sekretariat/", include("samverkan.meetings.urls")),
     path("", include("samverkan.calendar.urls")),
     path("", include("samverkan.appointments.urls")),

@@ -109,3 +109,31 @@ def test_every_page_is_accessible_and_reflows(live_server, page: Page, member, w
         start = page.url
     problems = crawl(page, origin, start)
     assert not problems, f"as {who}:\n{report(problems)}"
+
+
+def test_the_e_archive_pages_are_accessible_and_reflow(live_server, page: Page, sample_network):
+    """The secretariat's e-archive pages, also with a package built: the crawl may not get that deep."""
+    origin = live_server.url
+    page.goto(f"{origin}/logga-in/")
+    fill_sign_in(page, *SAMPLE_SECRETARY)
+    page.wait_for_load_state()
+    body_page = f"{origin}/sekretariat/e-arkiv/{sample_network.slug}/"
+    problems: dict[str, list[str]] = {}
+
+    def check(address: str) -> None:
+        page.goto(address)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            found = [f"{width} px: {violation}" for violation in accessibility_violations(page)]
+            if overflow(page) > 0:
+                found.append(f"{width} px: wider than the window: " + ", ".join(page.evaluate(WIDEST)))
+            if found:
+                problems.setdefault(address.removeprefix(origin), []).extend(found)
+
+    check(f"{origin}/sekretariat/e-arkiv/")
+    check(body_page)
+    page.get_by_role("link", name="2021", exact=True).click()
+    page.get_by_role("button", name="Exportera e-arkivpaket").click()
+    page.get_by_role("link", name="Ladda ner e-arkiv-lchnv-2021-01-01--2021-12-31.zip").wait_for()
+    check(body_page)
+    assert not problems, report(problems)

@@ -225,3 +225,40 @@ def test_the_answers_are_in_the_audit_log(item, secretary):
     assert sentence(entry).startswith(f"sekreterare ändrade svaret från Borlänge på rekommendationen ”{TITLE[:40]}")
     assert "status från ”Väntar” till ”Antagen”" in sentence(entry)
     assert entry.additional_data == {"body_id": recommendation.body_id}
+
+
+def test_the_decision_as_a_file_is_kept_and_a_file_of_another_kind_is_refused(item, secretary, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    recommendation = mark(item, secretary)
+    answer = recommendation.answers.get(organization__name="Borlänge")
+    services.record_answer(answer, status=Answer.Status.ADOPTED, decided_on=DECIDED, acting_user=secretary,
+                           file=SimpleUploadedFile("protokoll", b"%PDF-1.4\n%%EOF\n"))
+    answer.refresh_from_db()
+    assert answer.original_name == "protokoll.pdf" and answer.file.read().startswith(b"%PDF-")
+    with pytest.raises(UserError):
+        services.record_answer(answer, status=Answer.Status.ADOPTED, decided_on=DECIDED, acting_user=secretary,
+                               file=SimpleUploadedFile("virus.exe", b"MZ\x90\x00binary"))
+
+
+def test_the_chain_runs_from_the_network_through_valfardsradet_to_the_organisations(item, secretary, network):
+    from samverkan.meetings import forwarding, publishing, recording
+
+    council = factories.council()
+    council.secretaries.add(secretary)
+    recording.record_item(item, None, minutes_text="", decisions=["att överlämna ärendet till Välfärdsrådet."],
+                          outcome=AgendaItem.Outcome.FORWARDED, forwarded_to=council)
+    publishing.publish_minutes(item.meeting, publish_unrecorded=True)
+    council_meeting = meetings.plan_meeting(council, datetime.date(2021, 3, 25), location="Falun")
+    taken_up = forwarding.receive_forwarding(item.forwarding, council_meeting, acting_user=secretary)
+    Clause.objects.create(item=taken_up, kind=Clause.Kind.DECISION, text="att rekommendera medlemmarna att anta.")
+    factories.member(council, "Rådsledamot Borlänge", factories.municipality("Borlänge"))
+
+    recommendation = services.mark_recommendation(item=taken_up, answer_by=datetime.date(2021, 9, 30),
+                                                  acting_user=secretary)
+    found = chain(recommendation, secretary)
+    assert [(step.body.name, step.date) for step in found.steps] == [
+        (network.name, DECIDED), ("Välfärdsrådet", datetime.date(2021, 3, 25))]
+    assert recommendation.matter == Matter.objects.get()  # the forwarded item's matter, not a new one
+    assert [a.organization.name for a in found.answers] == ["Borlänge"]  # Välfärdsrådet's members' parties

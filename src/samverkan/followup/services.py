@@ -34,6 +34,7 @@ from samverkan.directory.models import Body, Organization
 from samverkan.language.dates import swedish_date
 from samverkan.matters.models import Matter, MatterItem
 from samverkan.matters.services import link_item, open_matter
+from samverkan.meetings.attachments import detect_kind
 from samverkan.meetings.models import AgendaItem
 from samverkan.meetings.notices import smtp_error_text
 from samverkan.meetings.senders import notice_reply_to, notice_sender
@@ -195,8 +196,13 @@ def record_answer(answer: Answer, *, status: str, decided_on: date | None = None
     answer.status, answer.decided_on = status, decided_on
     answer.deciding_body, answer.registry_number, answer.link = deciding_body.strip(), registry_number.strip(), link
     if file:
-        answer.file.save(file.name, file, save=False)
-        answer.original_name = file.name[:255]
+        limit = settings.SAMVERKAN_MAX_ATTACHMENT_BYTES
+        if file.size > limit:
+            raise UserError(f"{file.name}: filen är större än gränsen {limit // 1_000_000} MB.", code="too_large")
+        extension, _content_type = detect_kind(file)  # refuses what is not a document, in the attachments' words
+        name = file.name if file.name.lower().endswith("." + extension) else f"{file.name}.{extension}"
+        answer.file.save(name, file, save=False)
+        answer.original_name = name[:255]
     answer.answered_at, answer.answered_by, answer.answered_via = timezone.now(), signed_in(acting_user), via
     answer.save()
     return answer

@@ -262,3 +262,17 @@ def test_the_chain_runs_from_the_network_through_valfardsradet_to_the_organisati
         (network.name, DECIDED), ("Välfärdsrådet", datetime.date(2021, 3, 25))]
     assert recommendation.matter == Matter.objects.get()  # the forwarded item's matter, not a new one
     assert [a.organization.name for a in found.answers] == ["Borlänge"]  # Välfärdsrådet's members' parties
+
+
+def test_a_matter_without_an_item_is_followed_up_for_its_body(network, secretary):
+    from samverkan.matters.services import open_matter
+
+    matter = open_matter("Avtal om tillnyktringsplatser", body=network, acting_user=secretary)
+    recommendation = services.mark_recommendation(matter=matter, answer_by=datetime.date(2021, 6, 30),
+                                                  acting_user=secretary)
+    assert (recommendation.title, recommendation.item, recommendation.decided_on) == (matter.title, None, None)
+    assert recommendation.answers.count() == 16
+    bodiless = open_matter("Utan organ", acting_user=secretary)
+    with pytest.raises(UserError) as refused:
+        services.mark_recommendation(matter=bodiless, answer_by=datetime.date(2021, 6, 30), acting_user=secretary)
+    assert refused.value.message == "Ärendet har inget ansvarigt organ. Ange organet på ärendet först."

@@ -107,6 +107,13 @@ def test_an_agreement_is_followed_to_each_of_the_sixteen_organisations(live_serv
         representative.get_by_role("button", name="Spara beskedet").click()
         expect(representative.get_by_role("status").filter(
             has_text="Beskedet från Borlänge är registrerat: antagen.")).to_be_visible()
+
+    with step(representative, tmp_path, "5b a damaged link is refused, saying what to do"):
+        representative.goto(link.rstrip("/")[:-2] + "xx/")
+        expect(representative.get_by_role("heading", level=1)).to_have_text("Länken fungerar inte")
+        expect(representative.get_by_role("alert")).to_have_text(
+            "Länken är inte giltig. Kontrollera att hela adressen från e-postmeddelandet kom med.")
+        assert_controls_named(representative)
     representative.context.close()
 
     with step(page, tmp_path, "6 the secretary records Falun's and Mora's answers"):

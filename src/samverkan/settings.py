@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "samverkan.matters",
     "samverkan.funds",
     "samverkan.archive",
+    "samverkan.followup",
     "samverkan.search",
     "samverkan.operations",
     "samverkan.imports",
@@ -158,6 +159,7 @@ SAMVERKAN_NOTICE_REPLY_TO = _env_list("SAMVERKAN_NOTICE_REPLY_TO")
 # Assignment reminders: sent this many days before a deadline (`samverkan send_deadline_reminders`, daily).
 SAMVERKAN_REMINDER_DAYS = _env_int("SAMVERKAN_REMINDER_DAYS", 14)
 # The public address of this installation, for links in e-mail (e.g. https://samverkan.example).
+SAMVERKAN_ANSWER_LINK_DAYS = _env_int("SAMVERKAN_ANSWER_LINK_DAYS", 90)
 SAMVERKAN_SITE_URL = os.environ.get("SAMVERKAN_SITE_URL", "").rstrip("/")
 # The organisation behind the site, shown in the header, the footer, the accessibility statement and the
 # privacy notice, so another network can run its own: name, contact e-mail, an optional logo (a static

@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("samverkan.appointments.urls")),
     path("arenden/", include("samverkan.matters.urls")),
     path("medel/", include("samverkan.funds.urls")),
+    path("uppfoljning/", include("samverkan.followup.urls")),
     path("", include("samverkan.web.urls")),
 ]

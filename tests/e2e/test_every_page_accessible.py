@@ -28,7 +28,7 @@ SKIPPED = re.compile(r"/(logga-ut|admin)/|\.(pdf|docx|ics|atom|zip|xlsx|csv)$|/b
 
 def kind_of(path: str) -> str:
     """The address with its numbers and slugs made general: one page of each kind is enough."""
-    return re.sub(r"/\d+(?=/|$)", "/N", path)
+    return re.sub(r"=\d+(?=&|$)", "=N", re.sub(r"/\d+(?=/|$)", "/N", path))
 
 
 def same_site_links(page: Page, origin: str) -> list[str]:
@@ -55,11 +55,11 @@ WIDEST = """() => [...document.querySelectorAll('body *')]
                         + ' "' + (e.textContent || '').trim().slice(0, 30) + '"')"""
 
 
-def crawl(page: Page, origin: str, start: str) -> dict[str, list[str]]:
-    """Problems per page address, visiting one page of each kind reachable from `start`."""
+def crawl(page: Page, origin: str, start: str, more: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """Problems per page address, visiting one page of each kind reachable from `start` (and `more`)."""
     problems: dict[str, list[str]] = {}
     seen_kinds: set[str] = set()
-    queue = deque([start])
+    queue = deque([start, *more])
     while queue and len(seen_kinds) < MAX_PAGES:
         address = queue.popleft()
         kind = kind_of(urlparse(address).path + ("?" + urlparse(address).query if urlparse(address).query else ""))
@@ -98,8 +98,40 @@ def member(sample_network):
     return person
 
 
+@pytest.fixture
+def recommendation(sample_network, member):
+    """The seed's revised agreement followed up with the members (follow-through pages): the present at the
+    latest meeting are members, Borlänge has answered. Returns the pages the crawl cannot link to: the
+    recommendation, an answer link, and the answer page for a signed-in user."""
+    import datetime
+
+    from django.contrib.auth.models import User
+
+    from samverkan.directory.models import Organization
+    from samverkan.followup import services
+    from samverkan.followup.models import Answer
+    from samverkan.meetings.models import Meeting
+
+    latest = Meeting.objects.filter(body=sample_network).order_by("-date").first()
+    for attendance in latest.attendances.select_related("person"):
+        Membership.objects.get_or_create(person=attendance.person, body=sample_network,
+                                         defaults={"organization": attendance.organization})
+    secretary = User.objects.get(username=SAMPLE_SECRETARY[0])
+    item = next(item for item in sample_network.meetings.get(date=datetime.date(2021, 2, 19)).items.all()
+                if item.number == "6")
+    marked = services.mark_recommendation(item=item, kind="agreement", answer_by=datetime.date(2021, 6, 30),
+                                          acting_user=secretary)
+    borlange = marked.answers.get(organization=Organization.objects.get(name="Borlänge"))
+    services.record_answer(borlange, status=Answer.Status.ADOPTED, decided_on=datetime.date(2021, 4, 20),
+                           deciding_body="Socialnämnden, Borlänge", registry_number="SN 2021/88",
+                           acting_user=secretary)
+    falun = marked.answers.get(organization__name="Falun")
+    token = services.answer_token(falun)
+    return (marked.get_absolute_url(), f"/uppfoljning/besked/{token}/", f"/uppfoljning/{marked.pk}/svar/falun/")
+
+
 @pytest.mark.parametrize("who", ["public", "member", "secretariat"])
-def test_every_page_is_accessible_and_reflows(live_server, page: Page, member, who):
+def test_every_page_is_accessible_and_reflows(live_server, page: Page, member, recommendation, who):
     origin = live_server.url
     start = f"{origin}/"
     if who != "public":
@@ -107,7 +139,7 @@ def test_every_page_is_accessible_and_reflows(live_server, page: Page, member, w
         fill_sign_in(page, *(MEMBER if who == "member" else SAMPLE_SECRETARY))
         page.wait_for_load_state()
         start = page.url
-    problems = crawl(page, origin, start)
+    problems = crawl(page, origin, start, tuple(f"{origin}{path}" for path in recommendation))
     assert not problems, f"as {who}:\n{report(problems)}"
 
 

@@ -16,6 +16,7 @@ from samverkan.directory.models import Body
 from . import selectors, services
 from .forms import AssignmentForm, CompletionForm, ExtensionForm, MatterForm
 from .models import Assignment, Matter, MatterItem
+from .sections import matter_sections
 
 
 def _visible_matter(request, pk) -> Matter:
@@ -82,6 +83,7 @@ def matter_detail(request, pk):
         "query": query,
         "found": selectors.find_items(request.user, query, exclude_matter=matter) if query else [],
         "statuses": Matter.Status.choices,
+        "sections": matter_sections(request, matter),
     })
 
 

@@ -26,6 +26,8 @@ from samverkan.directory.access import (
 )
 from samverkan.directory.models import Body, Organization, Person
 from samverkan.directory.services import mark_distinct, merge_people, similar_people
+from samverkan.followup.organisations import organization_overview
+from samverkan.followup.selectors import answerable, recommendations_of_items
 from samverkan.meetings.models import AgendaItem, Meeting, MinutesVersion
 from samverkan.meetings.published import public_meeting
 from samverkan.meetings.publishing import corrections
@@ -34,7 +36,6 @@ from samverkan.meetings.selectors import (
     latest_meetings,
     meeting_years,
     meetings_of_year,
-    organization_record,
     person_record,
     upcoming_meetings,
     visible_people,
@@ -110,6 +111,7 @@ def meeting_detail(request, pk):
         "minutes_versions": meeting.minutes_versions.all(),
         "verified_by": verified_by(found),
         "asked_to_verify": _asked_to_verify(request.user, found),
+        "recommendations": recommendations_of_items(found.items.all(), request.user) if can_edit else {},
     })
 
 
@@ -164,10 +166,13 @@ def organization_list(request):
 
 
 def organization_detail(request, slug):
+    """One organisation before a meeting: its representatives, attendance, recommendations and answers,
+    assignments and grant money (what the reader may see: samverkan.followup.organisations)."""
     organization = get_object_or_404(Organization, slug=slug)
-    people, attendances = organization_record(organization, visible_meetings_filter(request.user))
+    overview = organization_overview(organization, request.user)
     return render(request, "web/organization_detail.html", {
-        "organization": organization, "people": people, "attendances": attendances,
+        "organization": organization, "overview": overview,
+        "answerable": answerable(request.user, organization, overview.open_answers),
     })
 
 

@@ -41,3 +41,9 @@ def webcal(url: str) -> str:
         if url.startswith(scheme):
             return "webcal://" + url[len(scheme):]
     return url
+
+
+@register.filter
+def by_key(mapping, key):
+    """mapping[key], or None: a dict lookup by a variable (`recommendations|by_key:item.pk`)."""
+    return mapping.get(key) if mapping else None

@@ -100,8 +100,8 @@ def _q(name: str) -> str:
     return f"{{{NS}}}{name}"
 
 
-def _sub(parent, name: str, text: str | None = None, **attributes) -> etree._Element:
-    element = etree.SubElement(parent, _q(name), {k: v for k, v in attributes.items() if v not in (None, "")})
+def _sub(parent, tag: str, text: str | None = None, **attributes) -> etree._Element:
+    element = etree.SubElement(parent, _q(tag), {k: v for k, v in attributes.items() if v not in (None, "")})
     if text:
         element.text = text
     return element

@@ -7,9 +7,11 @@ class FollowupConfig(AppConfig):
 
     def ready(self):
         # Imported here, as Django asks: models are loaded only once the app registry is ready.
+        from samverkan.core.archiving import register_archive_contributor
         from samverkan.directory.audit import quoted, register
         from samverkan.matters.sections import register_matter_section
 
+        from .archiving import recommendation_records
         from .sections import matter_chain_section
 
         register("followup.recommendation",
@@ -22,3 +24,4 @@ class FollowupConfig(AppConfig):
                  lambda mailing: f"utskicket ({mailing.get_kind_display().lower()}) av "
                                  f"{quoted(mailing.recommendation.title)}")
         register_matter_section(matter_chain_section)
+        register_archive_contributor(recommendation_records)

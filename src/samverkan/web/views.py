@@ -26,11 +26,14 @@ from samverkan.directory.access import (
 )
 from samverkan.directory.models import Body, Organization, Person
 from samverkan.directory.services import mark_distinct, merge_people, similar_people
+from samverkan.meetings.extracts import public_dispatch_lines
 from samverkan.meetings.models import AgendaItem, Meeting, MinutesVersion
 from samverkan.meetings.published import public_meeting
 from samverkan.meetings.publishing import corrections
 from samverkan.meetings.selectors import (
+    all_items,
     attendance_by_organization,
+    finished,
     latest_meetings,
     meeting_years,
     meetings_of_year,
@@ -100,6 +103,10 @@ def meeting_detail(request, pk):
     can_edit = can_edit_meeting(request.user, found)
     meeting = public_meeting(found.pk, drafts=can_edit)
     member = is_member(request.user, meeting.body)
+    items = all_items(meeting)
+    dispatched = public_dispatch_lines([item.pk for item in items])
+    for item in items:
+        item.dispatched = dispatched.get(item.pk, [])
     return render(request, "web/meeting_detail.html", {
         "meeting": meeting,
         "attachments": _readable_attachments(meeting, member),
@@ -109,6 +116,7 @@ def meeting_detail(request, pk):
         "is_member": member,
         "minutes_versions": meeting.minutes_versions.all(),
         "verified_by": verified_by(found),
+        "finished": finished(found),
         "asked_to_verify": _asked_to_verify(request.user, found),
     })
 

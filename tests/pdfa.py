@@ -43,7 +43,7 @@ def pdfa_2u_problems(data: bytes) -> list[str]:
     catalog = trailer["/Root"]
     problems += _xmp_problems(reader, catalog)
     problems += _output_intent_problems(catalog)
-    if "/AA" in catalog or "/OpenAction" in catalog and "/JavaScript" in str(catalog["/OpenAction"]):
+    if "/AA" in catalog or ("/OpenAction" in catalog and "/JavaScript" in str(catalog["/OpenAction"])):
         problems.append("catalogue: additional or JavaScript actions")
     names = catalog.get("/Names")
     if names is not None:

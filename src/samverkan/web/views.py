@@ -103,7 +103,7 @@ def meeting_detail(request, pk):
     can_edit = can_edit_meeting(request.user, found)
     meeting = public_meeting(found.pk, drafts=can_edit)
     member = is_member(request.user, meeting.body)
-    items = all_items(meeting)
+    items = list(all_items(meeting))
     dispatched = public_dispatch_lines([item.pk for item in items])
     for item in items:
         item.dispatched = dispatched.get(item.pk, [])

@@ -142,5 +142,7 @@ def extract_text(extract: Extract) -> str:
     lines += items_text([extract.block])
     lines += signature_lines(extract)
     if extract.finished:
+        while lines and not lines[-1]:
+            lines.pop()
         lines += ["", *extract.finished]
     return "\n".join(lines).rstrip() + "\n"

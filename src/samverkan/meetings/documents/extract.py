@@ -15,6 +15,7 @@ from samverkan.language.dates import swedish_date
 from samverkan.meetings.models import AgendaItem, Meeting
 from samverkan.meetings.published import public_meeting
 from samverkan.meetings.selectors import all_items
+from samverkan.meetings.selectors import finished as finished_dates
 
 from .layout import MINUTES, ItemBlock, MeetingFacts, body_short, finished_lines, item_block, meeting_facts
 from .minutes import DocumentMetadata, RunningHeader, _add_running_header, document_date, set_docx_metadata
@@ -77,7 +78,7 @@ def item_extract(item: AgendaItem, *, certified_by: str, on: date | None = None)
     if verified and meeting.body.certify_extracts:
         certified = f"{certified_by} {swedish_date(on or timezone.localdate())}"
     facts = meeting_facts(reading)
-    finished = finished_lines(reading)
+    finished = finished_lines(finished_dates(reading))
     header = RunningHeader(title=f"{KIND_LINE} {body_short(meeting.body)}", date=document_date(reading),
                            registry_number=reading.registry_number)
     extract = Extract(meeting=reading, item=published, facts=facts, header=header,

@@ -12,7 +12,7 @@ from samverkan.directory.models import Body, Organization
 from samverkan.language.dates import swedish_date
 from samverkan.language.items import item_type
 from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Meeting
-from samverkan.meetings.selectors import finished
+from samverkan.meetings.selectors import Finished
 
 AGENDA = "agenda"
 MINUTES = "minutes"
@@ -114,9 +114,8 @@ def agenda_facts(meeting: Meeting) -> MeetingFacts:
     return replace(meeting_facts(meeting), online_link=meeting.online_link, registry_number=meeting.registry_number)
 
 
-def finished_lines(meeting: Meeting) -> list[str]:
+def finished_lines(done: Finished) -> list[str]:
     """'Färdigställt 3 mars 2021' and 'Rättelse färdigställd 5 mars 2021 (version 2)', those that apply."""
-    done = finished(meeting)
     lines = [f"Färdigställt {swedish_date(done.finished_on)}"] if done.finished_on else []
     if done.correction is not None:
         lines.append(f"Rättelse färdigställd {swedish_date(done.correction.finished_on)} "

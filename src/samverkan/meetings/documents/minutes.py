@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from samverkan.core.rendering import docx_bytes, html_to_pdf, new_docx, render_html
 from samverkan.meetings.models import Meeting
-from samverkan.meetings.selectors import finished
+from samverkan.meetings.selectors import Finished, finished
 from samverkan.meetings.verification import verified_by
 
 from .layout import MINUTES, attendance_rows, body_short, finished_lines, item_blocks, meeting_facts
@@ -59,10 +59,12 @@ def running_header(meeting: Meeting) -> RunningHeader:
     )
 
 
-def minutes_context(meeting: Meeting) -> dict:
-    """Template context for the minutes: header, facts, attendance table and item blocks."""
+def minutes_context(meeting: Meeting, *, documents: bool = True) -> dict:
+    """Template context for the minutes: header, facts, attendance table and item blocks; with `documents`,
+    also the finished lines and the document properties (not in minutes_text: the published text of a
+    version must not change with its own publication)."""
     right_heading, rows = attendance_rows(meeting)
-    return {
+    context = {
         "meeting": meeting,
         "header": running_header(meeting),
         "facts": meeting_facts(meeting),
@@ -70,10 +72,12 @@ def minutes_context(meeting: Meeting) -> dict:
         "rows": rows,
         "blocks": item_blocks(meeting, MINUTES),
         "verified_by": verified_by(meeting),
-        # Not in minutes_text: the published text of a version must not change with its own publication.
-        "finished": finished_lines(meeting),
-        "metadata": document_metadata(meeting, f"Minnesanteckningar {body_short(meeting.body)}"),
     }
+    if documents:
+        done = finished(meeting)
+        context["finished"] = finished_lines(done)
+        context["metadata"] = document_metadata(meeting, f"Minnesanteckningar {body_short(meeting.body)}", done)
+    return context
 
 
 @dataclass
@@ -87,12 +91,11 @@ class DocumentMetadata:
     description: str
 
 
-def document_metadata(meeting: Meeting, kind: str) -> DocumentMetadata:
+def document_metadata(meeting: Meeting, kind: str, done: Finished) -> DocumentMetadata:
     """Properties of a meeting's document: 'Minnesanteckningar Länschefsnätverket 9 november 2023', by the
     body, created the day the minutes were finished (färdigställt), if they are."""
     when = meeting_facts(meeting).date
-    done = finished(meeting)
-    lines = finished_lines(meeting)
+    lines = finished_lines(done)
     return DocumentMetadata(
         title=f"{kind} {when}".strip(), author=meeting.body.name,
         created=done.finished_on.isoformat() if done.finished_on else "",
@@ -146,7 +149,7 @@ def _add_running_header(document, header: RunningHeader) -> None:
 
 def minutes_text(meeting: Meeting) -> str:
     """The minutes as plain text in the same structure, for published versions and diffs."""
-    context = minutes_context(meeting)
+    context = minutes_context(meeting, documents=False)
     header, facts = context["header"], context["facts"]
     lines = [line for line in (facts.body_name, facts.body_aliases) if line] + ["", *header.lines]
     lines += ["", ""] + [line for fact in fact_lines(facts) for line in (fact, "")]

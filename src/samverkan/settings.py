@@ -137,7 +137,8 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = tuple(
         "directory.Organization", "directory.Body", "directory.Person", "directory.Membership",
         "meetings.Meeting", "meetings.AgendaItem", "meetings.Clause", "meetings.Presentation",
         "meetings.Attachment", "meetings.Attendance", "meetings.NoticeDispatch",
-        "meetings.MinutesVersion", "meetings.Forwarding", "meetings.Verifier", "archive.SourceDocument",
+        "meetings.MinutesVersion", "meetings.Forwarding", "meetings.Verifier", "meetings.ExtractDispatch",
+        "meetings.ExtractRecipient", "archive.SourceDocument",
     )
 )
 

@@ -12,7 +12,8 @@ from tests.core.test_settings import run
 
 TEMPLATES = sorted((Path(__file__).resolve().parents[2] / "src" / "samverkan").glob("**/templates/**/*.html"))
 # Rendered to PDF by WeasyPrint, never served to a browser: their <style> is the print layout.
-PDF_TEMPLATES = {"documents/agenda.html", "documents/minutes.html", "funds/invoice_basis.html"}
+PDF_TEMPLATES = {"documents/agenda.html", "documents/minutes.html", "documents/extract.html",
+                 "funds/invoice_basis.html"}
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>", re.IGNORECASE)
 INLINE_HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
 INLINE_STYLE = re.compile(r"<style\b|<[a-z][^>]*\sstyle\s*=", re.IGNORECASE)

@@ -169,3 +169,42 @@ def test_the_e_archive_pages_are_accessible_and_reflow(live_server, page: Page, 
     page.get_by_role("link", name="Ladda ner e-arkiv-lchnv-2021-01-01--2021-12-31.zip").wait_for()
     check(body_page)
     assert not problems, report(problems)
+
+
+def test_the_extract_and_dispatch_pages_are_accessible_and_reflow(live_server, page: Page, sample_network):
+    """The pages reached only with a choice made (the dispatch preview) or from a published item, visited
+    directly: the dispatch page, its preview with a registrator chosen, and the organisations' pages."""
+    from django.urls import reverse
+
+    from samverkan.directory.models import Organization
+    from samverkan.meetings.models import AgendaItem
+
+    organization = Organization.objects.order_by("name").first()
+    organization.registry_email = "registrator@kommun.example"
+    organization.save()
+    item = (AgendaItem.objects.filter(meeting__body=sample_network, meeting__published_at__isnull=False,
+                                      parent=None, clauses__kind="decision").order_by("meeting__date", "pk").first())
+    origin = live_server.url
+    page.goto(f"{origin}/logga-in/")
+    fill_sign_in(page, *SAMPLE_SECRETARY)
+    page.wait_for_load_state()
+    addresses = [
+        reverse("meetings:item", args=[item.pk]),
+        reverse("meetings:extract_dispatch", args=[item.pk]),
+        reverse("meetings:extract_preview", args=[item.pk]) + f"?organisation={organization.pk}&epost=a@b.example",
+        reverse("directory:organizations"),
+        reverse("directory:organization", args=[organization.slug]),
+    ]
+    problems: dict[str, list[str]] = {}
+    for address in addresses:
+        response = page.goto(origin + address)
+        assert response is not None and response.status == 200, address
+        assert page.url == origin + address, f"{address} went on to {page.url}"
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            found = [f"{width} px: {violation}" for violation in accessibility_violations(page)]
+            if overflow(page) > 0:
+                found.append(f"{width} px: wider than the window: " + ", ".join(page.evaluate(WIDEST)))
+            if found:
+                problems[address] = found
+    assert not problems, report(problems)

@@ -17,14 +17,19 @@ def render_html(template: str, context: dict) -> str:
     return render_to_string(template, context)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """PDF bytes from a standalone HTML document (WeasyPrint, A4 from the print CSS)."""
+ARCHIVAL_PDF = "pdf/a-2u"  # PDF/A-2u: fonts embedded, Unicode text, sRGB output intent, XMP metadata
+
+
+def html_to_pdf(html: str, *, archival: bool = False) -> bytes:
+    """PDF bytes from a standalone HTML document (WeasyPrint, A4 from the print CSS); `archival` makes it
+    PDF/A-2u, the form documents are kept in for the long term. Title, author, description and the
+    dcterms.created date of the HTML head become the PDF's metadata."""
     # Loaded when first needed: WeasyPrint loads Pango and fonts, which slows every start-up.
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(pdf_variant=ARCHIVAL_PDF if archival else None)
 
 
 # --- Word ---------------------------------------------------------------------------------

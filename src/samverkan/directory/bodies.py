@@ -14,7 +14,7 @@ from samverkan.core.errors import UserError
 from .models import Body
 
 # Words of the secretariat's own addresses under /sekretariat/organ/ that no body's slug may take.
-RESERVED_SLUGS = {"nytt", "personer"}
+RESERVED_SLUGS = {"nytt", "personer", "organisationer"}
 
 
 def _clean(text: str) -> str:
@@ -68,7 +68,8 @@ def create_body(name: str, short_name: str = "", abbreviation: str = "", parent:
 
 @action
 def update_body(body: Body, name: str, short_name: str = "", abbreviation: str = "",
-                parent: Body | None = None, *, attachments_public_by_default: bool | None = None) -> Body:
+                parent: Body | None = None, *, attachments_public_by_default: bool | None = None,
+                certify_extracts: bool | None = None) -> Body:
     """New names, parent and settings for a body; its slug stays as it was."""
     name, short_name, abbreviation = _clean(name), _clean(short_name), _clean(abbreviation)
     _check_names(name, short_name, abbreviation, body)
@@ -76,8 +77,10 @@ def update_body(body: Body, name: str, short_name: str = "", abbreviation: str =
     body.name, body.short_name, body.abbreviation, body.parent = name, short_name, abbreviation, parent
     if attachments_public_by_default is not None:
         body.attachments_public_by_default = attachments_public_by_default
+    if certify_extracts is not None:
+        body.certify_extracts = certify_extracts
     body.save(update_fields=["name", "short_name", "abbreviation", "parent", "attachments_public_by_default",
-                             "modified"])
+                             "certify_extracts", "modified"])
     return body
 
 

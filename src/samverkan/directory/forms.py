@@ -28,18 +28,28 @@ class BodyForm(forms.Form):
     attachments_public_by_default = forms.BooleanField(
         label="Bilagor är offentliga som standard", required=False, initial=True,
         help_text="Rutan ”Offentlig” är ikryssad när en bilaga laddas upp. Varje bilaga kan ändras efteråt.")
+    certify_extracts = forms.BooleanField(
+        label="Utdrag bestyrks med ”Rätt utdraget intygar”", required=False, initial=True,
+        help_text="Utdrag ur justerade minnesanteckningar får sekreterarens namn och dagens datum.")
 
     def __init__(self, *args, body: Body | None = None, **kwargs):
         if body is not None:
             kwargs.setdefault("initial", {"name": body.name, "short_name": body.short_name,
                                           "abbreviation": body.abbreviation, "parent": body.parent_id,
-                                          "attachments_public_by_default": body.attachments_public_by_default})
+                                          "attachments_public_by_default": body.attachments_public_by_default,
+                                          "certify_extracts": body.certify_extracts})
         super().__init__(*args, **kwargs)
         if body is not None:
             self.fields["parent"].queryset = Body.objects.exclude(pk=body.pk)
             self.fields["abbreviation"].help_text = (f"Organets adress är och förblir /sekretariat/organ/{body.slug}/.")
         else:
             self.fields["abbreviation"].help_text = "Organets adress bildas av förkortningen, eller av namnet."
+
+
+class OrganizationForm(forms.Form):
+    registry_email = forms.CharField(
+        label="Registratorns e-post", max_length=254, required=False,
+        help_text="Organisationens registratur (diarium). Dit expedieras utdrag ur minnesanteckningarna.")
 
 
 class SecretaryForm(forms.Form):

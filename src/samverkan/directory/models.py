@@ -22,6 +22,10 @@ class Organization(TimeStampedModel):
     kind = models.CharField("typ", max_length=20, choices=Kind.choices, default=Kind.OTHER)
     code = models.CharField("kommunkod", max_length=10, blank=True)
     slug = models.SlugField(max_length=200, unique=True)
+    registry_email = models.EmailField(
+        "registratorns e-post", blank=True,
+        help_text="Organisationens registratur (diarium): dit protokollsutdrag expedieras, t.ex. kommun@borlange.se.",
+    )
 
     class Meta:
         ordering = ["kind", "name"]
@@ -60,6 +64,11 @@ class Body(BelongsToBody, TimeStampedModel):
     attachments_public_by_default = models.BooleanField(
         "Bilagor är offentliga som standard", default=True,
         help_text="Rutan ”Offentlig” är ikryssad när en bilaga laddas upp; den kan ändras för varje bilaga.",
+    )
+    certify_extracts = models.BooleanField(
+        "Utdrag bestyrks med ”Rätt utdraget intygar”", default=True,
+        help_text="Utdrag ur justerade minnesanteckningar får sekreterarens namn och datum under ”Rätt utdraget "
+                  "intygar”.",
     )
 
     class Meta:

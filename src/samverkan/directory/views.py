@@ -16,11 +16,19 @@ from django.views.decorators.http import require_POST
 from samverkan.core.errors import UserError
 from samverkan.core.views import run_action
 
-from . import bodies, members
+from . import bodies, members, organizations
 from .access import secretariat_required, served_body, served_body_ids
-from .forms import BodyForm, ExistingMemberForm, ImportForm, MembershipForm, NewPersonForm, SecretaryForm
+from .forms import (
+    BodyForm,
+    ExistingMemberForm,
+    ImportForm,
+    MembershipForm,
+    NewPersonForm,
+    OrganizationForm,
+    SecretaryForm,
+)
 from .member_import import ImportRow, Status, import_members, preview, read_member_file
-from .models import Body, Membership
+from .models import Body, Membership, Organization
 from .selectors import (
     body_memberships,
     organization_names,
@@ -72,6 +80,7 @@ def body_edit(request, slug):
                                                           data["abbreviation"], data["parent"],
                                                           attachments_public_by_default=data[
                                                               "attachments_public_by_default"],
+                                                          certify_extracts=data["certify_extracts"],
                                                           acting_user=request.user),
                       "Organets uppgifter är sparade."):
             return redirect("directory:body", body.slug)
@@ -283,3 +292,22 @@ def member_import_confirm(request, slug):
         del request.session[IMPORT_SESSION_KEY]
         return redirect(_members_url(body))
     return redirect("directory:member_import_preview", body.slug)
+
+
+@secretariat_required
+def organization_list(request):
+    """The organisations and their registry addresses, where extracts are dispatched."""
+    return render(request, "directory/organization_list.html",
+                  {"organizations": Organization.objects.order_by("kind", "name")})
+
+
+@secretariat_required
+def organization_edit(request, slug):
+    organization = get_object_or_404(Organization, slug=slug)
+    form = OrganizationForm(request.POST or None, initial={"registry_email": organization.registry_email})
+    if request.method == "POST" and form.is_valid() and run_action(
+            request, lambda: organizations.set_registry_email(
+                organization, form.cleaned_data["registry_email"], acting_user=request.user),
+            f"Uppgifterna för {organization.name} är sparade."):
+        return redirect("directory:organizations")
+    return render(request, "directory/organization_form.html", {"form": form, "organization": organization})

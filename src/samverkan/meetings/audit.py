@@ -48,3 +48,7 @@ def register_describers() -> None:
              lambda version: f"minnesanteckningarna, version {version.version}, från {meeting_label(version.meeting)}")
     register("meetings.verifier",
              lambda verifier: f"justeringen av {verifier.person.name} för {meeting_label(verifier.meeting)}")
+    register("meetings.extractdispatch",
+             lambda dispatch: f"expedieringen av utdraget {_in_item(dispatch.item)}")
+    register("meetings.extractrecipient",
+             lambda recipient: f"mottagaren {recipient.name} av utdraget {_in_item(recipient.dispatch.item)}")

@@ -48,6 +48,11 @@ class Meeting(BelongsToBody, TimeStampedModel):
         "minnesanteckningarnas datum", null=True, blank=True,
         help_text="Datum som minnesanteckningarna bär ('Datum: 2023-11-15'), oftast några dagar efter mötet.",
     )
+    finished_on = models.DateField(
+        "färdigställt", null=True, blank=True,
+        help_text="Dagen minnesanteckningarna först publicerades, justerade: då blev de allmän handling "
+                  "(TF 2 kap.). En rättelse ändrar inte dagen.",
+    )
     cancellation_reason = models.TextField("skäl att ställa in", blank=True)
     lock_version = models.PositiveIntegerField(default=0, editable=False)
 
@@ -324,6 +329,8 @@ class MinutesVersion(BelongsToBody, models.Model):
                                      related_name="+")
     text = models.TextField("minnesanteckningar som text")
     note = models.TextField("vad som ändrats", blank=True)
+    finished_on = models.DateField("färdigställd", null=True, blank=True,
+                                   help_text="Dagen den här versionen färdigställdes (publicerades).")
     # The meeting's rows as published (meetings.published.snapshot): what everyone but the
     # secretariat reads. Null for versions published before snapshots were kept.
     snapshot = models.JSONField("publicerad läsning", null=True, blank=True, editable=False)
@@ -409,3 +416,64 @@ class Verifier(BelongsToBody, models.Model):
     @property
     def is_verified(self) -> bool:
         return self.verified_at is not None
+
+
+class ExtractDispatch(BelongsToBody, models.Model):
+    """An extract (utdrag) of one item's decision sent out (expedierat): when, by whom, to whom, from
+    which published version of the minutes."""
+
+    body_path = "item.meeting.body_id"
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="extract_dispatches")
+    minutes_version = models.ForeignKey(MinutesVersion, verbose_name="version av minnesanteckningarna",
+                                        on_delete=models.PROTECT, related_name="extract_dispatches")
+    sent_at = models.DateTimeField("expedierat", auto_now_add=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    subject = models.CharField("ämne", max_length=500)
+    message = models.TextField("meddelande")
+
+    class Meta:
+        ordering = ["item", "-sent_at", "-pk"]
+        verbose_name = "expediering av utdrag"
+        verbose_name_plural = "expedieringar av utdrag"
+
+    def __str__(self):
+        return f"Utdrag ur {self.item} expedierat"
+
+
+class ExtractRecipient(BelongsToBody, models.Model):
+    """One recipient of a dispatched extract: an organisation's registry, a person, a body's secretary or a
+    typed address; sent, or failed with the mail server's answer."""
+
+    body_path = "dispatch.item.meeting.body_id"
+
+    class Kind(models.TextChoices):
+        REGISTRY = "registry", "Registrator"
+        PERSON = "person", "Person"
+        BODY = "body", "Organ"
+        ADDRESS = "address", "E-postadress"
+
+    class Status(models.TextChoices):
+        SENT = "sent", "Skickad"
+        FAILED = "failed", "Misslyckades"
+
+    dispatch = models.ForeignKey(ExtractDispatch, on_delete=models.CASCADE, related_name="recipients")
+    kind = models.CharField("slag", max_length=10, choices=Kind.choices)
+    name = models.CharField("namn", max_length=300)
+    email = models.EmailField("e-post")
+    organization = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="received_extracts")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="received_extracts")
+    to_body = models.ForeignKey(Body, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="received_extracts")
+    status = models.CharField("status", max_length=10, choices=Status.choices)
+    error = models.TextField("fel", blank=True)
+
+    class Meta:
+        ordering = ["dispatch", "pk"]
+        verbose_name = "mottagare av utdrag"
+        verbose_name_plural = "mottagare av utdrag"
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"

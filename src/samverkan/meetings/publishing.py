@@ -38,6 +38,8 @@ def publish_minutes(meeting: Meeting, note: str = "", *, publish_unrecorded: boo
     if latest is None:
         check_verified(meeting)
         meeting.minutes_date = max(filter(None, [today, meeting.date]))
+        # Verified and published: an official document (allmän handling) from today. A correction keeps it.
+        meeting.finished_on = today
     text = minutes_text(reading)
     if latest and latest.text == text and not public_attachments_changed(meeting):
         raise UserError("Minnesanteckningarna är oförändrade sedan de publicerades.", code="unchanged")
@@ -45,10 +47,10 @@ def publish_minutes(meeting: Meeting, note: str = "", *, publish_unrecorded: boo
         raise UserError("Beskriv vad som rättats.", code="note_missing")
     meeting.published_at = meeting.published_at or timezone.now()
     meeting.status = Meeting.Status.PUBLISHED
-    meeting.save(update_fields=["published_at", "status", "minutes_date", "modified"])
+    meeting.save(update_fields=["published_at", "status", "minutes_date", "finished_on", "modified"])
     version = MinutesVersion.objects.create(
         meeting=meeting, version=(latest.version + 1) if latest else 1,
-        published_by=acting_user, text=text, note=note.strip(),
+        published_by=acting_user, text=text, note=note.strip(), finished_on=today,
         snapshot=snapshot(meeting_with_items(meeting.pk)),
     )
     announce_change(meeting)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from samverkan.directory.models import Membership, Organization, Person
 
-from .models import AgendaItem, Attachment, Attendance, Clause, Meeting, Presentation
+from .models import AgendaItem, Attachment, Attendance, Clause, Meeting, MinutesVersion, Presentation
 
 
 @dataclass(frozen=True)
@@ -204,3 +204,21 @@ def present_non_members(meeting: Meeting) -> list[Attendance]:
                .filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).values("person_id"))
     return list(meeting.attendances.exclude(person_id__in=members)
                 .select_related("person__organization", "organization").order_by("position", "pk"))
+
+
+@dataclass(frozen=True)
+class Finished:
+    """When the minutes became an official document, and the latest correction finished since, if any."""
+
+    finished_on: date | None
+    correction: MinutesVersion | None = None
+
+
+def finished(meeting: Meeting) -> Finished:
+    """The minutes' finished date (färdigställt) and their latest finished correction (version 2 on).
+
+    Read from the rows, not from `meeting`: a published reading kept before the date was recorded lacks it."""
+    finished_on = Meeting.objects.filter(pk=meeting.pk).values_list("finished_on", flat=True).first()
+    latest = (MinutesVersion.objects.filter(meeting_id=meeting.pk, version__gt=1).exclude(finished_on=None)
+              .order_by("-version").first())
+    return Finished(finished_on, latest)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, cancel, dashboard, inbox, notice, present, publish, record, verify
+from .views import agenda, cancel, dashboard, extract, inbox, notice, present, publish, record, verify
 
 app_name = "meetings"
 urlpatterns = [
@@ -24,6 +24,11 @@ urlpatterns = [
     path("moten/<int:pk>/justerare/", verify.name_verifiers, name="name_verifiers"),
     path("justerare/<int:pk>/justerat/", verify.record_verified, name="record_verified"),
     path("punkter/<int:pk>/", agenda.item_edit, name="item"),
+    path("punkter/<int:pk>/utdrag.pdf", extract.extract_document, {"kind": "pdf"}, name="extract_pdf"),
+    path("punkter/<int:pk>/utdrag.docx", extract.extract_document, {"kind": "docx"}, name="extract_docx"),
+    path("punkter/<int:pk>/expediera/", extract.dispatch, name="extract_dispatch"),
+    path("punkter/<int:pk>/expediera/granska/", extract.dispatch_preview, name="extract_preview"),
+    path("punkter/<int:pk>/expediera/skicka/", extract.dispatch_send, name="extract_send"),
     path("punkter/<int:pk>/flytta/", agenda.item_move, name="item_move"),
     path("punkter/<int:pk>/underpunkt/", agenda.subitem_add, name="subitem_add"),
     path("punkter/<int:pk>/ta-bort/", agenda.item_remove, name="item_remove"),

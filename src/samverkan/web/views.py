@@ -28,11 +28,14 @@ from samverkan.directory.models import Body, Organization, Person
 from samverkan.directory.services import mark_distinct, merge_people, similar_people
 from samverkan.followup.organisations import organization_overview
 from samverkan.followup.selectors import answerable, recommendations_of_items
+from samverkan.meetings.extracts import public_dispatch_lines
 from samverkan.meetings.models import AgendaItem, Meeting, MinutesVersion
 from samverkan.meetings.published import public_meeting
 from samverkan.meetings.publishing import corrections
 from samverkan.meetings.selectors import (
+    all_items,
     attendance_by_organization,
+    finished,
     latest_meetings,
     meeting_years,
     meetings_of_year,
@@ -101,6 +104,10 @@ def meeting_detail(request, pk):
     can_edit = can_edit_meeting(request.user, found)
     meeting = public_meeting(found.pk, drafts=can_edit)
     member = is_member(request.user, meeting.body)
+    items = list(all_items(meeting))
+    dispatched = public_dispatch_lines([item.pk for item in items])
+    for item in items:
+        item.dispatched = dispatched.get(item.pk, [])
     return render(request, "web/meeting_detail.html", {
         "meeting": meeting,
         "attachments": _readable_attachments(meeting, member),
@@ -110,6 +117,7 @@ def meeting_detail(request, pk):
         "is_member": member,
         "minutes_versions": meeting.minutes_versions.all(),
         "verified_by": verified_by(found),
+        "finished": finished(found),
         "asked_to_verify": _asked_to_verify(request.user, found),
         "recommendations": recommendations_of_items(found.items.all(), request.user) if can_edit else {},
     })

@@ -12,6 +12,7 @@ from samverkan.directory.models import Body, Organization
 from samverkan.language.dates import swedish_date
 from samverkan.language.items import item_type
 from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Meeting
+from samverkan.meetings.selectors import Finished
 
 AGENDA = "agenda"
 MINUTES = "minutes"
@@ -111,6 +112,15 @@ def meeting_facts(meeting: Meeting) -> MeetingFacts:
 def agenda_facts(meeting: Meeting) -> MeetingFacts:
     """The agenda's header facts: the meeting's facts, its registry number and its digital link."""
     return replace(meeting_facts(meeting), online_link=meeting.online_link, registry_number=meeting.registry_number)
+
+
+def finished_lines(done: Finished) -> list[str]:
+    """'Färdigställt 3 mars 2021' and 'Rättelse färdigställd 5 mars 2021 (version 2)', those that apply."""
+    lines = [f"Färdigställt {swedish_date(done.finished_on)}"] if done.finished_on else []
+    if done.correction is not None:
+        lines.append(f"Rättelse färdigställd {swedish_date(done.correction.finished_on)} "
+                     f"(version {done.correction.version})")
+    return lines
 
 
 def agenda_outline(meeting: Meeting) -> list[str]:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.utils import timezone
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from samverkan.core.rendering import docx_bytes, html_to_pdf, new_docx, render_html
 from samverkan.meetings.models import Meeting
+from samverkan.meetings.selectors import Finished, finished
 from samverkan.meetings.verification import verified_by
 
-from .layout import MINUTES, attendance_rows, body_short, item_blocks, meeting_facts
+from .layout import MINUTES, attendance_rows, body_short, finished_lines, item_blocks, meeting_facts
 from .render import add_attendance_docx, add_facts_docx, add_items_docx, fact_lines, items_text
 
 
@@ -57,10 +59,12 @@ def running_header(meeting: Meeting) -> RunningHeader:
     )
 
 
-def minutes_context(meeting: Meeting) -> dict:
-    """Template context for the minutes: header, facts, attendance table and item blocks."""
+def minutes_context(meeting: Meeting, *, documents: bool = True) -> dict:
+    """Template context for the minutes: header, facts, attendance table and item blocks; with `documents`,
+    also the finished lines and the document properties (not in minutes_text: the published text of a
+    version must not change with its own publication)."""
     right_heading, rows = attendance_rows(meeting)
-    return {
+    context = {
         "meeting": meeting,
         "header": running_header(meeting),
         "facts": meeting_facts(meeting),
@@ -69,6 +73,34 @@ def minutes_context(meeting: Meeting) -> dict:
         "blocks": item_blocks(meeting, MINUTES),
         "verified_by": verified_by(meeting),
     }
+    if documents:
+        done = finished(meeting)
+        context["finished"] = finished_lines(done)
+        context["metadata"] = document_metadata(meeting, f"Minnesanteckningar {body_short(meeting.body)}", done)
+    return context
+
+
+@dataclass
+class DocumentMetadata:
+    """What a PDF's and a Word document's properties say: title, author, created (the finished date,
+    ISO), and a description naming the finished date."""
+
+    title: str
+    author: str
+    created: str
+    description: str
+
+
+def document_metadata(meeting: Meeting, kind: str, done: Finished) -> DocumentMetadata:
+    """Properties of a meeting's document: 'Minnesanteckningar Länschefsnätverket 9 november 2023', by the
+    body, created the day the minutes were finished (färdigställt), if they are."""
+    when = meeting_facts(meeting).date
+    lines = finished_lines(done)
+    return DocumentMetadata(
+        title=f"{kind} {when}".strip(), author=meeting.body.name,
+        created=done.finished_on.isoformat() if done.finished_on else "",
+        description=". ".join(lines) if lines else "Ej färdigställt",
+    )
 
 
 def minutes_html(meeting: Meeting) -> str:
@@ -77,8 +109,8 @@ def minutes_html(meeting: Meeting) -> str:
 
 
 def minutes_pdf(meeting: Meeting) -> bytes:
-    """The minutes as an A4 PDF with the running header on every page."""
-    return html_to_pdf(minutes_html(meeting))
+    """The minutes as an A4 PDF/A-2u with the running header on every page."""
+    return html_to_pdf(minutes_html(meeting), archival=True)
 
 
 def minutes_docx(meeting: Meeting) -> bytes:
@@ -93,7 +125,19 @@ def minutes_docx(meeting: Meeting) -> bytes:
     add_items_docx(document, context["blocks"])
     if context["verified_by"]:
         document.add_paragraph(context["verified_by"])
+    for line in context["finished"]:
+        document.add_paragraph(line)
+    set_docx_metadata(document, context["metadata"])
     return docx_bytes(document)
+
+
+def set_docx_metadata(document, metadata: DocumentMetadata) -> None:
+    """The Word document's core properties: title, author, subject; created on the finished date."""
+    properties = document.core_properties
+    properties.title, properties.author, properties.subject = metadata.title, metadata.author, metadata.description
+    properties.comments = metadata.description
+    if metadata.created:
+        properties.created = datetime.fromisoformat(metadata.created)
 
 
 def _add_running_header(document, header: RunningHeader) -> None:
@@ -105,7 +149,7 @@ def _add_running_header(document, header: RunningHeader) -> None:
 
 def minutes_text(meeting: Meeting) -> str:
     """The minutes as plain text in the same structure, for published versions and diffs."""
-    context = minutes_context(meeting)
+    context = minutes_context(meeting, documents=False)
     header, facts = context["header"], context["facts"]
     lines = [line for line in (facts.body_name, facts.body_aliases) if line] + ["", *header.lines]
     lines += ["", ""] + [line for fact in fact_lines(facts) for line in (fact, "")]

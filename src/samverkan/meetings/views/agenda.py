@@ -15,7 +15,7 @@ from samverkan.directory.access import (
 )
 from samverkan.directory.models import Body
 
-from .. import attachments, forwarding, notices, selectors, services
+from .. import attachments, extracts, forwarding, notices, selectors, services
 from ..forms import (
     AttachmentForm,
     ItemForm,
@@ -138,7 +138,8 @@ def item_edit(request, pk):
         attachment.same_file = duplicates.get(attachment.pk)
     return render(request, "meetings/item_form.html", {
         "item": item, "form": form, "attachments": listed, "attachment_form": attachment_form,
-        "form_id": ITEM_FORM_ID,
+        "form_id": ITEM_FORM_ID, "published": item.meeting.published_at is not None,
+        "dispatches": extracts.item_dispatches(item),
     })
 
 

@@ -18,6 +18,7 @@ from samverkan.archive.models import SourceDocument
 from samverkan.archive.reader import Deadline, Gazetteer, Limits, read_text
 from samverkan.archive.reader.document import Item, MeetingDocument
 from samverkan.core.errors import UserError
+from samverkan.core.pagecache import content_changed
 from samverkan.core.text import normalize_name
 from samverkan.directory.models import Body, Person
 from samverkan.directory.services import (
@@ -209,6 +210,7 @@ def load_document(document: MeetingDocument, body_name: str, path: Path, sha256:
         _rebuild(meeting, {source.pk: document}, gazetteer)
         _forget_what_only_replaced_documents_said(people_before)
     index_meeting(meeting)
+    content_changed()  # the rows above are also written in bulk, without signals: public pages are new
     return ImportResult(path, "replaced" if replaced else "imported", source, document.warnings)
 
 

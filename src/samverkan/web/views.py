@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from samverkan.archive.models import SourceDocument
+from samverkan.core import pagecache
 from samverkan.directory.access import (
     can_edit_meeting,
     can_resolve_people,
@@ -68,12 +69,20 @@ class LoginView(auth_views.LoginView):
 
 
 def home(request):
+    if pagecache.cacheable(request):  # kept per day: "upcoming" and "latest" turn at midnight
+        return pagecache.serve(request, f"home:{timezone.localdate().isoformat()}", lambda: _home(request))
+    return _home(request)
+
+
+def _home(request):
     today = timezone.localdate()
     visible = visible_meetings_filter(request.user)
-    return render(request, "web/home.html", {
+    response = render(request, "web/home.html", {
         "upcoming": upcoming_meetings(today, visible),
         "latest": latest_meetings(today, visible),
     })
+    response.public_cache = not request.user.is_authenticated
+    return response
 
 
 UNDATED = "utan-datum"
@@ -94,23 +103,37 @@ def meeting_list(request):
 
 
 def meeting_detail(request, pk):
+    if pagecache.cacheable(request):
+        return pagecache.serve(request, f"meeting:{pk}", lambda: _meeting_detail(request, pk))
+    return _meeting_detail(request, pk)
+
+
+def _meeting_detail(request, pk):
     found = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
     if not can_view_meeting(request.user, found):
         raise Http404("Mötet finns inte.")
     can_edit = can_edit_meeting(request.user, found)
     meeting = public_meeting(found.pk, drafts=can_edit)
     member = is_member(request.user, meeting.body)
-    return render(request, "web/meeting_detail.html", {
+    versions = meeting.minutes_versions.all()
+    response = render(request, "web/meeting_detail.html", {
         "meeting": meeting,
         "attachments": _readable_attachments(meeting, member),
         "attendance_groups": attendance_by_organization(meeting),
         "previous_meeting": meeting.previous_meeting,
         "can_edit": can_edit,
         "is_member": member,
-        "minutes_versions": meeting.minutes_versions.all(),
+        "minutes_versions": versions,
         "verified_by": verified_by(found),
         "asked_to_verify": _asked_to_verify(request.user, found),
     })
+    # The anonymous reading of published minutes may be kept (samverkan.core.pagecache); it was last
+    # changed by its latest published version, or by the meeting itself for minutes imported as public.
+    response.public_cache = found.published_at is not None and not request.user.is_authenticated
+    if response.public_cache:
+        response.last_modified = max(filter(None, [found.modified, found.published_at,
+                                                   *(v.published_at for v in versions)]))
+    return response
 
 
 def _readable_attachments(meeting, member: bool) -> list:

@@ -124,3 +124,19 @@ def test_the_start_page_is_kept_for_the_day_and_renewed_by_an_import(client, pub
     changed.write_text(text.replace("9 november 2023", "16 november 2023"), encoding="utf-8")
     assert import_file(changed).status == "imported"
     assert "16 november 2023" in client.get("/").content.decode()
+
+
+def test_the_meeting_list_is_kept_per_year_and_other_queries_are_not(client, published, django_assert_num_queries):
+    year = client.get("/moten/?ar=2023")
+    assert "9 november 2023" in year.content.decode()
+    with django_assert_num_queries(0):
+        assert client.get("/moten/?ar=2023").content == year.content
+        assert client.get("/moten/?ar=2023", HTTP_IF_NONE_MATCH=year["ETag"]).status_code == 304
+    assert client.get("/moten/").content != b""
+    with django_assert_num_queries(0):
+        client.get("/moten/")
+    assert "ETag" not in client.get("/moten/?ar=2023&x=1")
+    assert "ETag" not in client.get("/moten/?ar=2023&ar=2022")
+    published.body.name = "Länsnätverket med nytt namn"
+    published.body.save()
+    assert "Länsnätverket med nytt namn" in client.get(published.get_absolute_url()).content.decode()

@@ -66,16 +66,19 @@ def content_changed(using: str = DEFAULT_DB_ALIAS) -> None:
         transaction.on_commit(_move_on, using=using)
 
 
-def cacheable(request: HttpRequest) -> bool:
-    """An anonymous reader's plain GET: no session or messages cookie, no query, not htmx."""
-    return (request.method in ("GET", "HEAD") and not request.META.get("QUERY_STRING")
+def cacheable(request: HttpRequest, query: tuple[str, ...] = ()) -> bool:
+    """An anonymous reader's plain GET: no session or messages cookie, not htmx, and no query but
+    the parameters named in `query` (once each; the page's cache name must then include the query)."""
+    keys = list(request.GET)
+    return (request.method in ("GET", "HEAD") and set(keys) <= set(query)
+            and all(len(request.GET.getlist(key)) == 1 for key in keys)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
             and not request.headers.get("HX-Request"))
 
 
 def serve(request: HttpRequest, name: str, render: Callable[[], HttpResponse]) -> HttpResponse:
-    """The page `name` from the cache, or rendered by `render()` and kept when it may be.
+    """The page `name` (with its query string) from the cache, or rendered by `render()` and kept when it may be.
 
     `render()` marks a response it allows to be kept with `response.public_cache = True` and may set
     `response.last_modified` (a datetime). The generation is read before rendering, so a page
@@ -84,7 +87,7 @@ def serve(request: HttpRequest, name: str, render: Callable[[], HttpResponse]) -
     if _pending():
         return render()  # this transaction's own changes are not in any generation yet
     cache = _cache()
-    key = f"page:{generation()}:{name}"
+    key = f"page:{generation()}:{name}?{request.META.get('QUERY_STRING', '')}"
     entry = cache.get(key)
     if entry is None:
         response = render()

@@ -90,16 +90,24 @@ UNDATED = "utan-datum"
 
 def meeting_list(request):
     """The meetings of one year at a time, with every year that has meetings to choose from."""
+    if pagecache.cacheable(request, query=("ar",)):
+        return pagecache.serve(request, "meetings", lambda: _meeting_list(request))
+    return _meeting_list(request)
+
+
+def _meeting_list(request):
     visible = visible_meetings_filter(request.user)
     years = meeting_years(visible)
     chosen = request.GET.get("ar", "")
     year = None if chosen == UNDATED else _int_or_none(chosen)
     if chosen not in [str(y) if y else UNDATED for y, _ in years]:
         year = years[0][0] if years else None
-    return render(request, "web/meeting_list.html", {
+    response = render(request, "web/meeting_list.html", {
         "years": years, "year": year, "undated": UNDATED,
         "meetings": meetings_of_year(visible, year) if years else [],
     })
+    response.public_cache = not request.user.is_authenticated
+    return response
 
 
 def meeting_detail(request, pk):

@@ -140,3 +140,26 @@ def test_the_meeting_list_is_kept_per_year_and_other_queries_are_not(client, pub
     published.body.name = "Länsnätverket med nytt namn"
     published.body.save()
     assert "Länsnätverket med nytt namn" in client.get(published.get_absolute_url()).content.decode()
+
+
+def test_the_search_filters_are_counted_once_per_change(client, published, sample_paths, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from samverkan.archive.services import import_file
+
+    client.get("/sok/?q=beslut")
+    with CaptureQueriesContext(connection) as first:
+        assert client.get("/sok/?q=budget").status_code == 200
+    with CaptureQueriesContext(connection) as again:
+        client.get("/sok/?q=budget")
+    assert len(again.captured_queries) == len(first.captured_queries)
+    assert not any("directory_organization" in q["sql"] for q in again.captured_queries)
+    assert '<option value="2023"' in client.get("/sok/?q=budget").content.decode()
+    assert '<option value="2019"' not in client.get("/sok/?q=budget").content.decode()
+    text = next(p for p in sample_paths if p.name.startswith("001")).read_text(encoding="utf-8")
+    other = tmp_path / "ny.txt"
+    other.write_text(text.replace("9 november 2023", "16 november 2019"), encoding="utf-8")
+    assert import_file(other).status == "imported"
+    page = client.get("/sok/?q=budget").content.decode()
+    assert '<option value="2019"' in page

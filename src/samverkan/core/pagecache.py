@@ -66,6 +66,19 @@ def content_changed(using: str = DEFAULT_DB_ALIAS) -> None:
         transaction.on_commit(_move_on, using=using)
 
 
+def kept(name: str, compute: Callable[[], object]):
+    """A value computed from public content (what anyone may read), kept for the current generation."""
+    if _pending():
+        return compute()
+    cache = _cache()
+    key = f"value:{generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value)
+    return value
+
+
 def cacheable(request: HttpRequest, query: tuple[str, ...] = ()) -> bool:
     """An anonymous reader's plain GET: no session or messages cookie, not htmx, and no query but
     the parameters named in `query` (once each; the page's cache name must then include the query)."""

@@ -256,7 +256,10 @@ def search_page(request):
     return render(request, "web/search.html", {
         "query": query, "item_type": item_type, "order": order, "result": result,
         "filters": {param: numbers[name] for param, name in SEARCH_FILTERS.items()},
-        "choices": filter_choices(readable), "types": AgendaItem.Type.choices,
+        # What the public may narrow a search to is the same for every anonymous reader: counted once
+        # per change of the public content, not over the whole index per request.
+        "choices": filter_choices(readable) if readable else pagecache.kept("search-choices", filter_choices),
+        "types": AgendaItem.Type.choices,
         "page": paginator.get_page(page_number) if result.total else None,
         "page_query": urlencode(kept),
         "suggestion_query": urlencode({**kept, "q": result.suggestion}) if result.suggestion else "",

@@ -145,8 +145,46 @@ def start_server(threads: int):
     return server, server.effective_port
 
 
+class Gunicorn:
+    """`gunicorn --workers N --threads T` serving bench/floor_wsgi.py in its own processes, on this data."""
+
+    def __init__(self, workers: int, threads: int, connection):
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "src")]))
+        if connection.vendor == "postgresql":  # the throw-away test database this process made
+            s = connection.settings_dict
+            env["DATABASE_URL"] = (f"postgres://{s['USER']}{':' + s['PASSWORD'] if s['PASSWORD'] else ''}@"
+                                   f"{s['HOST'] or 'localhost'}:{s['PORT'] or 5432}/{s['NAME']}")
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("gunicorn")), "--bind", f"127.0.0.1:{self.port}",
+             "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread",
+             "--log-level", "error", "bench.floor_wsgi:application"], env=env, cwd=ROOT)
+        import urllib.request
+
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}{FLOOR}", timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.3)
+
+    def close(self):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
 def drain(server, limit: float = 30) -> None:
     """Wait until the server has answered what a finished run left queued, so runs do not overlap."""
+    if isinstance(server, Gunicorn):
+        time.sleep(1)  # its queue is not visible from here; a finished run's stragglers end within this
+        return
     dispatcher = server.task_dispatcher
     deadline = time.monotonic() + limit
     while (dispatcher.queue or dispatcher.active_count) and time.monotonic() < deadline:
@@ -161,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="floor/page pairs per page (default 2)")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--threads", type=int, default=8, help="waitress threads (default 8, as serve)")
+    parser.add_argument("--server", choices=["waitress", "gunicorn"], default="waitress",
+                        help="waitress in this process (as `samverkan serve`), or gunicorn processes (README)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
+    parser.add_argument("--gunicorn-threads", type=int, default=4, help="threads per gunicorn worker (default 4)")
+    parser.add_argument("--pages", help="comma-separated labels of the pages to load (default all)")
     parser.add_argument("--database-url", help="PostgreSQL server to make a throw-away test database on")
     parser.add_argument("--python-client", action="store_true", help="use the Python client even with wrk")
     args = parser.parse_args(argv)
@@ -179,9 +222,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {connection.vendor}: {args.count} documents imported in {seconds:,.1f} s ({failed} failed); "
               f"{Meeting.objects.count():,} meetings, {AgendaItem.objects.count():,} items; "
               f"meeting page: /moten/{meeting.pk}/ ({items} items)")
-        server, port = start_server(args.threads)
+        if args.server == "gunicorn":
+            server = Gunicorn(args.workers, args.gunicorn_threads, connection)
+            port = server.port
+            print(f"  gunicorn: {args.workers} workers × {args.gunicorn_threads} threads (gthread)")
+        else:
+            server, port = start_server(args.threads)
+            print(f"  waitress: {args.threads} threads in one process")
+        # A query string is never served from the page cache (samverkan.core.pagecache), so
+        # "?uncached" renders the anonymous meeting page every time.
         pages = [("start page", "/"), (f"meeting ({items} items)", f"/moten/{meeting.pk}/"),
+                 ("meeting, uncached", f"/moten/{meeting.pk}/?uncached"),
                  ("meetings list", "/moten/"), ("search", "/sok/?q=beslutade")]
+        if args.pages:
+            wanted = args.pages.split(",")
+            pages = [(label, path) for label, path in pages if any(label.startswith(w) for w in wanted)]
 
         def load(path: str) -> dict:
             if use_wrk:
@@ -222,7 +277,9 @@ def main(argv: list[str] | None = None) -> int:
         traceback.print_exc()
         return 1
     finally:
-        if server is not None:
+        if isinstance(server, Gunicorn):
+            server.close()
+        elif server is not None:
             drain(server)
             server.task_dispatcher.shutdown(timeout=5)
             server.close()

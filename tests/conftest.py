@@ -20,6 +20,27 @@ def immediate_tasks():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def page_cache_in_memory():
+    """The page cache of each test process in its memory (the default, files in the data folder, would
+    be shared by parallel test processes and outlive the rolled-back rows it was rendered from)."""
+    from django.test import override_settings
+
+    with override_settings(CACHES={
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache(page_cache_in_memory):
+    """Each test starts with no cached pages: its database was rolled back under them."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def sample_paths():
     """The five real seed documents shipped as the sample archive."""

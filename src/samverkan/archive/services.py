@@ -18,6 +18,7 @@ from samverkan.archive.models import SourceDocument
 from samverkan.archive.reader import Deadline, Gazetteer, Limits, read_text
 from samverkan.archive.reader.document import Item, MeetingDocument
 from samverkan.core.errors import UserError
+from samverkan.core.pagecache import content_changed
 from samverkan.core.text import normalize_name
 from samverkan.directory.models import Body, Person
 from samverkan.directory.services import (
@@ -35,6 +36,7 @@ from samverkan.meetings.models import (
     Meeting,
     Presentation,
 )
+from samverkan.search.models import SearchEntry, SearchWord
 from samverkan.search.services import index_meeting
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".doc", ".odt", ".rtf", ".html", ".htm")
@@ -116,9 +118,40 @@ def read_document(data: bytes, path: Path, default_body: str | None = None) -> R
     return _named_failures(path, lambda: _read_document(data, path, default_body))
 
 
+# PostgreSQL plans its queries from table statistics that autovacuum may not keep (it can be off):
+# after this many imported documents in a process the import's tables are analysed again, so a
+# document costs the same in a big archive as in an empty one. `analyze_imported()` does it at once.
+ANALYZE_EVERY = 500
+_since_analyze = {"documents": 0}  # written by this process since the last ANALYZE
+
+
+def _count_written() -> None:
+    _since_analyze["documents"] += 1
+    if _since_analyze["documents"] >= ANALYZE_EVERY:
+        analyze_imported()
+
+
+def analyze_imported() -> bool:
+    """ANALYZE the tables an import writes (PostgreSQL; nothing on SQLite). True when it ran."""
+    _since_analyze["documents"] = 0
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return False
+    models = (Meeting, AgendaItem, Clause, Presentation, Attachment, Attendance, SourceDocument, Person,
+              Body, SearchEntry, SearchWord)
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f'ANALYZE "{model._meta.db_table}"')
+    return True
+
+
 def write_reading(reading: Reading) -> ImportResult:
     """Write a reading into the archive: one transaction, nothing when a file of that SHA-256 is there."""
-    return _named_failures(reading.path, lambda: _write_reading(reading))
+    result = _named_failures(reading.path, lambda: _write_reading(reading))
+    if result.status != "unchanged":
+        _count_written()
+    return result
 
 
 def _named_failures(path: Path, work):
@@ -209,6 +242,7 @@ def load_document(document: MeetingDocument, body_name: str, path: Path, sha256:
         _rebuild(meeting, {source.pk: document}, gazetteer)
         _forget_what_only_replaced_documents_said(people_before)
     index_meeting(meeting)
+    content_changed()  # the rows above are also written in bulk, without signals: public pages are new
     return ImportResult(path, "replaced" if replaced else "imported", source, document.warnings)
 
 
@@ -384,8 +418,18 @@ def _load_items(meeting: Meeting, source: SourceDocument, items: list[Item], peo
     named = set()
 
     def load(reads: list[Item], parent: AgendaItem | None) -> None:
-        for position, read in enumerate(reads):
-            item = _save_item(meeting, source, read, parent, position, existing)
+        # One INSERT for the level's new items and one UPDATE for those already there, then their parts
+        # and sub-items (which need the items' ids).
+        level = [(read, _item_for(meeting, source, read, parent, position, existing))
+                 for position, read in enumerate(reads)]
+        changed = [item for _, item in level if item.pk is not None]
+        AgendaItem.objects.bulk_create([item for _, item in level if item.pk is None])
+        if changed:
+            now = timezone.now()
+            for item in changed:
+                item.modified = now
+            AgendaItem.objects.bulk_update(changed, ITEM_FIELDS)
+        for read, item in level:
             named.add(item.pk)
             parts[Clause] += _clauses(item, source, read)
             for index, presenter in enumerate(read.presenters):
@@ -406,18 +450,22 @@ def _load_items(meeting: Meeting, source: SourceDocument, items: list[Item], peo
     return named
 
 
-def _save_item(meeting, source, read: Item, parent, position: int, existing: dict) -> AgendaItem:
+# What a document sets on an item that is already there (the minutes, read after the agenda, have the last word).
+ITEM_FIELDS = ["title", "type", "minutes_text", "outcome", "agenda_text", "modified"]
+
+
+def _item_for(meeting, source, read: Item, parent, position: int, existing: dict) -> AgendaItem:
+    """The item the read one is (found among the meeting's, or a new unsaved one) with what the document says."""
     item = existing.get((parent.pk if parent else None, read.number))
     if item is None:
         item = AgendaItem(meeting=meeting, parent=parent, number=read.number, position=position,
                           title=read.title, type=read.type)
-    item.title, item.type = read.title, read.type  # the minutes, read after the agenda, have the last word
+    item.title, item.type = read.title, read.type
     if source.kind == SourceDocument.Kind.MINUTES:
         item.minutes_text = read.text
         item.outcome = outcome_from_decisions(read.decisions)
     else:
         item.agenda_text = read.text
-    item.save()
     return item
 
 

@@ -19,6 +19,7 @@ from samverkan.directory.models import Organization, Person
 
 from .models import AgendaItem, Attachment, Attendance, Clause, Meeting, MinutesVersion, Presentation
 from .selectors import all_items, meeting_with_items
+from .selectors import prefetched as _prefetched
 
 PARTS = (Clause, Presentation, Attachment)
 
@@ -102,15 +103,6 @@ def has_unpublished_changes(meeting: Meeting, current_text: str) -> bool:
     published version."""
     latest = meeting.minutes_versions.order_by("-version").first()
     return latest is not None and (latest.text != current_text or public_attachments_changed(meeting))
-
-
-def _prefetched(instance: Model, name: str, model: type[Model], rows: list[Model]) -> None:
-    """Put `rows` where `prefetch_related` would: `instance.<name>.all()` then reads no database."""
-    queryset = model._default_manager.none()
-    queryset._result_cache = rows
-    queryset._prefetch_done = True
-    instance._prefetched_objects_cache = getattr(instance, "_prefetched_objects_cache", {})
-    instance._prefetched_objects_cache[name] = queryset
 
 
 def _link_people(rows: list[Attendance | Presentation]) -> None:

@@ -1,9 +1,10 @@
 """Reads of meetings for pages and exports."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -88,24 +89,56 @@ def meetings_of_year(visible: Q, year: int | None):
 
 
 def meeting_with_items(pk: int) -> Meeting:
-    """One meeting with everything its page shows, in few queries."""
-    item_parts = ("clauses", "attachments", Prefetch("presentations__person"))
-    subitems = AgendaItem.objects.prefetch_related(*item_parts).order_by("position")
-    items = (
-        AgendaItem.objects.filter(parent=None)
-        .prefetch_related(*item_parts, Prefetch("subitems", queryset=subitems))
-        .order_by("position")
-    )
-    attendances = Attendance.objects.select_related("person", "organization")
-    return (
-        Meeting.objects.select_related("body")
-        .prefetch_related(
-            Prefetch("items", queryset=items, to_attr="top_items"),
-            Prefetch("attendances", queryset=attendances),
-            "source_documents",
-        )
-        .get(pk=pk)
-    )
+    """One meeting with everything its page shows, in few queries (one per kind of row).
+
+    The rows are put where `prefetch_related` would put them (`meeting.top_items`, `item.subitems`,
+    `item.clauses`, `item.presentations` with their people, `item.attachments`, `meeting.attendances`,
+    `meeting.source_documents`), but assembled here once: Django's prefetching builds a queryset per
+    instance and relation, which cost more than the queries themselves on a meeting page.
+    """
+    meeting = Meeting.objects.select_related("body").get(pk=pk)
+    items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position", "pk"))
+    ids = [item.pk for item in items]
+    parts = {
+        "clauses": Clause.objects.filter(item_id__in=ids),
+        "attachments": Attachment.objects.filter(item_id__in=ids),
+        "presentations": Presentation.objects.filter(item_id__in=ids).select_related("person"),
+    }
+    by_item = {name: defaultdict(list) for name in parts}
+    for name, rows in parts.items():
+        for row in rows:
+            by_item[name][row.item_id].append(row)
+    by_pk = {item.pk: item for item in items}
+    children = defaultdict(list)
+    for item in items:
+        item.meeting = meeting
+        if item.parent_id is not None and item.parent_id in by_pk:
+            item.parent = by_pk[item.parent_id]
+            children[item.parent_id].append(item)
+        for name, model in (("clauses", Clause), ("attachments", Attachment), ("presentations", Presentation)):
+            found = by_item[name].get(item.pk, [])
+            for row in found:
+                row.item = item
+            prefetched(item, name, model, found)
+    for item in items:
+        prefetched(item, "subitems", AgendaItem, children.get(item.pk, []))
+    meeting.top_items = [item for item in items if item.parent_id is None]
+    attendances = list(Attendance.objects.filter(meeting=meeting).select_related("person", "organization"))
+    for attendance in attendances:
+        attendance.meeting = meeting
+    prefetched(meeting, "attendances", Attendance, attendances)
+    sources = meeting.source_documents.all()
+    prefetched(meeting, "source_documents", sources.model, list(sources))
+    return meeting
+
+
+def prefetched(instance, name: str, model, rows: list) -> None:
+    """Put `rows` where `prefetch_related` would: `instance.<name>.all()` then reads no database."""
+    queryset = model._default_manager.none()
+    queryset._result_cache = rows
+    queryset._prefetch_done = True
+    instance._prefetched_objects_cache = getattr(instance, "_prefetched_objects_cache", {})
+    instance._prefetched_objects_cache[name] = queryset
 
 
 def all_items(meeting: Meeting):

@@ -8,14 +8,15 @@ their text, searched instead of the first for the members of the item's body.
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import BigIntegerField, Case, F, Q, QuerySet, When
+from django.db.models import BigIntegerField, Case, Count, F, Q, QuerySet, When, Window
 
 from .models import SearchEntry
 from .text import fts5_query, stemmed_text, tsquery
 
 FTS_TABLE = "search_fts"
 # bm25 weights for the FTS5 columns (title, clauses, text, attachments): a title match counts most.
-BM25 = f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 0.5)"
+# Given to FTS5's `rank` column (`rank MATCH …`), which, unlike bm25() itself, a window count allows.
+RANK = "bm25(10.0, 4.0, 1.0, 0.5)"
 CONFIG = "simple"  # the stems are made in Python: PostgreSQL only splits and lower-cases them
 RELEVANCE, DATE = "relevance", "date"
 
@@ -59,31 +60,46 @@ class SqliteBackend:
 
     def find(self, terms: list[str], entries: QuerySet, limit: int, offset: int, *,
              readable_body_ids=frozenset(), order: str = RELEVANCE):
-        """(item id, rank) pairs of the best matches among entries, and the number of matches."""
+        """(item id, rank) pairs of the best matches among entries, and the number of matches.
+
+        One query gives the page and the total (a window count). What the reader may see is checked
+        for each match inside the full-text query (a correlated lookup of the entry by its key), so
+        the cost grows with the matches, never with the archive; the ranking is the FTS5 `rank`
+        column with the weighted bm25.
+        """
         restricted = _restricted_for(readable_body_ids)
         if restricted is None:
-            rowids = entries.values("pk")
+            visible = entries.values("pk")
+            correlate = f"visible.pk = {FTS_TABLE}.rowid"
         else:
-            rowids = entries.annotate(
+            visible = entries.annotate(
                 fts_row=Case(When(restricted, then=-F("pk")), default=F("pk"), output_field=BigIntegerField())
-            ).values("fts_row")
-        sql, params = rowids.order_by().query.sql_with_params()
-        # "+rowid" keeps SQLite from probing the FTS table once per filtered id (quadratic).
-        where = f"{FTS_TABLE} MATCH %s AND +{FTS_TABLE}.rowid IN ({sql})"
-        params = [fts5_query(terms), *params]
+            ).values("pk", "fts_row")
+            correlate = f"visible.pk = abs({FTS_TABLE}.rowid) AND visible.fts_row = {FTS_TABLE}.rowid"
+        sql, params = visible.order_by().query.sql_with_params()
+        where = (f"{FTS_TABLE} MATCH %s AND rank MATCH %s "
+                 f"AND EXISTS (SELECT 1 FROM ({sql}) visible WHERE {correlate})")
+        params = [fts5_query(terms), RANK, *params]
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {where}", params)
-            total = cursor.fetchone()[0]
+            if limit <= 0:
+                cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {where}", params)
+                return [], cursor.fetchone()[0]
             if order == DATE:
                 cursor.execute(
-                    f"SELECT abs({FTS_TABLE}.rowid), -{BM25} FROM {FTS_TABLE} JOIN search_searchentry entry "
-                    f"ON entry.item_id = abs({FTS_TABLE}.rowid) WHERE {where} "
-                    f"ORDER BY entry.date IS NULL, entry.date DESC, {BM25}, 1 DESC LIMIT %s OFFSET %s",
+                    f"SELECT abs({FTS_TABLE}.rowid), -rank, count(*) OVER () FROM {FTS_TABLE} "
+                    f"JOIN search_searchentry entry ON entry.item_id = abs({FTS_TABLE}.rowid) WHERE {where} "
+                    "ORDER BY entry.date IS NULL, entry.date DESC, rank, 1 DESC LIMIT %s OFFSET %s",
                     [*params, limit, offset])
             else:
-                cursor.execute(f"SELECT abs(rowid), -{BM25} FROM {FTS_TABLE} WHERE {where} "
-                               f"ORDER BY {BM25}, abs(rowid) DESC LIMIT %s OFFSET %s", [*params, limit, offset])
-            return cursor.fetchall(), total
+                cursor.execute(f"SELECT abs(rowid), -rank, count(*) OVER () FROM {FTS_TABLE} WHERE {where} "
+                               "ORDER BY rank, abs(rowid) DESC LIMIT %s OFFSET %s", [*params, limit, offset])
+            rows = cursor.fetchall()
+            if rows:
+                return [(pk, rank) for pk, rank, _ in rows], rows[0][2]
+            if offset <= 0:
+                return [], 0
+            cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {where}", params)  # a page past the end
+            return [], cursor.fetchone()[0]
 
 
 class PostgresBackend:
@@ -119,12 +135,18 @@ class PostgresBackend:
             matches = entries.filter((Q(search_vector=query) & ~restricted) | (Q(members_vector=query) & restricted))
             rank = Case(When(restricted, then=SearchRank(F("members_vector"), query, cover_density=True)),
                         default=rank)
-        ranked = matches.annotate(rank=rank)
+        if limit <= 0:
+            return [], matches.count()
+        # One query for the page and the total: a window count over every match.
+        ranked = matches.annotate(rank=rank, total=Window(Count("pk")))
         if order == DATE:
             ranked = ranked.order_by(F("date").desc(nulls_last=True), "-rank", "-pk")
         else:
             ranked = ranked.order_by("-rank", "-pk")
-        return list(ranked.values_list("pk", "rank")[offset:offset + limit]), matches.count()
+        rows = list(ranked.values_list("pk", "rank", "total")[offset:offset + limit])
+        if rows:
+            return [(pk, score) for pk, score, _ in rows], rows[0][2]
+        return [], (matches.count() if offset > 0 else 0)
 
 
 def get_backend():

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from samverkan.core.pagecache import content_changed
 from samverkan.meetings.models import AgendaItem, Clause, Meeting, MinutesVersion
 from samverkan.meetings.published import public_meeting
 from samverkan.meetings.selectors import all_items
@@ -40,6 +41,7 @@ def _entry(item: AgendaItem, attachment_texts: dict[int, str]) -> SearchEntry:
 
 
 def _write(entries: list[SearchEntry]) -> int:
+    content_changed()  # what public pages derive from the index (the search filters) is new
     SearchEntry.objects.bulk_create(entries, batch_size=500)
     get_backend().write(entries)
     vocabulary.add(entries)
@@ -57,6 +59,7 @@ def _index(meeting_ids: list[int]) -> int:
 def remove_meeting(meeting: Meeting) -> None:
     """Remove the search entries of one meeting's items."""
     entries = SearchEntry.objects.filter(meeting=meeting)
+    content_changed()
     vocabulary.remove(entries)
     get_backend().clear(entries)
     entries.delete()

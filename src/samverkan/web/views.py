@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from samverkan.archive.models import SourceDocument
+from samverkan.core import pagecache
 from samverkan.directory.access import (
     can_edit_meeting,
     can_resolve_people,
@@ -72,12 +73,20 @@ class LoginView(auth_views.LoginView):
 
 
 def home(request):
+    if pagecache.cacheable(request):  # kept per day: "upcoming" and "latest" turn at midnight
+        return pagecache.serve(request, f"home:{timezone.localdate().isoformat()}", lambda: _home(request))
+    return _home(request)
+
+
+def _home(request):
     today = timezone.localdate()
     visible = visible_meetings_filter(request.user)
-    return render(request, "web/home.html", {
+    response = render(request, "web/home.html", {
         "upcoming": upcoming_meetings(today, visible),
         "latest": latest_meetings(today, visible),
     })
+    response.public_cache = not request.user.is_authenticated
+    return response
 
 
 UNDATED = "utan-datum"
@@ -85,19 +94,33 @@ UNDATED = "utan-datum"
 
 def meeting_list(request):
     """The meetings of one year at a time, with every year that has meetings to choose from."""
+    if pagecache.cacheable(request, query=("ar",)):
+        return pagecache.serve(request, "meetings", lambda: _meeting_list(request))
+    return _meeting_list(request)
+
+
+def _meeting_list(request):
     visible = visible_meetings_filter(request.user)
     years = meeting_years(visible)
     chosen = request.GET.get("ar", "")
     year = None if chosen == UNDATED else _int_or_none(chosen)
     if chosen not in [str(y) if y else UNDATED for y, _ in years]:
         year = years[0][0] if years else None
-    return render(request, "web/meeting_list.html", {
+    response = render(request, "web/meeting_list.html", {
         "years": years, "year": year, "undated": UNDATED,
         "meetings": meetings_of_year(visible, year) if years else [],
     })
+    response.public_cache = not request.user.is_authenticated
+    return response
 
 
 def meeting_detail(request, pk):
+    if pagecache.cacheable(request):
+        return pagecache.serve(request, f"meeting:{pk}", lambda: _meeting_detail(request, pk))
+    return _meeting_detail(request, pk)
+
+
+def _meeting_detail(request, pk):
     found = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
     if not can_view_meeting(request.user, found):
         raise Http404("Mötet finns inte.")
@@ -108,19 +131,27 @@ def meeting_detail(request, pk):
     dispatched = public_dispatch_lines([item.pk for item in items])
     for item in items:
         item.dispatched = dispatched.get(item.pk, [])
-    return render(request, "web/meeting_detail.html", {
+    versions = meeting.minutes_versions.all()
+    response = render(request, "web/meeting_detail.html", {
         "meeting": meeting,
         "attachments": _readable_attachments(meeting, member),
         "attendance_groups": attendance_by_organization(meeting),
         "previous_meeting": meeting.previous_meeting,
         "can_edit": can_edit,
         "is_member": member,
-        "minutes_versions": meeting.minutes_versions.all(),
+        "minutes_versions": versions,
         "verified_by": verified_by(found),
         "finished": finished(found),
         "asked_to_verify": _asked_to_verify(request.user, found),
         "recommendations": recommendations_of_items(found.items.all(), request.user) if can_edit else {},
     })
+    # The anonymous reading of published minutes may be kept (samverkan.core.pagecache); it was last
+    # changed by its latest published version, or by the meeting itself for minutes imported as public.
+    response.public_cache = found.published_at is not None and not request.user.is_authenticated
+    if response.public_cache:
+        response.last_modified = max(filter(None, [found.modified, found.published_at,
+                                                   *(v.published_at for v in versions)]))
+    return response
 
 
 def _readable_attachments(meeting, member: bool) -> list:
@@ -238,7 +269,10 @@ def search_page(request):
     return render(request, "web/search.html", {
         "query": query, "item_type": item_type, "order": order, "result": result,
         "filters": {param: numbers[name] for param, name in SEARCH_FILTERS.items()},
-        "choices": filter_choices(readable), "types": AgendaItem.Type.choices,
+        # What the public may narrow a search to is the same for every anonymous reader: counted once
+        # per change of the public content, not over the whole index per request.
+        "choices": filter_choices(readable) if readable else pagecache.kept("search-choices", filter_choices),
+        "types": AgendaItem.Type.choices,
         "page": paginator.get_page(page_number) if result.total else None,
         "page_query": urlencode(kept),
         "suggestion_query": urlencode({**kept, "q": result.suggestion}) if result.suggestion else "",

@@ -5,7 +5,7 @@ from collections import Counter
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from samverkan.archive.services import ImportFailed, find_documents, import_file
+from samverkan.archive.services import ImportFailed, analyze_imported, find_documents, import_file
 from samverkan.matters.services import suggest_for_meetings
 
 STATUS_WORDS = {"imported": "importerade", "replaced": "ersatta", "unchanged": "oförändrade"}
@@ -37,6 +37,8 @@ class Command(BaseCommand):
             if result.status != "unchanged":
                 warnings += len(result.warnings)
                 meetings.add(result.source.meeting_id)
+        if meetings:
+            analyze_imported()  # fresh planner statistics for what was just written (PostgreSQL)
         for failure in failures:
             self.stderr.write(f"Misslyckades: {failure}")
         summary = ", ".join(f"{counts[key]} {word}" for key, word in STATUS_WORDS.items())

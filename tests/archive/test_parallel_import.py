@@ -2,10 +2,12 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.db import connection
 
+import samverkan
 from bench.generate import generate_archive
 from samverkan.archive.models import SourceDocument
 from samverkan.directory.models import Person
@@ -27,7 +29,8 @@ def test_two_processes_importing_overlapping_folders_on_postgresql(tmp_path):
         folder.mkdir()
         for path in chosen:
             (folder / path.name).write_bytes(path.read_bytes())
-    env = {"DATABASE_URL": database_url(), "SAMVERKAN_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    env = {"DATABASE_URL": database_url(), "SAMVERKAN_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin",
+           "PYTHONPATH": str(Path(samverkan.__file__).parents[1])}  # the code under test, not what is installed
     runs = [subprocess.Popen([sys.executable, "-m", "samverkan.cli", "import", str(folder)], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for folder in (first, second)]
     results = [run.communicate(timeout=600) for run in runs]

@@ -163,3 +163,18 @@ def test_the_search_filters_are_counted_once_per_change(client, published, sampl
     assert import_file(other).status == "imported"
     page = client.get("/sok/?q=budget").content.decode()
     assert '<option value="2019"' in page
+
+
+def test_a_dispatched_extract_is_named_on_the_kept_meeting_page_at_once(client, published):
+    from samverkan.meetings.extracts import RecipientChoice, send_extract
+    from tests import factories
+
+    meeting, url = published, published.get_absolute_url()
+    assert "Utdrag expedierat" not in client.get(url).content.decode()
+    item = next(item for item in meeting.items.order_by("position") if item.decisions)
+    borlange = factories.municipality("Borlänge")
+    borlange.registry_email = "registrator@borlange.example"
+    borlange.save()
+    send_extract(item, RecipientChoice(organizations=[borlange.pk]),
+                 acting_user=factories.secretary_of(meeting.body, username="utdrag"))
+    assert "Utdrag expedierat till Borlänge" in client.get(url).content.decode()

@@ -55,6 +55,19 @@ WIDEST = """() => [...document.querySelectorAll('body *')]
                         + ' "' + (e.textContent || '').trim().slice(0, 30) + '"')"""
 
 
+def problems_on(page: Page) -> list[str]:
+    """What axe-core finds on the page as it is, and any sideways scrolling, at each of WIDTHS."""
+    found = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        found += [f"{width} px: {violation}" for violation in accessibility_violations(page)]
+        wider = overflow(page)
+        if wider > 0:
+            found.append(f"{width} px: the page is {wider} px wider than the window (horizontal scrolling): "
+                         + ", ".join(page.evaluate(WIDEST)))
+    return found
+
+
 def crawl(page: Page, origin: str, start: str, more: tuple[str, ...] = ()) -> dict[str, list[str]]:
     """Problems per page address, visiting one page of each kind reachable from `start` (and `more`)."""
     problems: dict[str, list[str]] = {}
@@ -69,15 +82,9 @@ def crawl(page: Page, origin: str, start: str, more: tuple[str, ...] = ()) -> di
         response = page.goto(address)
         if response is None or response.status >= 400 or "html" not in response.headers.get("content-type", ""):
             continue
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900})
-            found = [f"{width} px: {violation}" for violation in accessibility_violations(page)]
-            wider = overflow(page)
-            if wider > 0:
-                found.append(f"{width} px: the page is {wider} px wider than the window (horizontal scrolling): "
-                             + ", ".join(page.evaluate(WIDEST)))
-            if found:
-                problems[address.removeprefix(origin)] = found
+        found = problems_on(page)
+        if found:
+            problems[address.removeprefix(origin)] = found
         queue.extend(same_site_links(page, origin))
     assert len(seen_kinds) >= 10, f"the crawl reached only {sorted(seen_kinds)}"
     return problems
@@ -154,13 +161,9 @@ def test_the_e_archive_pages_are_accessible_and_reflow(live_server, page: Page, 
 
     def check(address: str) -> None:
         page.goto(address)
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900})
-            found = [f"{width} px: {violation}" for violation in accessibility_violations(page)]
-            if overflow(page) > 0:
-                found.append(f"{width} px: wider than the window: " + ", ".join(page.evaluate(WIDEST)))
-            if found:
-                problems.setdefault(address.removeprefix(origin), []).extend(found)
+        found = problems_on(page)
+        if found:
+            problems.setdefault(address.removeprefix(origin), []).extend(found)
 
     check(f"{origin}/sekretariat/e-arkiv/")
     check(body_page)
@@ -200,11 +203,7 @@ def test_the_extract_and_dispatch_pages_are_accessible_and_reflow(live_server, p
         response = page.goto(origin + address)
         assert response is not None and response.status == 200, address
         assert page.url == origin + address, f"{address} went on to {page.url}"
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900})
-            found = [f"{width} px: {violation}" for violation in accessibility_violations(page)]
-            if overflow(page) > 0:
-                found.append(f"{width} px: wider than the window: " + ", ".join(page.evaluate(WIDEST)))
-            if found:
-                problems[address] = found
+        found = problems_on(page)
+        if found:
+            problems[address] = found
     assert not problems, report(problems)

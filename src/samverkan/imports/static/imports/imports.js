@@ -1,5 +1,5 @@
-// The browser import: a drop zone over the file input (which works alone without JavaScript),
-// and the batch's file list refreshed while files are being read.
+// The browser import: a drop zone over the file input (which works alone without JavaScript).
+// The batch's file list is refreshed while files are being read by web/poll-list.js.
 (function () {
   "use strict";
   var input = document.getElementById("filer");
@@ -35,23 +35,4 @@
       }
     });
   }
-
-  var POLL_MS = 2000;
-  function poll() {
-    var list = document.getElementById("importfiler");
-    if (!list || list.dataset.pending !== "1") return;
-    window.setTimeout(function () {
-      fetch(list.dataset.pollUrl, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) throw new Error(response.statusText);
-        return response.text();
-      }).then(function (html) {
-        var template = document.createElement("template");
-        template.innerHTML = html.trim();
-        var fresh = template.content.firstElementChild;
-        if (fresh) list.replaceWith(fresh);
-        poll();
-      }).catch(function () { window.setTimeout(poll, POLL_MS * 5); });
-    }, POLL_MS);
-  }
-  poll();
 })();

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 SCORER = ROOT / "tests" / "fixtures" / "score_import.py"
 SCHEMA = ROOT / "src" / "samverkan" / "archive" / "reader" / "meeting-document.schema.json"
-FLOOR = 0.90  # overall on 2026-12-03: 0.897 before the segmentation work (reader-layout), 0.904 after
+FLOOR = 0.905  # overall on 2026-12-03: 0.897 before the segmentation work (reader-layout), 0.904 after, 0.908 with
+# a first item numbered 2 (item 1 unnumbered, "Mötet öppnas")
 TRUTHS = sorted(CORPUS.glob("*.json"))
 
 

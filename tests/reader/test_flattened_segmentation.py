@@ -87,3 +87,12 @@ def test_the_paragraph_chain_runs_past_one_missing_number():
             "10 Månadsrapport maj 2012. 11 Omstrukturering av boendet.")
     items = [line.text for line in clean_lines(text) if line.item]
     assert [t.split()[0] for t in items] == ["7", "8", "10", "11"]
+
+
+def test_an_unnumbered_opening_before_item_2_still_lets_item_2_start_the_items():
+    text = ("Minnesanteckningar Regionrådsmöte 12 juni 2012 Mötet öppnas Mötet öppnades av ordförande Johan "
+            "Söderling. Dagordningen godkändes. 2. Föregående möte Minnesanteckningarna godkändes. "
+            "3. Ekonomi Ekonomin redovisades.")
+    texts = [line.text for line in clean_lines(text)]
+    assert any(t.startswith("2. Föregående möte") for t in texts)
+    assert any(t.startswith("3. Ekonomi") for t in texts)

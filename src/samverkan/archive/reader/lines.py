@@ -543,9 +543,10 @@ def _follows(match: re.Match, last_item: int) -> bool:
     """A number continues the item sequence; the first "§ 12" of a protocol may start anywhere."""
     if match.group(1):
         return int(match.group(1)) == last_item + 1 or last_item == 0
-    # one number may be missing: an item withdrawn, or its number lost in extraction ("år 2011 7.")
+    # one number may be missing: an item withdrawn, its number lost in extraction ("år 2011 7."), or item 1
+    # left unnumbered ("Mötet öppnas. … 2. Föregående möte")
     number = int(match.group(2))
-    return number == last_item + 1 or (last_item > 0 and number == last_item + 2)
+    return number in (last_item + 1, last_item + 2)
 
 
 def _key(text: str) -> str:

@@ -100,3 +100,20 @@ def sample_network(settings, tmp_path):
     network = Body.objects.get(abbreviation="LCHNV")
     network.secretaries.add(User.objects.create_user(SAMPLE_SECRETARY[0], password=SAMPLE_SECRETARY[1]))
     return network
+
+
+@pytest.fixture
+def network_awaiting_import(settings, tmp_path):
+    """The network with a secretary who is not staff (SAMPLE_SECRETARY) and nothing imported; no worker runs
+    (the test does its work with read_queued_file), and a scanned page has time for OCR on a busy machine."""
+    from django.contrib.auth.models import User
+
+    from tests import factories
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.SAMVERKAN_MAX_SECONDS_PER_DOCUMENT = 600
+    network = factories.network()
+    network.secretaries.add(User.objects.create_user(SAMPLE_SECRETARY[0], password=SAMPLE_SECRETARY[1]))
+    return network

@@ -4,36 +4,25 @@ imported as corrected. Controls are found by their accessible names; the page is
 """
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from samverkan.imports.models import ImportFile
 from samverkan.imports.services import read_queued_file
 from samverkan.meetings.models import Meeting
-from tests import factories
 from tests.conftest import SAMPLES
 from tests.e2e.browsing import assert_controls_named, expect_message, fill_sign_in, step
+from tests.e2e.conftest import SAMPLE_SECRETARY
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SECRETARY = ("sekreterare", "Hemligt-lösen-1")
 MINUTES = sorted(SAMPLES.glob("*.txt"))[1]  # minutes of 9 November 2023, items 1–12
 
 
-@pytest.fixture
-def network(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # the test reads
-    network = factories.network()
-    network.secretaries.add(User.objects.create_user(SECRETARY[0], password=SECRETARY[1]))
-    return network
 
-
-def test_the_secretariat_merges_splits_and_moves_on_the_review_page(live_server, page: Page, network, tmp_path):
+def test_the_secretariat_merges_splits_and_moves_on_the_review_page(live_server, page: Page, network_awaiting_import, tmp_path):
     with step(page, tmp_path, "1 upload the minutes and open the review"):
         page.goto(f"{live_server.url}/logga-in/?next=/sekretariat/import/")
-        fill_sign_in(page, *SECRETARY)
+        fill_sign_in(page, *SAMPLE_SECRETARY)
         page.get_by_label("Filer eller ZIP-fil").set_input_files(str(MINUTES))
         page.get_by_role("button", name="Ladda upp").click()
         read_queued_file(ImportFile.objects.get().pk)  # what the worker does

@@ -4,37 +4,25 @@ above the text OCR read from them, and the page passes axe-core."""
 import shutil
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from samverkan.imports.models import ImportFile
 from samverkan.imports.services import read_queued_file
-from tests import factories
 from tests.conftest import SAMPLES
 from tests.e2e.browsing import assert_controls_named, fill_sign_in, step
+from tests.e2e.conftest import SAMPLE_SECRETARY
 
 pytestmark = [pytest.mark.django_db(transaction=True),
               pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("tesseract")),
                                  reason="poppler-utils and tesseract-ocr-swe are not installed (README)")]
-SECRETARY = ("sekreterare", "Hemligt-lösen-1")
 SCANNED = SAMPLES.parents[1] / "tests" / "fixtures" / "formats" / "kallelse-2021-11-19-skannad.pdf"
 
 
-@pytest.fixture
-def network(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # the test reads
-    settings.SAMVERKAN_MAX_SECONDS_PER_DOCUMENT = 600  # OCR on a busy machine
-    network = factories.network()
-    network.secretaries.add(User.objects.create_user(SECRETARY[0], password=SECRETARY[1]))
-    return network
 
-
-def test_a_scanned_agenda_is_reviewed_beside_its_page_images(live_server, page: Page, network, tmp_path):
+def test_a_scanned_agenda_is_reviewed_beside_its_page_images(live_server, page: Page, network_awaiting_import, tmp_path):
     with step(page, tmp_path, "1 upload the scanned agenda; the worker reads it"):
         page.goto(f"{live_server.url}/logga-in/?next=/sekretariat/import/")
-        fill_sign_in(page, *SECRETARY)
+        fill_sign_in(page, *SAMPLE_SECRETARY)
         page.get_by_label("Filer eller ZIP-fil").set_input_files(str(SCANNED))
         page.get_by_role("button", name="Ladda upp").click()
         read_queued_file(ImportFile.objects.get().pk)  # what the worker does

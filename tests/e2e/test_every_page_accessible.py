@@ -119,7 +119,8 @@ def recommendation(sample_network, member):
     from samverkan.followup.models import Answer
     from samverkan.meetings.models import Meeting
 
-    latest = Meeting.objects.filter(body=sample_network).order_by("-date").first()
+    # The undated agenda has no date: PostgreSQL sorts NULL first when descending.
+    latest = Meeting.objects.filter(body=sample_network).exclude(date=None).order_by("-date").first()
     for attendance in latest.attendances.select_related("person"):
         Membership.objects.get_or_create(person=attendance.person, body=sample_network,
                                          defaults={"organization": attendance.organization})

@@ -177,7 +177,7 @@ def test_meeting_cycle(live_server, page: Page, network, tmp_path):
             "3. Föregående minnesanteckningar", f"4. {NEW_ITEM}", "5. Rapporter",
             "6. Övriga frågor",
         ]
-        expect(page.get_by_role("button", name="Flytta punkt 4 uppåt")).to_be_enabled()
+        expect(page.get_by_role("button", name="Flytta punkt 4 uppåt")).to_be_focused()
         expect(page.get_by_role("button", name="Flytta punkt 1 uppåt")).to_be_disabled()
 
     with step(page, tmp_path, "6 download and send the notice"):

@@ -42,6 +42,28 @@
     dragged = null;
     saveOrder();
   });
+  // A move reloads the page; keyboard users keep their place on the moved item's button
+  // (WCAG 2.4.3), or on the other one when the item reached the top or the bottom.
+  var MOVED = "samverkan-moved-item";
+  list.querySelectorAll("form[data-move]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter;
+      if (button) sessionStorage.setItem(MOVED, JSON.stringify({ item: form.dataset.move, direction: button.value }));
+    });
+  });
+  function focusMovedItem() {
+    var moved = JSON.parse(sessionStorage.getItem(MOVED) || "null");
+    sessionStorage.removeItem(MOVED);
+    var row = moved && document.getElementById("punkt-" + moved.item);
+    if (!row) return;
+    var same = row.querySelector("button[name=direction][value=" + moved.direction + "]");
+    var other = row.querySelector("button[name=direction]:not([value=" + moved.direction + "])");
+    var target = same && !same.disabled ? same : other;
+    if (target && !target.disabled) target.focus();
+  }
+  // After "load": scrolling to the #punkt-… fragment moves the focus to the viewport.
+  window.addEventListener("load", function () { window.setTimeout(focusMovedItem, 0); });
+
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();

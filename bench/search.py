@@ -129,13 +129,13 @@ def build_index(entries: int, seed: int):
 def raw_query(connection):
     """The engine's own top-20 query for a user query, stemmed as the index is."""
     from samverkan.search.backends import CONFIG, FTS_TABLE
-    from samverkan.search.text import fts5_query, query_stems, tsquery
+    from samverkan.search.text import fts5_query, query_terms, tsquery
 
     if connection.vendor == "sqlite":
         sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT 20"
 
         def prepare(query):
-            terms = query_stems(query)
+            terms = query_terms(query)
             return [fts5_query(terms)] if terms else None
     else:
         sql = (f"SELECT item_id FROM search_searchentry WHERE search_vector @@ to_tsquery("
@@ -143,7 +143,7 @@ def raw_query(connection):
                f"DESC LIMIT 20")
 
         def prepare(query):
-            terms = query_stems(query)
+            terms = query_terms(query)
             return [tsquery(terms)] * 2 if terms else None
 
     def run(params):

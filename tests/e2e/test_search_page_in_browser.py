@@ -1,5 +1,6 @@
 """A reader searches the sample archive in a browser: a compound's first part, a filter, sorting by
-date, and a misspelling followed through "Menade du"; axe-core finds nothing on the way."""
+date, a misspelling followed through "Menade du" and another form of a verb found through its lemma;
+axe-core finds nothing on the way."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -60,4 +61,13 @@ def test_searching_filtering_sorting_and_following_menade_du(live_server, page: 
         page.get_by_role("button", name="Sök", exact=True).click()
         expect(page.get_by_role("heading", name="Så söker du")).to_be_visible()
         expect(page.get_by_role("heading", name="Senaste besluten")).to_be_visible()
+        assert_accessible(page)
+
+    with step(page, tmp_path, "6 another form of a verb: redogöra finds and marks redogjorde"):
+        expect(page.get_by_text("”redogöra” hittar ”redogjorde”")).to_be_visible()
+        page.get_by_role("searchbox", name="Sökord").fill("redogöra")
+        page.get_by_role("button", name="Sök", exact=True).click()
+        expect(page.get_by_role("status")).to_contain_text("på ”redogöra”")
+        assert "Redovisning av Projekt ungdomshälsa" in hit_titles(page)
+        expect(page.locator(".snippet mark", has_text="redogjorde").first).to_be_visible()
         assert_accessible(page)

@@ -1,18 +1,11 @@
 """The gazetteer: organisations and bodies as data, read from files."""
 
-import csv
-from pathlib import Path
-
 from samverkan.language.gazetteer import (
     Body,
     Gazetteer,
     Organization,
     default_gazetteer,
-    reference,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-POPULATION = ROOT / "samples" / "dalarna-population.csv"
 
 
 def test_from_directory_reads_organisations_and_bodies(tmp_path):
@@ -54,14 +47,6 @@ def test_kind_and_code_come_from_the_data_then_from_the_name():
     assert gazetteer.kind_of("Region Västerbotten") == "region"
     assert gazetteer.kind_of("Försäkringskassan") == "other"
     assert gazetteer.code_of("Lycksele") == ""
-
-
-def test_the_reference_data_matches_the_sourced_population_file():
-    with POPULATION.open(encoding="utf-8") as file:
-        sourced = {row["municipality"]: row["municipality_code"] for row in csv.DictReader(file)}
-    data = reference()
-    assert {name: data.code_of(name) for name in data.municipalities} == sourced
-    assert len([o for o in data.organizations if o.kind == "region"]) == 21
 
 
 def test_the_default_is_the_sample_archive_gazetteer():

@@ -1,6 +1,7 @@
 """The reader knows places and bodies only from the gazetteer it is given."""
 
 from samverkan.archive.reader import read_text
+from samverkan.archive.reader.runs import read_runs
 from samverkan.language.gazetteer import Body, Gazetteer, Organization
 
 # Made up for the test: two municipalities and the region of another county, and a body of theirs.
@@ -63,3 +64,13 @@ def test_the_sample_network_is_not_known_to_another_gazetteer():
     body = read_text(text, "x.txt", gazetteer=VASTERBOTTEN).body
     assert body != "Länsnätverket för förvaltningschefer"
     assert read_text(text, "x.txt").body == "Länsnätverket för förvaltningschefer"  # the default
+
+
+def test_a_place_anywhere_in_sweden_is_no_part_of_a_name_in_an_attendance_run():
+    # Sweden's reference list (language/data), not the network's gazetteer, tells a place in a run of
+    # flattened text from a first name: "(sd), Piteå Hendrik Andersson" is Hendrik Andersson.
+    text = ("Beslutande Sven Nordlund, (mp), Kalix Robert Håkansson, (sd), Piteå Hendrik Andersson, (fp), "
+            "Boden, Övriga deltagare Henrik Ölvebo (mp), Gällivare Kajsa Myrberg, kansliet")
+    assert [a.name for a in read_runs(text, EMPTY)] == [
+        "Sven Nordlund", "Robert Håkansson", "Hendrik Andersson", "Henrik Ölvebo", "Kajsa Myrberg",
+    ]

@@ -138,14 +138,21 @@ class Gazetteer:
                 return body.aliases
         return ()
 
+    @cached_property
+    def _by_name(self) -> dict[str, Organization]:
+        """Lower-case names -> the first organisation of that name (Sweden's list has 311)."""
+        found: dict[str, Organization] = {}
+        for organization in self.organizations:
+            found.setdefault(organization.name.lower(), organization)
+        return found
+
     def organization(self, name: str) -> Organization | None:
         """The organisation of exactly that name (any case), else None."""
-        wanted = " ".join(name.split()).lower()
-        return next((o for o in self.organizations if o.name.lower() == wanted), None)
+        return self._by_name.get(" ".join(name.split()).lower())
 
     def kind_of(self, name: str) -> str:
         """Municipality, region or other: by the data, else by "X kommun" / "Region X"."""
-        known = self.organization(name) or self.organization(_without_municipality_word(name))
+        known = self._known(name)
         if known:
             return known.kind
         if name.endswith(f" {MUNICIPALITY_WORD}"):
@@ -156,8 +163,19 @@ class Gazetteer:
 
     def code_of(self, name: str) -> str:
         """The organisation's code (SCB's kommunkod or länskod), or ""."""
-        known = self.organization(name) or self.organization(_without_municipality_word(name))
+        known = self._known(name)
         return known.code if known else ""
+
+    def _known(self, name: str) -> Organization | None:
+        """By the name as written, without "kommun", or as the genitive before it ("Leksands kommun")."""
+        if found := self.organization(name):
+            return found
+        bare = _without_municipality_word(name)
+        if found := self.organization(bare):
+            return found
+        if bare != name.strip() and bare.endswith("s"):
+            return self.organization(bare[:-1])
+        return None
 
 
 def _without_municipality_word(name: str) -> str:
@@ -182,7 +200,7 @@ def _read_bodies(path: Path):
 
 @lru_cache(maxsize=1)
 def reference() -> Gazetteer:
-    """Sweden's municipalities and regions as shipped in data/municipalities.csv."""
+    """Sweden's 290 municipalities and 21 regions as shipped in data/municipalities.csv (see its README)."""
     return Gazetteer.from_files(REFERENCE_FILE)
 
 

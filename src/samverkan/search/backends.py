@@ -1,8 +1,9 @@
 """The two full-text engines behind one interface: SQLite FTS5 and PostgreSQL tsvector.
 
-Both index the same Python-made stems (text.stemmed_text) and take the same query: every stem, or a
-longer stem it begins. An entry whose item has non-public attachments has a second reading with
-their text, searched instead of the first for the members of the item's body.
+Both index the same Python-made terms (text.index_text: stems, and lemmas' stems) and take the same
+query: every word's stem, a longer stem it begins, or its lemma's stem. An entry whose item has
+non-public attachments has a second reading with their text, searched instead of the first for the
+members of the item's body.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -11,22 +12,22 @@ from django.db import connection
 from django.db.models import BigIntegerField, Case, Count, F, Q, QuerySet, When, Window
 
 from .models import SearchEntry
-from .text import fts5_query, stemmed_text, tsquery
+from .text import Term, fts5_query, index_text, tsquery
 
 FTS_TABLE = "search_fts"
 # bm25 weights for the FTS5 columns (title, clauses, text, attachments): a title match counts most.
 # Given to FTS5's `rank` column (`rank MATCH …`), which, unlike bm25() itself, a window count allows.
 RANK = "bm25(10.0, 4.0, 1.0, 0.5)"
-CONFIG = "simple"  # the stems are made in Python: PostgreSQL only splits and lower-cases them
+CONFIG = "simple"  # the terms are made in Python: PostgreSQL only splits and lower-cases them
 RELEVANCE, DATE = "relevance", "date"
 
 
 def _stemmed_columns(entry: SearchEntry, *, restricted: bool) -> tuple[str, str, str, str]:
-    """The entry's title, clauses, other text and attachments as stems, for the four weights."""
+    """The entry's title, clauses, other text and attachments as indexed terms, for the four weights."""
     rest = f"{entry.body_text}\n{entry.presenters}"
     attachments = f"{entry.attachments_text}\n{entry.restricted_text}" if restricted else entry.attachments_text
-    return (stemmed_text(entry.title), stemmed_text(entry.clauses_text), stemmed_text(rest),
-            stemmed_text(attachments))
+    return (index_text(entry.title), index_text(entry.clauses_text), index_text(rest),
+            index_text(attachments))
 
 
 def _restricted_for(readable_body_ids) -> Q | None:
@@ -58,7 +59,7 @@ class SqliteBackend:
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({sql})", params)
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE -rowid IN ({sql})", params)
 
-    def find(self, terms: list[str], entries: QuerySet, limit: int, offset: int, *,
+    def find(self, terms: list[Term], entries: QuerySet, limit: int, offset: int, *,
              readable_body_ids=frozenset(), order: str = RELEVANCE):
         """(item id, rank) pairs of the best matches among entries, and the number of matches.
 
@@ -123,7 +124,7 @@ class PostgresBackend:
     def clear(self, entries: QuerySet | None = None) -> None:
         """Nothing to do: the vectors live in the entry row."""
 
-    def find(self, terms: list[str], entries: QuerySet, limit: int, offset: int, *,
+    def find(self, terms: list[Term], entries: QuerySet, limit: int, offset: int, *,
              readable_body_ids=frozenset(), order: str = RELEVANCE):
         """(item id, rank) pairs of the best matches among entries, and the number of matches."""
         query = SearchQuery(tsquery(terms), search_type="raw", config=CONFIG)

@@ -10,7 +10,7 @@ from samverkan.meetings.models import AgendaItem, Presentation
 from . import vocabulary
 from .backends import DATE, RELEVANCE, get_backend
 from .models import SearchEntry
-from .text import TermMatcher, excerpt, highlight, query_stems
+from .text import TermMatcher, excerpt, highlight, query_terms
 
 FEW_HITS = 3  # below this many hits a query is also checked for misspellings ("Menade du …?")
 ORDERS = (RELEVANCE, DATE)
@@ -83,7 +83,7 @@ def _hits(ranked: list[tuple[int, float]], terms: list[str], readable_body_ids) 
 def _suggestion(query: str, total: int, entries, readable_body_ids) -> str:
     """A respelling of the query that finds more than it, or ""."""
     suggested = vocabulary.suggestion(query)
-    terms = query_stems(suggested)
+    terms = query_terms(suggested)
     if not terms:
         return ""
     _, found = get_backend().find(terms, entries, 0, 0, readable_body_ids=readable_body_ids)
@@ -100,7 +100,7 @@ def search(query: str, *, year: int | None = None, item_type: str | None = None,
     non-public attachments are searched too. A query with few hits gets a suggestion when the index
     knows a spelling that finds more.
     """
-    terms = query_stems(query)
+    terms = query_terms(query)
     if not terms or limit <= 0:
         return SearchPage(query=query or "")
     readable_body_ids = frozenset(readable_body_ids)

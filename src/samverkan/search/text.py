@@ -1,15 +1,21 @@
-"""Tokenising, Swedish stemming and highlighting, shared by both database backends.
+"""Tokenising, Swedish stemming and lemmas, and highlighting, shared by both database backends.
 
-The stems and stop words are samverkan.language's; this module makes queries and excerpts of them.
-Every query stem of at least PREFIX_MIN letters also matches the stems it begins, so the first part
-of a Swedish compound finds the compound ("hemsjukvård" finds "hemsjukvårdsavtalet"); an exact
-match still ranks above a prefix match.
+The stems, lemmas and stop words are samverkan.language's; this module makes queries and excerpts of
+them. Every word is indexed as its Snowball stem and, where it differs, the stem of its lemma
+("beslöt": "beslöt" and "beslut"), so inflections the stemmer keeps apart meet. A query word matches
+its stem, its lemma's stem, or (stems of at least PREFIX_MIN letters) the longer stems its stem begins,
+so the first part of a Swedish compound finds the compound ("hemsjukvård" finds
+"hemsjukvårdsavtalet"); an exact match still ranks above a prefix match. A lemma's stem is matched
+exactly, never as a prefix: the lemma widens a word to its inflections, not to its compounds.
 """
 
 import re
 from html import escape
+from typing import NamedTuple
 
-from samverkan.language.stemming import WORD, stem, stems
+from samverkan.language.lemmas import lemma_stem
+from samverkan.language.lexicon import STOP_WORDS
+from samverkan.language.stemming import WORD, stem
 
 MAX_QUERY_LENGTH = 500
 SNIPPET_WORDS = 30
@@ -17,9 +23,26 @@ SNIPPET_LEAD = 8
 PREFIX_MIN = 4  # shorter stems ("hem", "vår") would match half the vocabulary
 
 
-def stemmed_text(text: str) -> str:
-    """A text as space-separated stems: what both backends index."""
-    return " ".join(stems(text))
+class Term(NamedTuple):
+    """A query word as the index knows it: its stem, and its lemma's stem when that differs ("")."""
+
+    stem: str
+    lemma: str = ""
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
+
+
+def index_text(text: str) -> str:
+    """A text as space-separated terms, what both backends index: each word's stem, then its lemma's
+    stem where that differs."""
+    terms = []
+    for word in _words(text):
+        terms.append(stem(word))
+        if extra := lemma_stem(word):
+            terms.append(extra)
+    return " ".join(terms)
 
 
 def clean_query(query: str) -> str:
@@ -27,9 +50,13 @@ def clean_query(query: str) -> str:
     return (query or "").replace("\x00", " ").strip()[:MAX_QUERY_LENGTH]
 
 
-def query_stems(query: str) -> list[str]:
-    """The distinct stems of a query, in the order they were typed."""
-    return list(dict.fromkeys(stems(clean_query(query))))
+def query_terms(query: str) -> list[Term]:
+    """The distinct terms of a query (by stem), in the order they were typed."""
+    terms: dict[str, Term] = {}
+    for word in _words(clean_query(query)):
+        base = stem(word)
+        terms.setdefault(base, Term(base, lemma_stem(word) or ""))
+    return list(terms.values())
 
 
 def is_prefix(term: str) -> bool:
@@ -37,45 +64,66 @@ def is_prefix(term: str) -> bool:
     return len(term) >= PREFIX_MIN and not term.isdigit()
 
 
-def fts5_query(terms: list[str]) -> str:
-    """An FTS5 MATCH expression requiring every term (or a stem it begins), each quoted."""
+def fts5_query(terms: list[Term]) -> str:
+    """An FTS5 MATCH expression requiring every term: its stem (or a stem it begins) or its lemma's stem."""
     parts = []
     for term in terms:
-        quoted = '"{}"'.format(term.replace('"', '""'))
-        parts.append(f"({quoted} OR {quoted}*)" if is_prefix(term) else quoted)
+        quoted = '"{}"'.format(term.stem.replace('"', '""'))
+        options = [quoted, f"{quoted}*"] if is_prefix(term.stem) else [quoted]
+        if term.lemma:
+            options.append('"{}"'.format(term.lemma.replace('"', '""')))
+        parts.append(f"({' OR '.join(options)})" if len(options) > 1 else quoted)
     return " AND ".join(parts)
 
 
-def tsquery(terms: list[str]) -> str:
+def tsquery(terms: list[Term]) -> str:
     """The same expression for PostgreSQL's to_tsquery('simple', …): terms are \\w+, so quoting suffices."""
+
+    def quoted(text: str) -> str:
+        return "'{}'".format(text.replace("'", "''").replace("\\", "\\\\"))
+
     parts = []
     for term in terms:
-        quoted = "'{}'".format(term.replace("'", "''").replace("\\", "\\\\"))
-        parts.append(f"({quoted} | {quoted}:*)" if is_prefix(term) else quoted)
+        options = [quoted(term.stem), f"{quoted(term.stem)}:*"] if is_prefix(term.stem) else [quoted(term.stem)]
+        if term.lemma:
+            options.append(quoted(term.lemma))
+        parts.append(f"({' | '.join(options)})" if len(options) > 1 else options[0])
     return " & ".join(parts)
 
 
 class TermMatcher:
-    """Whether a word of a text is what a query's stems match (exactly, or as a prefix)."""
+    """Which query term a word of a text matches: as the index has the word (its stem and its lemma's
+    stem), against each term's stem (exactly, or as a prefix) and lemma's stem (exactly)."""
 
-    def __init__(self, terms):
-        self.exact = set(terms)
-        self.prefixes = tuple(t for t in self.exact if is_prefix(t))
+    def __init__(self, terms: list[Term]):
+        self.count = len({t.stem for t in terms})
+        self.exact: dict[str, str] = {}
+        for term in terms:
+            self.exact.setdefault(term.stem, term.stem)
+        for term in terms:
+            if term.lemma:
+                self.exact.setdefault(term.lemma, term.stem)
+        self.prefixes = tuple(t.stem for t in terms if is_prefix(t.stem))
         self._seen: dict[str, str | None] = {}  # a snippet's texts repeat their words
 
+    def _match(self, indexed: str) -> str | None:
+        found = self.exact.get(indexed)
+        return found if found else next((p for p in self.prefixes if indexed.startswith(p)), None)
+
     def term(self, word: str) -> str | None:
-        """The query stem a word matches, or None."""
+        """The stem of the query term a word matches, or None."""
         if word not in self._seen:
-            base = stem(word)
-            self._seen[word] = base if base in self.exact else next(
-                (p for p in self.prefixes if base.startswith(p)), None)
+            found = self._match(stem(word))
+            if found is None and (extra := lemma_stem(word)):
+                found = self._match(extra)
+            self._seen[word] = found
         return self._seen[word]
 
 
 def _best_text(texts: list[str], matcher: TermMatcher) -> str:
     """The text matching the most distinct query stems (the first of equals; the first non-empty text if
     none match), read only until it matches them all: attachments can be long."""
-    wanted = len(matcher.exact)
+    wanted = matcher.count
     best, best_score = "", -1
     for text in texts:
         if not text:
@@ -112,7 +160,7 @@ def _gap(text: str) -> str:
     return escape(re.sub(r"\s+", " ", text))
 
 
-def highlight(texts: list[str], terms, matcher: TermMatcher | None = None) -> str:
+def highlight(texts: list[str], terms: list[Term], matcher: TermMatcher | None = None) -> str:
     """A short HTML-escaped excerpt of the best matching text, matched words in <mark>."""
     matcher = matcher or TermMatcher(terms)
     text = _best_text(texts, matcher)
